@@ -1,0 +1,217 @@
+"""Drop what a web page wraps around an article, keep every sentence, and record each removal.
+
+General rules, not a list of any outlet's strings: page widgets (share, follow, comment
+forms, "read next" with the neighbouring headline, "most popular" lists), photo credits
+and captions, a title printed twice, a table of contents that repeats the subheadings,
+lines in another language (identified by py3langid) and bracketed insertions in another
+script (a translator's leftover).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from digest.model import Article
+
+# Whole lines that are page furniture, whatever the outlet.
+_WIDGET = re.compile(
+    r"""^(?:
+        share(?:\s+(?:this|on\s+\w+))?|follow\s+us(?:\s+on\s+\w+)?|print|email|e-mail|
+        read\s+(?:previous|next|more|also)|(?:previous|next)\s+(?:article|post|story|news)|
+        (?:also\s+read|see\s+also|read\s+more)\s*:.*|
+        related(?:\s+(?:news|articles?|stories|posts|content|topics))?|
+        (?:most\s+(?:popular|read|viewed|shared))|trending(?:\s+now)?|top\s+stories|
+        leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|\d*\s*comments?|add\s+comment|
+        your\s+email\s+address\s+will\s+not\s+be\s+published\..*|required\s+fields\s+are\s+marked.*|
+        join\s+(?:\S+\s+){0,4}(?:whatsapp|telegram|signal|viber)\s+(?:group|channel|community)|
+        (?:subscribe|sign\s+up)\b.{0,60}|advertisement|sponsored(?:\s+content)?|
+        (?:tags?|topics?|categories)\s*:.*|(?:copyright\s*)?©.*|all\s+rights\s+reserved\.?|
+        click\s+here\b.*|download\s+(?:our|the)\s+app.*
+    )[\s:.!|]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Widgets after which the following lines are other articles' headlines.
+_NAV_LABEL = re.compile(
+    r"^(?:read\s+(?:previous|next|more|also)|(?:previous|next)\s+(?:article|post|story)|"
+    r"related(?:\s+\w+)?|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now)?|top\s+stories)[\s:]*$",
+    re.IGNORECASE,
+)
+# Photo credits: "- PHOTO/AFP", "Photo: Reuters", "(Getty Images)", ".../POOL/AFP".
+_CREDIT = re.compile(
+    r"(?:[-–—|]\s*(?:photo|foto|image|picture|credit)s?\s*[/:]|^(?:photo|image|picture|credit|caption)s?\s*:|"
+    r"/POOL/|\((?:photo|image)[^)]*\)\s*$|\b(?:Getty\s+Images|AP\s+Photo|Shutterstock)\b\s*\)?$)",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(.+)$")
+_BRACKETED = re.compile(r"\s?[\[(]([^\[\]()]{1,120})[\])]")
+_TERMINAL = re.compile(r"[.!?…:;\"”’)]$")
+# Short lines shorter than this are furniture or headings, never sentences we could lose.
+_HEADLINE_WORDS = 20
+# Language identification is unreliable below this many words.
+_MIN_WORDS_FOR_LANGUAGE = 5
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    keep: bool = True
+
+
+def clean_article(article: Article) -> Article:
+    """The article with its boilerplate removed, each removal recorded verbatim, and a title."""
+    lines = [normalise(line) for line in article.text.split("\n")]
+    lines = [line for line in lines if line]
+    language = article.language or identify_language("\n".join(lines))
+    title = normalise(article.title)
+    kept: list[str] = []
+    removed: list[str] = []
+    for line, keep in judge_lines(lines, title, language):
+        if not keep:
+            removed.append(line)
+            continue
+        stripped, fragments = strip_foreign_brackets(line, language)
+        removed.extend(fragments)
+        if stripped:
+            kept.append(stripped)
+    title = title or derive_title(kept)
+    return replace(
+        article, title=title, text="\n\n".join(kept), removed=tuple(removed), language=language
+    )
+
+
+def normalise(line: str) -> str:
+    # NBSP and friends come from copy-paste of web pages; they must not survive into anchors or search.
+    line = unicodedata.normalize("NFC", line)
+    line = re.sub(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]", " ", line)
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def judge_lines(lines: list[str], title: str, language: str) -> list[tuple[str, bool]]:
+    """Each line with whether it is kept."""
+    headings = {fold(line) for line in lines if is_headline_like(line)}
+    seen: set[str] = {fold(title)} if title else set()
+    verdicts: list[tuple[str, bool]] = []
+    after_nav = False
+    for index, line in enumerate(lines):
+        junk = is_junk(line, lines[index + 1 :], headings, seen, language, after_nav)
+        verdicts.append((line, not junk))
+        after_nav = bool(_NAV_LABEL.match(line)) or (after_nav and junk and is_headline_like(line))
+        seen.add(fold(line))
+    return verdicts
+
+
+def is_junk(
+    line: str, rest: list[str], headings: set[str], seen: set[str], language: str, after_nav: bool
+) -> bool:
+    if _WIDGET.match(line) or _CREDIT.search(line):
+        return True
+    if fold(line) in seen and is_headline_like(line):
+        return True  # a title or heading printed twice
+    if after_nav and is_headline_like(line):
+        return True  # a neighbouring article's headline under "Read next", "Related" …
+    if is_table_of_contents(line, rest):
+        return True
+    return is_foreign(line, language)
+
+
+def is_headline_like(line: str) -> bool:
+    return len(line.split()) <= _HEADLINE_WORDS and not _TERMINAL.search(line)
+
+
+def is_table_of_contents(line: str, rest: list[str]) -> bool:
+    match = _LIST_ITEM.match(line)
+    if not match:
+        return False
+    entry = fold(match.group(1))
+    return any(fold(later) == entry for later in rest)
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def is_foreign(line: str, language: str) -> bool:
+    """A line in another language than the article's, when the words leave no doubt."""
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+        return False
+    found, confidence = classify(line)
+    if found == language or confidence < 0.9:
+        return False
+    if language == "en":
+        # Names and titles fool n-gram models on short lines; English function words do not lie.
+        function_words = sum(1 for w in words if w.casefold() in STOP_WORDS)
+        return function_words / len(words) < 0.2
+    return True
+
+
+def identify_language(text: str) -> str:
+    return classify(text)[0] if text.strip() else "und"
+
+
+def classify(text: str) -> tuple[str, float]:
+    language, confidence = identifier().classify(text)
+    return str(language), float(confidence)
+
+
+@lru_cache(maxsize=1)
+def identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def strip_foreign_brackets(line: str, language: str) -> tuple[str, list[str]]:
+    """Drop bracketed runs written in another script than the line's own (a translator's leftover)."""
+    main = dominant_script(line)
+    fragments: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        script = dominant_script(match.group(1))
+        if script and main and script != main:
+            fragments.append(match.group(0).strip())
+            return ""
+        return match.group(0)
+
+    return _BRACKETED.sub(drop, line).strip(), fragments
+
+
+def dominant_script(text: str) -> str | None:
+    scripts = Counter(script_of(ch) for ch in text if ch.isalpha())
+    return scripts.most_common(1)[0][0] if scripts else None
+
+
+def script_of(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def derive_title(paragraphs: list[str]) -> str:
+    """A short title from the opening sentence, for seeds that have no title line."""
+    if not paragraphs:
+        return "Untitled"
+    sentence = first_sentence(paragraphs[0])
+    words = sentence.rstrip(".!?").split()
+    if len(words) <= 12:
+        return " ".join(words)
+    head = " ".join(words[:12])
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(" –"), head.rfind(" —"))
+    if cut > 0 and len(head[:cut].split()) >= 5:
+        return head[:cut]
+    return " ".join(words[:10]) + " …"
+
+
+def first_sentence(paragraph: str) -> str:
+    # Skip periods of initials and abbreviations ("U.S.", "Mr.") that are no sentence end.
+    for match in re.finditer(r"[.!?][\"”’]?(?=\s+[\"“‘(]?[A-Z])", paragraph):
+        before = paragraph[: match.start()].split()[-1:] or [""]
+        if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Sen|Rep|Gov|Prof", before[0]):
+            continue
+        return paragraph[: match.end()]
+    return paragraph

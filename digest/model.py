@@ -1,0 +1,179 @@
+"""The data every stage passes on: frozen, plain, and free of spaCy and MkDocs.
+
+Stages read these and return new ones; nothing here knows how it was computed,
+so the renderer, the JSON export and the tests share one vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["agreed", "divergent", "single"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file; the build reports it and goes on."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One seed after reading and cleaning: the text the digest works from."""
+
+    id: str
+    file: str
+    title: str
+    text: str  # cleaned; paragraphs separated by one blank line
+    removed: tuple[str, ...] = ()
+    published: str | None = None  # ISO date
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article's cleaned text, addressable by its anchor."""
+
+    article: str
+    index: int
+    text: str
+    start: int  # character offsets into Article.text
+    end: int
+    paragraph: int = 0
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.index}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity as one sentence writes it, with its corpus-wide name."""
+
+    article: str
+    sentence: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT …
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that counts something, with what it counts and who says so."""
+
+    article: str
+    sentence: int
+    value: float
+    text: str  # as written, qualifier included: "at least 27,585"
+    qualifier: str | None  # "at least", "more than", "about", "some"; None when exact
+    noun: str  # the counted noun's lemma: "people", "death", "hostage"
+    measure: str  # the normalised thing measured: "killed", "hostages", "inhabitants", or the noun
+    label: str  # what is counted, in words: "people killed in Gaza"
+    place: str | None = None
+    period: str | None = None  # a window the count covers: "24 hours"
+    as_of: str | None = None  # ISO date
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote and the person it is attributed to."""
+
+    article: str
+    sentence: int  # the sentence where the quote opens
+    text: str  # the quoted words, without the quotation marks
+    speaker: str | None  # canonical name where resolved
+    speaker_text: str | None = None  # as written: "he", "Blinken", "the Qatari ruler"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read off one parsed article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    article: str
+    sentence: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.sentence}"
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """One counted quantity across a topic's articles."""
+
+    label: str
+    status: Status
+    values: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One remark, with each article's wording of it."""
+
+    speaker: str | None
+    variants: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement of fact and the sentences, in one or more articles, that make it."""
+
+    text: str
+    refs: tuple[SentenceRef, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({ref.article for ref in self.refs}))
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity named in a topic: its canonical name and kind."""
+
+    name: str
+    label: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    articles: tuple[str, ...]
+    dates: tuple[str, ...] = ()
+    figures: tuple[FigureGroup, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    entities: tuple[EntityRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The whole understanding of a seeds folder: what every page is rendered from."""
+
+    articles: tuple[Article, ...]
+    extractions: tuple[Extraction, ...]
+    topics: tuple[Topic, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def topic_of(self, article_id: str) -> Topic:
+        return next(t for t in self.topics if article_id in t.articles)

