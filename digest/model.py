@@ -48,6 +48,10 @@ class Sentence:
     start: int  # character offsets into Article.text
     end: int
     paragraph: int = 0
+    # Per word (punctuation and spaces left out): the lower-cased lemma and its coarse POS,
+    # so stages after parsing can compare sentences by content words without the spaCy doc.
+    lemmas: tuple[str, ...] = ()
+    pos: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:

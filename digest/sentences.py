@@ -17,8 +17,13 @@ def split_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
             continue
         start = span.start_char + (len(span.text) - len(span.text.lstrip()))
         paragraph = sum(1 for offset in paragraph_starts if offset <= start) - 1
+        words = [t for t in span if not (t.is_punct or t.is_space)]
         sentences.append(
-            Sentence(article.id, len(sentences), text, start, start + len(text), max(paragraph, 0))
+            Sentence(
+                article.id, len(sentences), text, start, start + len(text), max(paragraph, 0),
+                lemmas=tuple((t.lemma_ or t.text).lower() for t in words),
+                pos=tuple(t.pos_ for t in words),
+            )
         )
     return tuple(sentences)
 
