@@ -1,0 +1,188 @@
+"""The second phase: render a `Digest` into Markdown pages, `{path: text}`, from Jinja2 templates.
+
+Seed text is data. Templates receive it only as variables, autoescaped for HTML; where it
+lands in Markdown (headings, tables, link texts) the `md` filter also escapes Markdown's
+punctuation, so an article's `# heading`, `| table |`, `[link](…)` or `<script>` shows as
+the literal text the article holds and never becomes structure or markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from digest.model import Article, Digest, Extraction, FigureGroup, QuoteGroup, Topic
+from digest.slug import unique_slugs
+
+# Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Entity kinds that get a page of their own; nationalities and dates do not.
+ENTITY_LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places", "FAC": "Places"}
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    name: str
+    label: str
+    section: str
+    slug: str
+    topics: tuple[Topic, ...]
+    quotes: tuple[tuple[Topic, QuoteGroup], ...]
+
+
+def escape_markdown(text: object) -> Markup:
+    """Text safe in any inline Markdown position: one line, HTML-escaped, Markdown punctuation escaped."""
+    flat = " ".join(str(text).split())
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True)))
+
+
+def yaml_string(text: object) -> Markup:
+    """A YAML scalar for front matter: JSON strings are valid YAML and escape everything."""
+    return Markup(json.dumps(" ".join(str(text).split()), ensure_ascii=False))
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["yaml"] = yaml_string
+    env.filters["number"] = format_number
+    env.globals["paragraphs"] = paragraphs
+    return env
+
+
+def render_pages(digest: Digest, templates_dir: Path) -> dict[str, str]:
+    """Every generated page of the site, by its path under docs/."""
+    env = make_environment(templates_dir)
+    site = SiteView(digest)
+    pages: dict[str, str] = {
+        "index.md": env.get_template("home.md.j2").render(site=site),
+        "topics/index.md": env.get_template("topics.md.j2").render(site=site),
+        "sources/index.md": env.get_template("sources.md.j2").render(site=site),
+        "entities/index.md": env.get_template("entities.md.j2").render(site=site),
+    }
+    for topic in digest.topics:
+        pages[f"topics/{topic.slug}.md"] = env.get_template("topic.md.j2").render(site=site, topic=topic)
+    for extraction in digest.extractions:
+        pages[f"sources/{extraction.article.id}.md"] = env.get_template("source.md.j2").render(
+            site=site, source=extraction, topic=site.topic_of(extraction.article.id)
+        )
+    for entity in site.entities:
+        pages[f"entities/{entity.slug}.md"] = env.get_template("entity.md.j2").render(site=site, entity=entity)
+    return pages
+
+
+class SiteView:
+    """Look-ups the templates need, computed once per render."""
+
+    def __init__(self, digest: Digest) -> None:
+        self.digest = digest
+        self.topics = digest.topics
+        self.articles = {a.id: a for a in digest.articles}
+        self.extractions = {e.article.id: e for e in digest.extractions}
+        self._topic_of = {a: t for t in digest.topics for a in t.articles}
+        self.entities = build_entity_pages(digest)
+        self.entity_slug = {e.name: e.slug for e in self.entities}
+        self.cited = cited_sentences(digest.topics)
+
+    def topic_of(self, article_id: str) -> Topic | None:
+        return self._topic_of.get(article_id)
+
+    def outlet(self, article_id: str) -> str:
+        """How a reader recognises an article: its outlet where known, else its title."""
+        article = self.articles[article_id]
+        return article.source or article.title
+
+    def link(self, article_id: str) -> str | None:
+        """The original article's address, only where it is a web address (never `javascript:`)."""
+        url = self.articles[article_id].url or ""
+        return url if re.match(r"https?://[^\s\"'<>]+$", url) else None
+
+    def sentence(self, article_id: str, index: int) -> str:
+        sentences = self.extractions[article_id].sentences
+        return sentences[index].text if 0 <= index < len(sentences) else ""
+
+    def divergent(self, topic: Topic) -> int:
+        return sum(1 for group in topic.figures if group.status == "divergent")
+
+    def lead(self, topic: Topic) -> str | None:
+        """What every source agrees on: the claim shared by the most articles (two at least)."""
+        shared = [c for c in topic.claims if len(c.articles) >= 2]
+        if not shared:
+            return None
+        return max(shared, key=lambda c: (len(c.articles), -len(c.text))).text
+
+    def shared_claims(self, topic: Topic) -> list:  # type: ignore[type-arg]
+        return [c for c in topic.claims if len(c.articles) >= 2]
+
+    def single_claims(self, topic: Topic) -> list:  # type: ignore[type-arg]
+        return [c for c in topic.claims if len(c.articles) == 1]
+
+    def spread(self, group: FigureGroup) -> str:
+        values = [f.value for f in group.values]
+        if len(values) < 2 or max(values) == min(values):
+            return ""
+        low, high = min(values), max(values)
+        return f"{format_number(high - low)} ({(high - low) / high:.1%})"
+
+    def dates(self, topic: Topic) -> str:
+        return " – ".join(dict.fromkeys(topic.dates)) if topic.dates else "date unknown"
+
+    def topic_entities(self, topic: Topic, section: str) -> list[EntityPage]:
+        names = {e.name for e in topic.entities}
+        return [e for e in self.entities if e.name in names and e.section == section]
+
+
+def build_entity_pages(digest: Digest) -> tuple[EntityPage, ...]:
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in (m for e in digest.extractions for m in e.mentions):
+        if mention.label in ENTITY_LABELS:
+            labels[mention.canonical][mention.label] += 1
+    names = sorted(labels)
+    slugs = unique_slugs(names)
+    pages = []
+    for name, slug in zip(names, slugs):
+        label = labels[name].most_common(1)[0][0]
+        topics = tuple(t for t in digest.topics if any(e.name == name for e in t.entities))
+        quotes = tuple((t, g) for t in digest.topics for g in t.quotes if g.speaker == name)
+        pages.append(EntityPage(name, label, ENTITY_LABELS[label], slug, topics, quotes))
+    return tuple(pages)
+
+
+def cited_sentences(topics: Iterable[Topic]) -> set[tuple[str, int]]:
+    """The sentences a figure or quote was read from: highlighted on their source page."""
+    cited: set[tuple[str, int]] = set()
+    for topic in topics:
+        cited.update((f.article, f.sentence) for g in topic.figures for f in g.values)
+        cited.update((q.article, q.sentence) for g in topic.quotes for q in g.variants)
+    return cited
+
+
+def format_number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def paragraphs(extraction: Extraction) -> list[list]:  # type: ignore[type-arg]
+    """The article's sentences, paragraph by paragraph, for the source page."""
+    grouped: dict[int, list] = defaultdict(list)  # type: ignore[type-arg]
+    for sentence in extraction.sentences:
+        grouped[sentence.paragraph].append(sentence)
+    return [grouped[k] for k in sorted(grouped)]
+
+
+def article_sort_key(article: Article) -> tuple[str, str]:
+    return (article.published or "", article.id)
