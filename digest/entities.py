@@ -1,25 +1,228 @@
-"""Entity mentions, and one canonical name per person, place and organisation across the corpus."""
+"""Entity mentions, and one canonical name per person, place and organisation across the corpus.
+
+Canonical names, in three safe steps:
+
+1. Every mention gets a *key*: case, accents, punctuation, a leading article, a possessive and
+   honorifics ("Sheikh", "Mr") removed, so "the United States" / "The United States" and
+   "Al-Thani" / "al Thani" share one. spaCy's small model labels the same word differently from
+   sentence to sentence ("Blinken" PERSON here, GPE there), so each key takes its majority label.
+2. People are clustered: full names (two or more name words besides particles such as "bin" or
+   "al") are blocked by surname and merged when their surnames and given names are near-identical
+   spellings (rapidfuzz), so "Anthony"/"Antony Blinken" and three transliterations of a Qatari
+   prime minister's name meet, while "Joe"/"Jill Biden" stay apart. A surname alone ("Blinken")
+   joins the one cluster with that surname named in the same article, else the only one in the
+   corpus; when two people share it, it stays as written.
+3. Places and organisations merge only on equal keys: "Gaza" may be the city or the strip, "US"
+   and "United States" need a gazetteer, so neither is guessed at.
+
+The canonical name of a cluster is its most frequent full spelling, ties broken alphabetically.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
 
-from digest.sentences import sentence_at
 from digest.model import Article, Extraction, Mention, Sentence
+from digest.sentences import sentence_at
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+# Lower-case words inside personal names that are not names themselves (Arabic, Romance, Dutch, German).
+PARTICLES = frozenset(
+    "al el al- bin ibn bint ben de da das do dos du del della der di la le van von den ter y".split()
+)
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir dame lord lady sheikh sheikha shaikh prof professor rev reverend".split()
+)
+_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Spellings closer than this are one person: transliterations and typos, not different first names.
+GIVEN_NAME_SIMILARITY = 80.0
+SURNAME_SIMILARITY = 88.0
 
 
 def find_mentions(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
-    return tuple(
-        Mention(article.id, sentence_at(sentences, ent.start_char), ent.text, ent.label_, ent.text)
-        for ent in doc.ents
-        if ent.label_ in LABELS
-    )
+    """Every named entity, its text without a leading "the" or a possessive."""
+    mentions = []
+    for ent in join_name_particles(doc):
+        text = tidy_name(ent.text)
+        if ent.label_ in LABELS and text:
+            mentions.append(Mention(article.id, sentence_at(sentences, ent.start_char), text, ent.label_, text))
+    return tuple(mentions)
+
+
+def join_name_particles(doc: Doc) -> list[Span]:
+    """Entities, with two PERSON spans joined across a name particle: "Tommaso" + "della" + "Longa"."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        gap = doc[last.end : ent.start] if last is not None else None
+        if (
+            last is not None and gap is not None
+            and last.label_ == ent.label_ == "PERSON"
+            and 0 < len(gap) <= 2 and all(t.lower_ in PARTICLES and t.is_lower for t in gap)
+        ):
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            continue
+        joined.append(ent)
+    return joined
+
+
+def tidy_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = _ARTICLE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip(" ,;:-–—")
+
+
+def name_key(text: str) -> str:
+    """What two spellings of one name share: no case, accents, punctuation, article or honorific."""
+    text = unicodedata.normalize("NFKD", tidy_name(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = re.sub(r"[^\w\s]|_", " ", text.replace(".", "")).split()
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_words(key: str) -> list[str]:
+    """A name key's name words, particles left out: "mohamed bin abdulrahman al thani" → 3 words."""
+    return [w for w in key.split() if w not in PARTICLES]
 
 
 def canonicalise(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
-    """Placeholder: names as written (alignment replaces this)."""
-    return tuple(extractions)
+    """The extractions with every mention's `canonical` and every quote's `speaker` set corpus-wide."""
+    mentions = [m for e in extractions for m in e.mentions]
+    labels = majority_labels(mentions)
+    names = canonical_names(mentions, labels)
+    return tuple(rename(e, names, labels) for e in extractions)
+
+
+def majority_labels(mentions: Iterable[Mention]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        votes[name_key(mention.text)][mention.label] += 1
+    return {key: min(c, key=lambda label: (-c[label], label)) for key, c in votes.items()}
+
+
+def canonical_names(mentions: Sequence[Mention], labels: dict[str, str]) -> Names:
+    """Spelling counts per key, and the person clusters over the keys labelled PERSON."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        spellings[name_key(mention.text)][mention.text] += 1
+    people = sorted(k for k, label in labels.items() if label == "PERSON" and len(name_words(k)) >= 2)
+    clusters = cluster_people(people)
+    return Names(spellings, clusters, surname_index(clusters))
+
+
+class Names:
+    """The corpus's names: which cluster a key belongs to, and each cluster's canonical spelling."""
+
+    def __init__(self, spellings: dict[str, Counter[str]], clusters: list[list[str]], surnames: dict[str, list[int]]):
+        self.spellings = spellings
+        self.cluster_of = {key: i for i, keys in enumerate(clusters) for key in keys}
+        self.surnames = surnames
+        self.canonical = [best_spelling(keys, spellings) for keys in clusters]
+
+    def resolve(self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON") -> str:
+        """The canonical name of a spelling; `local` holds the clusters its article names."""
+        key = name_key(text)
+        if key in self.cluster_of:
+            return self.canonical[self.cluster_of[key]]
+        words = name_words(key)
+        # Only a person's surname stands for a person: "Washington" the city is no one's surname here.
+        if len(words) == 1 and label == "PERSON":
+            candidates = self.surnames.get(words[0], [])
+            nearby = [c for c in candidates if c in local]
+            for pool in (nearby, candidates):
+                if len(pool) == 1:
+                    return self.canonical[pool[0]]
+            if nearby or candidates:
+                return text  # two people share the surname: guessing would merge them
+        counts = self.spellings.get(key)
+        return best_spelling([key], self.spellings) if counts else text
+
+    def clusters_in(self, texts: Iterable[str]) -> frozenset[int]:
+        return frozenset(self.cluster_of[k] for k in map(name_key, texts) if k in self.cluster_of)
+
+
+def best_spelling(keys: Sequence[str], spellings: dict[str, Counter[str]]) -> str:
+    counts: Counter[str] = Counter()
+    for key in keys:
+        counts.update(spellings.get(key, {}))
+    return min(counts, key=lambda s: (-counts[s], s.casefold(), s))
+
+
+def cluster_people(keys: Sequence[str]) -> list[list[str]]:
+    """Full-name keys clustered within blocks of a shared surname prefix, so cost follows block size."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        blocks[name_words(key)[-1][:4]].append(key)
+    parent = {key: key for key in keys}
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if same_person(a, b):
+                    union(parent, a, b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        groups[find(parent, key)].append(key)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names that differ only as spellings of the same given names and surname do."""
+    a_given, a_surname = split_name(a)
+    b_given, b_surname = split_name(b)
+    if a_given[:1] != b_given[:1] or fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
+        return False
+    return fuzz.ratio(a_given, b_given) >= GIVEN_NAME_SIMILARITY
+
+
+def split_name(key: str) -> tuple[str, str]:
+    """Given names without spaces ("Abdel Rahman" and "Abdulrahman" are one name), and the surname."""
+    words = key.split()
+    surname = name_words(key)[-1]
+    cut = len(words) - 1 - words[::-1].index(surname)
+    return "".join(words[:cut]), surname
+
+
+def find(parent: dict[str, str], key: str) -> str:
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = find(parent, a), find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)  # the smaller key roots: the same clusters in any order
+
+
+def surname_index(clusters: list[list[str]]) -> dict[str, list[int]]:
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, keys in enumerate(clusters):
+        for key in keys:
+            index[name_words(key)[-1]].add(i)
+    return {surname: sorted(ids) for surname, ids in index.items()}
+
+
+def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extraction:
+    local = names.clusters_in(m.text for m in extraction.mentions)
+    mentions = tuple(
+        replace(m, canonical=names.resolve(m.text, local, label), label=label)
+        for m, label in ((m, labels.get(name_key(m.text), m.label)) for m in extraction.mentions)
+    )
+    quotes = tuple(
+        replace(q, speaker=names.resolve(q.speaker, local, labels.get(name_key(q.speaker), "PERSON")))
+        if q.speaker
+        else q for q in extraction.quotes
+    )
+    return replace(extraction, mentions=mentions, quotes=quotes)
