@@ -1,18 +1,420 @@
-"""Direct quotes with their speakers, and their grouping across a topic's articles."""
+"""Direct quotes with their speakers, and their grouping across a topic's articles.
+
+Finding quotes. Double quotation marks (straight, curly, guillemets) are paired within a
+paragraph; a straight mark opens after a space and closes before one. A mark that pairs with
+nothing is dropped, never stretched to the paragraph's end (seeds carry stray closing marks);
+a second opening mark inside an open quote is a stray (a nested quote uses single marks) unless
+a sentence has ended in between, when the first one was. A quote still open at a paragraph's end
+continues only when the next paragraph opens with a quotation mark (the newspaper convention for
+multi-paragraph quotes). Quotes of one to three words ("room for compromise", "optimistic") are
+scare quotes or borrowed words and left out, unless they stand alone as an utterance: they end in
+punctuation inside the marks or follow a colon or comma ("No," he said. / said: "Never.").
+
+Finding speakers, in order: a verb of saying just after the closing mark ("…," Blinken said /
+said Jens Laerke); else the nearest verb of saying before the opening mark in its sentence
+("Blinken told reporters, “…”" / "Netanyahu said the group made “…”"); else "according to X";
+else the speaker of a quote in the same or the previous paragraph (an unattributed quote
+paragraph continues the last speaker). The verb's subject is the speaker, climbing from a
+participle to the clause that has one ("Blinken said …, noting that “…”").
+Coreference is deliberately simple: "he"/"she" is the most recent PERSON who was the subject of
+a verb of saying in that sentence or the three before it, else the most recent PERSON named
+there; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
+holds the description's capitalised words ("Qatari Prime Minister …"), or two of its words.
+
+Grouping: see `group_quotes`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from rapidfuzz import fuzz, utils
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
 
+from digest.entities import join_name_particles
 from digest.model import Article, Quote, QuoteGroup, Sentence
+from digest.sentences import sentence_at
+
+SPEECH_VERBS = frozenset(
+    """say tell state add ask assert acknowledge admit announce argue claim comment confirm declare
+    deny explain insist note reply respond stress emphasize emphasise warn write tweet post urge
+    suggest conclude recall remark reiterate maintain observe predict promise vow pledge caution
+    describe call quote testify concede complain lament mention answer repeat affirm cry shout
+    scream whisper joke boast retort counter contend allege estimate""".split()
+)
+# Nouns naming a person by role; a subject like "the Qatari ruler" may then stand for a named person.
+ROLE_NOUNS = frozenset(
+    """head ruler leader minister premier president secretary spokesman spokeswoman spokesperson
+    chief official envoy diplomat ambassador general commander king queen prince princess emir
+    sheikh chancellor mayor governor senator lawmaker director chairman chairwoman chair manager
+    negotiator mediator officer prosecutor judge founder ceo boss""".split()
+)
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+OPENING_MARKS = "“„«"
+CLOSING_MARKS = "”»"
+MARKS = OPENING_MARKS + CLOSING_MARKS + '"'
+_BEFORE_OPENING = "([{—–-/:"
+_AFTER_CLOSING = ".,;:!?)]}…-—–"
+_SENTENCE_END = re.compile(r"[.!?…]\s+[A-Z]")
+SHORTEST_QUOTE_WORDS = 4
+TRAILING_WINDOW = 12  # tokens after a closing mark in which an attribution verb may stand
+PRONOUN_WINDOW = 3  # sentences back in which "he" or "she" looks for a person
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quoted stretch: `start` and `end` are the offsets of its opening and closing marks."""
+
+    start: int
+    end: int
 
 
 def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
-    """Placeholder until alignment lands: no quotes."""
-    return ()
+    spans = [s for s in quote_spans(article.text) if worth_keeping(article.text, s)]
+    inside = quoted_tokens(doc, spans)
+    quotes: list[Quote] = []
+    for span in spans:
+        sentence = sentence_at(sentences, span.start + 1)
+        speaker_text, speaker = attribute(doc, span, inside)
+        if speaker_text is None:
+            speaker_text, speaker = continued_speaker(quotes, sentences, sentence)
+        text = quote_text(article.text[span.start + 1 : span.end])
+        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text))
+    return tuple(quotes)
+
+
+# --- pairing quotation marks ---------------------------------------------------------------
+
+
+def quote_spans(text: str) -> list[Marked]:
+    spans: list[Marked] = []
+    pending: int | None = None  # an opening mark still open at the previous paragraph's end
+    for start, end in paragraph_bounds(text):
+        marks = [(i, kind) for i in range(start, end) if (kind := mark_kind(text, i))]
+        continues = pending is not None and bool(marks) and marks[0] == (start, "open")
+        found, pending = pair_marks(text, marks[1:] if continues else marks, pending if continues else None)
+        spans.extend(found)
+    return spans
+
+
+def paragraph_bounds(text: str) -> Iterable[tuple[int, int]]:
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        stripped = match.group().rstrip()
+        lead = len(stripped) - len(stripped.lstrip())
+        if stripped.strip():
+            yield match.start() + lead, match.start() + len(stripped)
+
+
+def mark_kind(text: str, i: int) -> str | None:
+    """"open", "close" or None for a double quotation mark at `i`: by its neighbours, else its shape."""
+    ch = text[i]
+    if ch not in MARKS:
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING or after in MARKS)
+    if opens != closes:
+        return "open" if opens else "close"
+    if ch in OPENING_MARKS:
+        return "open"
+    return "close" if ch in CLOSING_MARKS else None
+
+
+def pair_marks(text: str, marks: list[tuple[int, str]], open_at: int | None) -> tuple[list[Marked], int | None]:
+    spans: list[Marked] = []
+    for position, kind in marks:
+        if kind == "open":
+            if open_at is None or _SENTENCE_END.search(text, open_at, position):
+                open_at = position
+        elif open_at is not None:
+            spans.append(Marked(open_at, position))
+            open_at = None
+    return spans, open_at
+
+
+def quote_text(raw: str) -> str:
+    text = " ".join(raw.replace("\n", " ").split())
+    text = "".join(ch for ch in text if ch not in MARKS)
+    return " ".join(text.split()).strip().rstrip(",;:").strip()
+
+
+def worth_keeping(text: str, span: Marked) -> bool:
+    inner = text[span.start + 1 : span.end].strip()
+    words = re.findall(r"\w+", inner)
+    if len(words) >= SHORTEST_QUOTE_WORDS:
+        return True
+    before = text[: span.start].rstrip()[-1:]
+    return bool(words) and (inner[-1:] in ".,!?…" or before in (":", ","))
+
+
+def quoted_tokens(doc: Doc, spans: Sequence[Marked]) -> set[int]:
+    """Indices of tokens inside quotes, marks included: no speaker is read off quoted words."""
+    starts = [t.idx for t in doc]
+    inside: set[int] = set()
+    for span in spans:
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_right(starts, span.end)
+        inside.update(range(first, last))
+    return inside
+
+
+# --- attributing a quote -------------------------------------------------------------------
+
+
+def attribute(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str | None]:
+    """The speaker as written and as a name (None where no name resolves)."""
+    subject = trailing_subject(doc, span, inside) or leading_subject(doc, span, inside)
+    return describe(doc, subject, inside) if subject is not None else (None, None)
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    starts = [t.idx for t in doc]
+    return doc[max(bisect.bisect_right(starts, char) - 1, 0)]
+
+
+def trailing_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
+    close = token_at(doc, span.end)
+    sent_end = close.sent.end
+    for token in doc[close.i + 1 : min(sent_end, close.i + 1 + TRAILING_WINDOW)]:
+        if token.i in inside:
+            return None  # another quote starts: the verb, if any, is its own
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        if is_speech_verb(token):
+            return subject_of(token)
+    return None
+
+
+def leading_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
+    open_token = token_at(doc, span.start)
+    for token in reversed(doc[open_token.sent.start : open_token.i]):
+        if token.i not in inside and is_speech_verb(token):
+            return subject_of(token)
+    return None
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, from the clause above for a participle; inverted "said X" included."""
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if token.dep_ == "relcl":
+            return token.head  # "Jens Laerke, who said …"
+        if token.head is token:
+            break
+        token = token.head
+    following = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if t.ent_type_ == "PERSON"]
+    return following[0] if following else None
+
+
+def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, str | None]:
+    if subject.lower_ in PERSONAL_PRONOUNS:
+        person = resolve_pronoun(doc, subject, inside)
+        return subject.text, person
+    entity = entity_of(doc, subject)
+    if entity is not None:
+        return name_text(entity), name_text(entity)
+    if subject.pos_ == "PRON":
+        return subject.text, None
+    phrase = noun_phrase(subject)
+    return phrase.text, resolve_description(doc, phrase, inside)
+
+
+def entity_of(doc: Doc, token: Token) -> Span | None:
+    for ent in join_name_particles(doc):
+        if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return ent
+    return None
+
+
+def name_text(span: Span) -> str:
+    return re.sub(r"(?:'s|’s|'|’)$", "", span.text).strip()
+
+
+def noun_phrase(head: Token) -> Span:
+    """The subject's words up to a comma or a relative clause: "the Israeli head of government"."""
+    doc = head.doc
+    end = head.i + 1
+    for token in doc[head.i + 1 : head.right_edge.i + 1]:
+        if token.is_punct or token.dep_ in ("relcl", "acl", "appos"):
+            break
+        end = token.i + 1
+    return doc[head.left_edge.i : end]
+
+
+def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
+    """The most recent person who spoke (was the subject of a verb of saying), else named, nearby."""
+    people = recent_people(doc, pronoun, inside)
+    speakers = [p for p in people if p.root.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(p.root.head)]
+    chosen = (speakers or people or [None])[0]
+    return name_text(chosen) if chosen is not None else None
+
+
+def recent_people(doc: Doc, before: Token, inside: set[int]) -> list[Span]:
+    """PERSON entities named outside quotes before a token, in a few sentences, the latest first."""
+    sents = list(doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= before.i < s.end)
+    window_start = sents[max(index - PRONOUN_WINDOW, 0)].start
+    people = [
+        e for e in join_name_particles(doc)
+        if e.label_ == "PERSON" and window_start <= e.start and e.end <= before.i and e.start not in inside
+    ]
+    return people[::-1]
+
+
+def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
+    """A role description ("the Qatari ruler") as the latest person whose title matches it."""
+    head = phrase.root
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    words = [t for t in phrase if t.is_alpha and not t.is_stop]
+    capitalised = {t.lower_ for t in words if t.text[0].isupper() and t.i != phrase.sent.start}
+    plain = {t.lower_ for t in words}
+    people = [e for e in join_name_particles(doc) if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in inside]
+    for person in reversed(people):
+        title = {t.lower_ for t in title_of(person)}
+        if (capitalised and capitalised <= title) or (not capitalised and len(plain & title) >= 2):
+            return name_text(person)
+    return None
+
+
+def title_of(person: Span) -> list[Token]:
+    """The words naming a person's role just before the name: "Qatari Prime Minister" in "Qatari Prime Minister X"."""
+    doc = person.doc
+    start = person.start
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "prep", "pobj") and not doc[start - 1].is_punct:
+        if doc[start - 1].ent_type_ == "PERSON":
+            break
+        start -= 1
+    return [t for t in doc[start : person.start] if t.is_alpha]
+
+
+def continued_speaker(quotes: Sequence[Quote], sentences: Sequence[Sentence], sentence: int) -> tuple[str | None, str | None]:
+    """An unattributed quote continues the last quote's speaker when that one is in this paragraph or the last."""
+    if not quotes or quotes[-1].speaker_text is None:
+        return None, None
+    last = quotes[-1]
+    here = sentences[sentence].paragraph if sentence < len(sentences) else 0
+    there = sentences[last.sentence].paragraph if last.sentence < len(sentences) else 0
+    return (last.speaker_text, last.speaker) if here - there <= 1 else (None, None)
+
+
+# --- grouping quotes across articles -------------------------------------------------------
+# A pair of quotes is one remark when the mean of its wording score (rapidfuzz, 0–1) and its
+# content overlap (shared content stems over the shorter quote's) reaches the bar; the bar is
+# higher when a speaker is unknown, since then only the words vouch for the match.
+SAME_SPEAKER_BAR = 0.6
+UNKNOWN_SPEAKER_BAR = 0.7
+MIN_SHARED_STEMS = 2
+_SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "ly", "s")
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
-    return ()
+    """One group per remark, each article's wording a variant; never two variants of one article.
+
+    Candidate pairs come from blocks of one speaker (a quote with no known speaker meets those
+    sharing a content stem), so cost follows block sizes, not the corpus's square. Accepted
+    pairs are merged best first, and a merge that would put two quotes of one article, or two
+    known speakers, in one group is refused.
+    """
+    items = sorted(set(quotes), key=quote_order)
+    stems = [content_stems(q.text) for q in items]
+    scored = []
+    for i, j in candidate_pairs(items, stems):
+        score = similarity(items[i], items[j], stems[i], stems[j])
+        if score is not None:
+            scored.append((score, i, j))
+    clusters = merge_pairs(items, sorted(scored, key=lambda t: (-t[0], t[1], t[2])))
+    groups = [QuoteGroup(group_speaker(c), tuple(sorted(c, key=quote_order))) for c in clusters]
+    return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
+
+
+def quote_order(quote: Quote) -> tuple[str, int, str, str]:
+    return (quote.article, quote.sentence, quote.text, quote.speaker or "")
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Crude stems of a text's content words: enough to see "reached" and "reaching" agree."""
+    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.casefold())
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    return frozenset(stem(w) for w in words if "'" not in w and "’" not in w and w not in STOP_WORDS and len(w) > 1)
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            if suffix in ("ing", "ed", "edly", "ingly") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "stopped" → "stop"
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def candidate_pairs(items: Sequence[Quote], stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    unknown: list[int] = []
+    for i, quote in enumerate(items):
+        (by_speaker[quote.speaker] if quote.speaker else unknown).append(i)
+    pairs = {(i, j) for block in by_speaker.values() for k, i in enumerate(block) for j in block[k + 1 :]}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(stems):
+        for word in words:
+            index[word].append(i)
+    for i in unknown:
+        pairs.update((min(i, j), max(i, j)) for word in stems[i] for j in index[word] if j != i)
+    return sorted((i, j) for i, j in pairs if items[i].article != items[j].article)
+
+
+def similarity(a: Quote, b: Quote, a_stems: frozenset[str], b_stems: frozenset[str]) -> float | None:
+    """How surely two quotes are one remark (0–1), or None when they cannot be."""
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return None
+    shared = len(a_stems & b_stems)
+    if shared < MIN_SHARED_STEMS:
+        return None
+    overlap = shared / min(len(a_stems), len(b_stems))
+    wording = max(
+        fuzz.token_set_ratio(a.text, b.text, processor=utils.default_process),
+        fuzz.partial_token_sort_ratio(a.text, b.text, processor=utils.default_process),
+    ) / 100
+    score = (wording + overlap) / 2
+    bar = SAME_SPEAKER_BAR if a.speaker and b.speaker else UNKNOWN_SPEAKER_BAR
+    return score if score >= bar else None
+
+
+def merge_pairs(items: Sequence[Quote], scored: Iterable[tuple[float, int, int]]) -> list[list[Quote]]:
+    cluster_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for _, i, j in scored:
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b or not compatible([items[k] for k in members[a]], [items[k] for k in members[b]]):
+            continue
+        keep, gone = min(a, b), max(a, b)
+        for k in members.pop(gone):
+            cluster_of[k] = keep
+            members[keep].append(k)
+    return [[items[k] for k in ids] for _, ids in sorted(members.items())]
+
+
+def compatible(left: Sequence[Quote], right: Sequence[Quote]) -> bool:
+    if {q.article for q in left} & {q.article for q in right}:
+        return False
+    return len({q.speaker for q in (*left, *right) if q.speaker}) <= 1
+
+
+def group_speaker(variants: Sequence[Quote]) -> str | None:
+    counts = Counter(q.speaker for q in variants if q.speaker)
+    return min(counts, key=lambda s: (-counts[s], s)) if counts else None
