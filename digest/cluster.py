@@ -1,18 +1,375 @@
-"""Topics: group the articles that report the same event, and name each group."""
+"""Topics: group the articles that report the same event, and name each group.
+
+An article becomes a profile: TF-IDF weights over its content lemmas and entity names, the
+quotes it prints, its specific numbers, and its time anchors (publication date, dates it
+mentions, "the war's fifth month"). Candidate pairs come from an inverted index over each
+article's most distinctive terms (blocking), so cost grows with the corpus, not its square.
+A pair's score is text similarity plus evidence that only one occasion gives (the same remark
+quoted, the same uncommon number); time anchors that cannot both hold forbid a pair. Average
+linkage then merges groups while their mean score stays above a threshold: a single strong
+pair cannot chain two merely similar stories together, and no group ever holds a forbidden pair.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
-from digest.model import Extraction
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from digest.model import Extraction, Sentence
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# Verbs every news sentence uses: they say nothing about which event a text reports.
+LIGHT_WORDS = frozenset({"say", "tell", "be", "have", "do", "make", "take", "add", "accord", "also", "'s"})
+# Publication dates further apart than this are different occasions, however alike the texts.
+MAX_GAP_DAYS = 10
+# Mean pair score two groups need to merge (cosine scale plus evidence bonuses).
+THRESHOLD = 0.25
+QUOTE_WEIGHT = 0.25  # a remark quoted by both is strong evidence of one occasion
+NUMBER_BONUS, NUMBER_CAP = 0.05, 0.15
+KEYS_PER_ARTICLE = 30  # blocking keys: an article's most distinctive terms
+MAX_POSTINGS = 60  # a term in more articles than this is too common to block on
+TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What clustering needs to know about one article."""
+
+    id: str
+    language: str | None
+    published: dt.date | None
+    not_before: dt.date | None  # the latest full date the text mentions
+    terms: Mapping[str, int]  # term → count
+    quotes: tuple[frozenset[str], ...]
+    numbers: frozenset[str]
+    clocks: tuple[tuple[int, int], ...]  # elapsed-time intervals in days ("fifth month")
 
 
 def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], ...]:
-    """Placeholder until alignment lands: one topic per article."""
-    return tuple((e.article.id,) for e in extractions)
+    """Groups of article ids, one per event, each sorted; groups sorted by their first id."""
+    profiles = [profile_article(e) for e in extractions]
+    vectors = weigh_terms([p.terms for p in profiles])
+    scores = {
+        (i, j): score_pair(profiles[i], profiles[j], vectors[i], vectors[j])
+        for i, j in candidate_pairs(vectors)
+        if compatible(profiles[i], profiles[j])
+    }
+    groups = average_linkage(len(profiles), scores, THRESHOLD, lambda i, j: compatible(profiles[i], profiles[j]))
+    return tuple(sorted(tuple(sorted(profiles[i].id for i in g)) for g in groups))
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def content_terms(sentence: Sentence) -> list[str]:
+    """The sentence's content lemmas; a plain word split where the sentence carries no lemmas."""
+    if sentence.lemmas:
+        pairs = zip(sentence.lemmas, sentence.pos or ("NOUN",) * len(sentence.lemmas))
+        words = [lemma.replace(",", "") for lemma, pos in pairs if pos in CONTENT_POS]
+    else:
+        words = [stem(w) for w in re.findall(r"[\w'’.,-]*\w", sentence.text.lower())]
+    return [w for w in words if w not in STOP_WORDS and w not in LIGHT_WORDS and any(c.isalnum() for c in w)]
+
+
+def stem(word: str) -> str:
+    """A crude suffix strip, for text that comes without lemmas (quotes, hand-built sentences)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word.replace(",", "")
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"\w+", text.lower()) if w not in STOP_WORDS)
+
+
+# --- profiles ------------------------------------------------------------------------------
+
+
+def profile_article(extraction: Extraction) -> Profile:
+    article = extraction.article
+    published = parse_date(article.published)
+    terms: Counter[str] = Counter()
+    for sentence in extraction.sentences:
+        terms.update(content_terms(sentence))
+    terms.update(f"entity:{m.canonical.casefold()}" for m in extraction.mentions)
+    return Profile(
+        id=article.id,
+        language=(article.language or "").split("-")[0].lower() or None,
+        published=published,
+        not_before=latest_mentioned_date(article.text),
+        terms=terms,
+        quotes=find_quoted(extraction),
+        numbers=specific_numbers(extraction),
+        clocks=find_clocks(article.text),
+    )
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+_QUOTED = re.compile(r"[“\"«„]([^”\"»“]{15,})[”\"»“]")
+
+
+def find_quoted(extraction: Extraction) -> tuple[frozenset[str], ...]:
+    """The content words of each direct quote (the quote stage's quotes and any the text shows)."""
+    texts = [q.text for q in extraction.quotes] + _QUOTED.findall(extraction.article.text)
+    sets = {word_set(t) for t in texts}
+    return tuple(sorted((s for s in sets if len(s) >= 3), key=sorted))
+
+
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b")
+
+
+def specific_numbers(extraction: Extraction) -> frozenset[str]:
+    """Numbers unlikely to recur by chance (not small counts, not years), and the figures' values."""
+    found = {f"{f.measure}:{f.value:g}" for f in extraction.figures}
+    for match in _NUMBER.finditer(extraction.article.text):
+        value = float(match.group().replace(",", ""))
+        if value >= 100 and not (1900 <= value <= 2100 and value.is_integer()):
+            found.add(f"{value:g}")
+    return frozenset(found)
+
+
+# --- time anchors --------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?)\s+(\d{{4}})\b", re.I)
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_ORDINAL_UNIT = re.compile(r"\b(\w+?)\s+(day|week|month|year)\b(?!s)", re.I)
+_SPAN_OF = re.compile(r"\b(\d+|" + "|".join(_WORD_NUMBERS) + r")\s+(day|week|month|year)s\s+of\b", re.I)
+
+
+def latest_mentioned_date(text: str) -> dt.date | None:
+    """The latest day-month-year date a text names: it was written on or after that day."""
+    dates = []
+    for day1, month1, month2, day2, year in _FULL_DATE.findall(text):
+        try:
+            dates.append(dt.date(int(year), _MONTHS[(month1 or month2).lower()], int(day1 or day2)))
+        except ValueError:
+            continue
+    return max(dates) if dates else None
+
+
+def find_clocks(text: str) -> tuple[tuple[int, int], ...]:
+    """How long something has lasted, as the text counts it: "its fifth month", "10 months of war".
+
+    Each becomes an interval of days; two reports of one moment count compatible intervals.
+    """
+    clocks: set[tuple[int, int]] = set()
+    for word, unit in _ORDINAL_UNIT.findall(text):
+        n = ordinal_value(word.lower())
+        if n:
+            clocks.add(((n - 1) * _UNIT_DAYS[unit.lower()], n * _UNIT_DAYS[unit.lower()]))
+    for word, unit in _SPAN_OF.findall(text):
+        n = int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+        days = _UNIT_DAYS[unit.lower()]
+        clocks.add(((n - 1) * days, (n + 1) * days))  # "10 months" is often rounded
+    return tuple(sorted(clocks))
+
+
+def ordinal_value(word: str) -> int | None:
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return int(match.group(1)) if match else None
+
+
+def clocks_agree(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    """False only when both count elapsed time and no count of one fits any count of the other."""
+    if not a or not b:
+        return True
+    return any(x0 <= y1 + MAX_GAP_DAYS and y0 <= x1 + MAX_GAP_DAYS for x0, x1 in a for y0, y1 in b)
+
+
+def compatible(a: Profile, b: Profile) -> bool:
+    """Whether two articles may report one event at all: same language, moments that can coincide."""
+    if a.language and b.language and a.language != b.language:
+        return False
+    if a.published and b.published and abs((a.published - b.published).days) > MAX_GAP_DAYS:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.published and y.not_before and (y.not_before - x.published).days > MAX_GAP_DAYS:
+            return False
+    return clocks_agree(a.clocks, b.clocks)
+
+
+# --- similarity ----------------------------------------------------------------------------
+
+
+def weigh_terms(counts: Sequence[Mapping[str, int]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors; smoothed IDF, so a tiny corpus still compares shared words."""
+    df = Counter(t for c in counts for t in c)
+    n = len(counts)
+    vectors = []
+    for c in counts:
+        v = {t: (1 + math.log(k)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, k in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({t: x / norm for t, x in v.items()})
+    return vectors
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, int]]:
+    """Pairs sharing at least two of their most distinctive terms, via an inverted index.
+
+    Each article posts at most KEYS_PER_ARTICLE keys and a key with more than MAX_POSTINGS
+    articles is dropped, so the work is at most N·KEYS·MAX_POSTINGS: linear in N.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vectors):
+        for term in sorted(v, key=lambda t: (-v[t], t))[:KEYS_PER_ARTICLE]:
+            postings[term].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in postings.values():
+        if len(ids) <= MAX_POSTINGS:
+            shared.update(combinations(ids, 2))
+    return sorted(pair for pair, k in shared.items() if k >= 2)
+
+
+def score_pair(a: Profile, b: Profile, va: Mapping[str, float], vb: Mapping[str, float]) -> float:
+    numbers = min(NUMBER_CAP, NUMBER_BONUS * len(a.numbers & b.numbers))
+    return cosine(va, vb) + QUOTE_WEIGHT * quote_overlap(a.quotes, b.quotes) + numbers
+
+
+def quote_overlap(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> float:
+    """How much of the closest pair of quotes is the same words: one remark in two wordings."""
+    return max((len(x & y) / min(len(x), len(y)) for x in a for y in b), default=0.0)
+
+
+# --- grouping ------------------------------------------------------------------------------
+
+
+def average_linkage(
+    n: int,
+    scores: Mapping[tuple[int, int], float],
+    threshold: float,
+    allowed: Callable[[int, int], bool],
+) -> list[list[int]]:
+    """Merge groups of items 0..n-1 while the mean pair score between two groups (absent pairs
+    count 0) reaches `threshold` and every cross pair is `allowed`; best merge first.
+
+    Sparse: only groups joined by a scored pair are ever compared, through a lazy heap.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # group → neighbour → summed score
+    for (i, j), s in scores.items():
+        links[i][j] = links[j][i] = s
+    heap = [(-s, i, j) for (i, j), s in scores.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        if i not in members or j not in members or links[i].get(j) is None:
+            continue
+        mean = links[i][j] / (len(members[i]) * len(members[j]))
+        if abs(mean + negative) > 1e-12:
+            continue  # a stale entry: the groups changed since it was pushed
+        if not all(allowed(x, y) for x in members[i] for y in members[j]):
+            continue
+        merge_groups(i, j, members, links, heap, threshold)
+    return sorted(members.values(), key=min)
+
+
+def merge_groups(
+    i: int,
+    j: int,
+    members: dict[int, list[int]],
+    links: dict[int, dict[int, float]],
+    heap: list[tuple[float, int, int]],
+    threshold: float,
+) -> None:
+    """Fold group j into group i and queue i's new means with its neighbours."""
+    members[i].extend(members.pop(j))
+    for k, s in links.pop(j).items():
+        links[k].pop(j, None)
+        if k != i:
+            links[i][k] = links[k][i] = links[i].get(k, 0.0) + s
+    links[i].pop(j, None)
+    for k, s in links[i].items():
+        mean = s / (len(members[i]) * len(members[k]))
+        if mean >= threshold:
+            heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
+
+
+# --- naming --------------------------------------------------------------------------------
 
 
 def name_topic(extractions: Sequence[Extraction]) -> str:
-    """Placeholder until alignment lands: the earliest article's title."""
-    first = min(extractions, key=lambda e: (e.article.published or "9999", e.article.id))
-    return first.article.title
+    """A neutral title: the headline-like line the topic's articles most agree on.
+
+    Candidates are every article's title and short heading lines near its top, split at a
+    colon (a kicker such as "Blinken:" or a quoted claim after it is one outlet's framing) and
+    stripped of quotation marks. Each is scored by how many of the topic's articles use its
+    content words, so wording every outlet shares wins over one outlet's angle; a made-up
+    string of keywords would read worse and could join words no outlet put together.
+    """
+    candidates = title_candidates(extractions)
+    if not candidates:
+        return "Untitled"
+    shares = term_shares(extractions)
+    best = max(candidates, key=lambda c: (title_score(c, shares), -len(c), c))
+    return shorten(best)
+
+
+def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
+    lines: list[str] = []
+    for e in extractions:
+        lines.append(e.article.title)
+        lines.extend(s.text for s in e.sentences[:4] if looks_like_heading(s))
+    parts = {clean_title(part) for line in lines for part in re.split(r":\s+", line)}
+    return sorted(p for p in parts if len(p.split()) >= 3)
+
+
+def looks_like_heading(sentence: Sentence) -> bool:
+    return len(sentence.text.split()) <= TITLE_WORDS and not sentence.text.rstrip().endswith((".", "?", "!"))
+
+
+def clean_title(text: str) -> str:
+    text = re.sub(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)", "", text)
+    return " ".join(text.split()).strip(" -–—|,;")
+
+
+def term_shares(extractions: Sequence[Extraction]) -> dict[str, float]:
+    """For each content word, the share of the topic's articles that use it."""
+    per_article = [{t for s in e.sentences for t in content_terms(s)} for e in extractions]
+    counts = Counter(t for terms in per_article for t in terms)
+    return {t: k / len(extractions) for t, k in counts.items()}
+
+
+def title_score(candidate: str, shares: Mapping[str, float]) -> float:
+    words = [t for t in (stem(w) for w in re.findall(r"[\w']+", candidate.lower())) if t not in STOP_WORDS]
+    if not words:
+        return 0.0
+    found = [max(shares.get(w, 0.0), shares.get(w.rstrip("s"), 0.0)) for w in words]
+    return sum(found) / math.sqrt(len(words))  # mostly shared words; a little credit for coverage
+
+
+def shorten(title: str) -> str:
+    """At most TITLE_WORDS words, never ending on an ellipsis or a dangling "of"."""
+    words = title.replace("…", " ").replace("...", " ").split()[:TITLE_WORDS]
+    while len(words) > 1 and words[-1].lower() in STOP_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;:-–—")
