@@ -1,18 +1,676 @@
-"""Figures: numbers that count something, and their grouping across a topic's articles."""
+"""Figures: numbers that count something, and their grouping across a topic's articles.
+
+A figure is read off the dependency parse: a run of number tokens, the noun it counts
+(`nummod`, or an elided noun after "including"/"of", or a tally noun: "the toll rose to 300"),
+what is measured (a general lexicon of casualty, captivity, displacement … words found on the
+noun, its modifiers or its governing verb), and the place, period, date and source found by
+walking up from the count through its governors. Nothing here names an event, outlet or place.
+
+Qualifiers are normalised to: "at least", "more than", "about" (approximately, around, roughly,
+nearly, almost, close to, an estimated), "some" (kept apart: outlets use it as a rounding mark),
+"at most" (up to, no more than) and "fewer than"; None when the number is given as exact.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from digest.model import Article, Figure, FigureGroup, Sentence
+from digest.model import Article, Figure, FigureGroup, Sentence, Status
+from digest.sentences import sentence_at
+
+# Two outlets' values for one quantity lie within this ratio of each other; further apart
+# (29 hostages believed dead beside a toll of 27,708) they measure different things.
+VALUE_RATIO = 0.5
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+# Entity labels of numbers that never count anything.
+# QUANTITY is left out: the model tags "more than 4.2 million voters" so; unit nouns catch "5 km".
+NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "EVENT", "LAW", "FAC"}
+# Nouns of measure, time, money and rank: "24 hours", "10 km", "two times", "5 percent".
+UNIT_NOUNS = {
+    "second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century",
+    "night", "morning", "time", "percent", "per", "point", "degree", "magnitude", "round",
+    "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard",
+    "acre", "hectare", "kilogram", "kg", "tonne", "ton", "pound", "gram", "ounce", "litre",
+    "liter", "gallon", "barrel", "dollar", "euro", "yen", "shekel", "cent", "rupee", "yuan",
+    "franc", "pence", "page", "chapter", "age", "grade", "stage", "phase", "step", "%",
+}  # fmt: skip
+
+QUALIFIERS = (
+    (("no", "fewer", "than"), "at least"), (("no", "less", "than"), "at least"),
+    (("in", "excess", "of"), "more than"), (("at", "least"), "at least"),
+    (("more", "than"), "more than"), (("upwards", "of"), "more than"), (("over",), "more than"),
+    (("close", "to"), "about"), (("an", "estimated"), "about"), (("approximately",), "about"),
+    (("about",), "about"), (("around",), "about"), (("roughly",), "about"),
+    (("nearly",), "about"), (("almost",), "about"), (("some",), "some"),
+    (("no", "more", "than"), "at most"), (("up", "to"), "at most"), (("at", "most"), "at most"),
+    (("fewer", "than"), "fewer than"), (("less", "than"), "fewer than"),
+)  # fmt: skip
+
+# What a count measures, by the words around it. General English, no event in particular.
+VERB_MEASURES = {
+    "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
+    "massacre": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
+    "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
+    "flee": "displaced", "uproot": "displaced", "evacuate": "evacuated", "arrest": "arrested",
+    "detain": "arrested", "imprison": "arrested", "jail": "arrested", "rescue": "rescued",
+    "vote": "voted", "infect": "infected", "hospitalise": "hospitalised",
+    "hospitalize": "hospitalised", "release": "released", "free": "released",
+    "destroy": "destroyed", "damage": "damaged",
+}  # fmt: skip
+ADJ_MEASURES = {
+    "dead": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+    "homeless": "displaced", "displaced": "displaced",
+}  # fmt: skip
+NOUN_MEASURES = {
+    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
+    "casualty": "killed", "injury": "injured", "wounded": "injured", "injured": "injured",
+    "hostage": "hostages", "captive": "hostages", "abductee": "hostages",
+    "refugee": "displaced", "evacuee": "displaced", "inhabitant": "inhabitants",
+    "resident": "inhabitants", "population": "inhabitants", "detainee": "arrested",
+    "arrest": "arrested", "voter": "voted", "vote": "voted", "ballot": "voted",
+}  # fmt: skip
+# Nouns that stand for people in general: 27,585 deaths and 27,708 people killed count alike.
+GENERIC_PEOPLE = {
+    "people", "person", "individual", "death", "fatality", "casualty", "victim", "dead",
+    "body", "inhabitant", "resident", "population", "hostage", "captive", "abductee",
+    "refugee", "evacuee", "detainee", "voter", "they", "them", "toll", "tally", "number",
+}  # fmt: skip
+# Nouns a total is told by: "the death toll rose to 300".
+TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
+INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
+LABEL_PARTICIPLES = {
+    "killed": "killed", "injured": "injured", "hostages": "taken hostage",
+    "displaced": "displaced", "evacuated": "evacuated", "arrested": "arrested",
+    "rescued": "rescued", "voted": "who voted", "infected": "infected",
+    "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
+    "damaged": "damaged", "missing": "missing", "inhabitants": "living",
+}  # fmt: skip
+
+SPEECH_VERBS = {
+    "say", "report", "tell", "announce", "state", "add", "confirm", "claim", "estimate",
+    "record", "document", "declare", "note", "indicate", "put", "count", "tally", "cite",
+}  # fmt: skip
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "on", "across", "throughout", "inside", "near", "at", "within"}
+PERIOD_PREPS = {"in", "within", "over", "during", "for", "across"}
+PERIOD_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+# Trailing words that name a place's kind, not the place: "the Gaza Strip" is "Gaza".
+PLACE_KINDS = {"strip", "region", "territory", "territories", "area", "province", "district"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
 
 
 def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
-    """Placeholder until alignment lands: no figures."""
-    return ()
+    """Every count in the article, in reading order; "the same source" takes the last source named."""
+    figures: list[Figure] = []
+    previous: str | None = None
+    for run in number_runs(doc):
+        figure = read_figure(article, run, sentences, previous)
+        if figure is not None:
+            figures.append(figure)
+            previous = figure.attribution or previous
+    return tuple(figures)
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+def token_value(text: str) -> float | None:
+    word = text.lower()
+    if DIGITS.match(word):
+        return float(word.replace(",", ""))
+    if word in UNITS:
+        return float(UNITS[word])
+    return float(SCALES[word]) if word in SCALES else None
+
+
+def number_value(tokens: Iterable[Token]) -> float | None:
+    """The value of a run of number tokens: "27,708", "2.4 million", "twenty - five"."""
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token.text == "-":
+            continue
+        value = token_value(token.text)
+        if value is None:
+            return None
+        if token.lower_ == "hundred":
+            current = (current or 1) * 100
+        elif token.lower_ in SCALES:
+            total, current = total + (current or 1) * value, 0.0
+        else:
+            current += value
+    return total + current
+
+
+def number_runs(doc: Doc) -> Iterator[Span]:
+    """Maximal runs of adjacent number tokens; a hyphen joins spelled-out parts."""
+    start: int | None = None
+    for token in doc:
+        joins = token.text == "-" and start is not None and token.i + 1 < len(doc)
+        if token_value(token.text) is not None or (joins and token_value(doc[token.i + 1].text)):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            yield doc[start : token.i]
+        start = None
+    if start is not None:
+        yield doc[start:]
+
+
+def is_not_count(run: Span) -> bool:
+    """Dates, times, money, ordinals, percentages, years, "six-week", "No. 10"."""
+    doc = run.doc
+    after = doc[run.end] if run.end < len(doc) else None
+    before = doc[run.start - 1] if run.start > 0 else None
+    if any(t.ent_type_ in NOT_COUNTS for t in run):
+        return True
+    if after is not None and (after.text in {"-", "%", "/", ":"} or after.lower_ in UNIT_NOUNS):
+        return True
+    if before is not None and (before.text in {"-", "#", "/", "$", "€", "£"} or before.lower_ == "no."):
+        return True
+    return is_year(run) or is_anaphoric(run)
+
+
+def is_year(run: Span) -> bool:
+    text = run.text
+    return len(run) == 1 and text.isdigit() and 1800 <= int(text) <= 2100 and run[0].ent_type_ != "CARDINAL"
+
+
+def is_anaphoric(run: Span) -> bool:
+    """ "the two countries" refers back to things already named; it reports no figure."""
+    before = run.doc[run.start - 1] if run.start > 0 else None
+    spelled = run[0].text.isalpha() and (number_value(run) or 0) <= 10
+    return spelled and before is not None and before.lower_ in {"the", "these", "those", "both"}
+
+
+def read_qualifier(run: Span) -> tuple[str | None, int]:
+    """The normalised qualifier written just before the number, and where it starts."""
+    doc = run.doc
+    for words, normal in QUALIFIERS:
+        start = run.start - len(words)
+        if start >= 0 and tuple(t.lower_ for t in doc[start : run.start]) == words:
+            return normal, start
+    return None, run.start
+
+
+# --- what is counted -------------------------------------------------------------------
+
+
+def run_root(run: Span) -> Token:
+    """The run's token whose head lies outside it: the one that attaches to the counted noun."""
+    inside = {t.i for t in run}
+    return next((t for t in run if t.head.i not in inside or t.head.i == t.i), run[-1])
+
+
+def counted_noun(number: Token) -> Token | None:
+    """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
+    head = number.head
+    if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    of = next((c for c in number.children if c.lower_ == "of" and c.dep_ == "prep"), None)
+    partitive = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if partitive is not None:
+        return partitive
+    if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
+        return including_noun(head)
+    return tally_subject(number)
+
+
+def including_noun(including: Token) -> Token | None:
+    """The whole an "including …" part belongs to: its head noun, or its verb's subject."""
+    head = including.head
+    if head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def tally_subject(number: Token) -> Token | None:
+    """ "The death toll rose to 300" / "the toll is 300": the tally noun the number completes."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject if subject is not None and subject.lemma_.lower() in TALLY_NOUNS else None
+
+
+def is_countable(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in UNIT_NOUNS or noun.ent_type_ in NOT_COUNTS:
+        return False
+    return noun.pos_ != "PROPN" or noun.ent_type_ == "NORP"
+
+
+def noun_lemma(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    return "people" if lemma in TALLY_NOUNS or lemma in {"they", "them"} else lemma
+
+
+def subject_of(noun: Token) -> str:
+    """Who is counted, as a key: "people" for any general word for persons."""
+    lemma = noun_lemma(noun)
+    return "people" if lemma in GENERIC_PEOPLE else lemma
+
+
+def noun_measure(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in TALLY_NOUNS:
+        kinds = [NOUN_MEASURES.get(c.lemma_.lower()) for c in noun.children if c.dep_ in {"compound", "amod"}]
+        return next((k for k in kinds if k), "killed" if lemma == "toll" else None)
+    if lemma == "casualty" and mentions_injury(noun.sent):
+        return "casualties"  # killed and wounded together
+    return NOUN_MEASURES.get(lemma)
+
+
+def mentions_injury(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in INJURY_WORDS for t in sentence)
+
+
+def word_measure(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ" or token.lower_ in ADJ_MEASURES:
+        return ADJ_MEASURES.get(token.lower_) or ADJ_MEASURES.get(lemma)
+    if token.pos_ in {"VERB", "AUX"}:
+        return VERB_MEASURES.get(lemma) or hostage_idiom(token)
+    return None
+
+
+def hostage_idiom(verb: Token) -> str | None:
+    """ "took 250 people hostage", "held captive"."""
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "dobj", "advmod", "xcomp", "acomp"}]
+    return "hostages" if verb.lemma_ in {"take", "hold"} and {"hostage", "captive"} & set(objects) else None
+
+
+def modifier_measure(token: Token) -> str | None:
+    """A measure written on the count itself: "29 believed to have died", "10 people dead"."""
+    for child in token.children:
+        if child.dep_ in {"amod", "acl", "relcl", "oprd", "acomp", "xcomp"}:
+            found = word_measure(child) or next(
+                (word_measure(c) for c in child.children if c.dep_ in {"xcomp", "acomp", "oprd"} and word_measure(c)),
+                None,
+            )
+            if found:
+                return found
+    return None
+
+
+def verb_measure(verb: Token) -> str | None:
+    found = word_measure(verb)
+    if found:
+        return found
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}]
+    found = next((word_measure(c) for c in complements if word_measure(c)), None)
+    # "two children were among the dead"
+    among = [p for c in verb.children if c.lower_ == "among" for p in c.children if p.dep_ == "pobj"]
+    return found or next((noun_measure(p) for p in among if noun_measure(p)), None)
+
+
+def find_measure(number: Token, noun: Token) -> str | None:
+    """Climb from the count to the clause that governs it; the first measure word decides."""
+    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun)
+    node = count_anchor(number, noun)
+    while found is None and node.head.i != node.i and not ends_climb(node):
+        node = node.head
+        if node.pos_ in {"NOUN", "PROPN"}:
+            found = noun_measure(node) or modifier_measure(node)
+        elif node.pos_ in {"VERB", "AUX"}:
+            found = verb_measure(node)
+            if clause_head(node):
+                break
+    return found
+
+
+def ends_climb(node: Token) -> bool:
+    """A noun or verb that modifies another noun: "voters casting ballots across 1,200 stations"
+    says nothing of what the stations measure. Parts ("including", "of", conj, appos) climb on."""
+    if node.dep_ in {"acl", "relcl"}:
+        return True
+    if node.dep_ == "pobj":
+        return node.head.lemma_.lower() not in {"include", "among", "of"}
+    return False
+
+
+def count_anchor(number: Token, noun: Token) -> Token:
+    """Where the count sits in the tree: its noun when written there, else the number itself."""
+    return noun if number.dep_ == "nummod" and number.head.i == noun.i else number
+
+
+def clause_head(verb: Token) -> bool:
+    """A verb with its own subject, or a speech verb: past it lies another statement."""
+    if verb.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+# --- where, when, who says so -----------------------------------------------------------
+
+
+def governors(token: Token) -> list[Token]:
+    """The token and its ancestors, nearest first, then speech verbs hung beside them."""
+    chain = [token, *token.ancestors]
+    beside = [c for g in chain for c in g.children if c.dep_ in {"conj", "parataxis"} and is_speech(c)]
+    return chain + [b for b in beside if b not in chain]
+
+
+def is_speech(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def preps(node: Token, words: set[str] | None) -> Iterator[Token]:
+    """Prepositional objects under a node, and under its subject and object nouns (any prep: None)."""
+    holders = [node, *(c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and (words is None or prep.lower_ in words):
+                yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def nested_preps(node: Token, words: set[str]) -> Iterator[Token]:
+    """One level further: "the toll from the earthquake in Turkey", "from a school in Kaduna"."""
+    for pobj in preps(node, None):
+        for prep in pobj.children:
+            if prep.dep_ == "prep" and prep.lower_ in words:
+                yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def entity_of(token: Token, labels: set[str]) -> Span | None:
+    if token.ent_type_ not in labels:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def place_entity(pobj: Token) -> Span | None:
+    """ "in Homs", "in the Syrian city of Homs", "in southern Israel"."""
+    found = entity_of(pobj, PLACE_LABELS)
+    if found is not None or pobj.ent_type_:
+        return found
+    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return entity_of(inner, PLACE_LABELS) if inner is not None else None
+
+
+def find_place(chain: Sequence[Token]) -> str | None:
+    for node in chain:
+        for pobj in [*preps(node, PLACE_PREPS), *nested_preps(node, PLACE_PREPS)]:
+            entity = place_entity(pobj)
+            if entity is not None:
+                return strip_article(entity.text)
+    return None
+
+
+def strip_article(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text.strip())
+
+
+def period_of(pobj: Token) -> str | None:
+    """ "the last 24 hours" → "24 hours"; "the past week" → "week"."""
+    if pobj.lemma_.lower() not in PERIOD_UNITS:
+        return None
+    count = [c for c in pobj.children if c.dep_ == "nummod"]
+    recent = any(c.lower_ in {"last", "past", "previous", "preceding"} for c in pobj.children)
+    if count:
+        return f"{count[0].text} {pobj.text}"
+    return pobj.text if recent else None
+
+
+def find_period(chain: Sequence[Token]) -> tuple[str | None, Token | None]:
+    for node in chain:
+        for pobj in preps(node, PERIOD_PREPS):
+            period = period_of(pobj)
+            if period is not None:
+                return period, pobj
+    return None, None
+
+
+def date_children(node: Token) -> Iterator[Token]:
+    for child in node.children:
+        if child.dep_ in {"npadvmod", "tmod", "obl", "advmod"} and child.ent_type_ == "DATE":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in {"on", "as"}:
+            yield from (c for c in child.subtree if c.dep_ == "pobj" and c.ent_type_ == "DATE")
+
+
+def find_as_of(chain: Sequence[Token], published: str | None, skip: Token | None) -> str | None:
+    """The first date said of the count (nearest governor first), resolved to ISO."""
+    for node in chain:
+        for token in date_children(node):
+            if token is skip:
+                continue
+            entity = entity_of(token, {"DATE"})
+            return resolve_date(entity.text if entity is not None else token.text, published)
+    return None
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """ "Wednesday", "yesterday", "on January 30", "7 October", "February 6, 2024" → ISO date."""
+    words = text.lower().replace(",", " ").split()
+    anchor = date.fromisoformat(published) if published else None
+    explicit = month_day(" ".join(words), anchor)
+    if explicit is not None or anchor is None:
+        return explicit
+    if "yesterday" in words:
+        return (anchor - timedelta(days=1)).isoformat()
+    if "today" in words or "tonight" in words:
+        return anchor.isoformat()
+    day = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
+    if day is None:
+        return None
+    back = (anchor.weekday() - day) % 7 or (7 if "last" in words else 0)
+    return (anchor - timedelta(days=back)).isoformat()
+
+
+def month_day(text: str, anchor: date | None) -> str | None:
+    match = re.search(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})|({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b(?:\s+(\d{{4}}))?", text)
+    if match is None:
+        return None
+    month = MONTHS.index(next(m for m in MONTHS if (match.group(2) or match.group(3)).startswith(m[:3]))) + 1
+    day = int(match.group(1) or match.group(4))
+    if match.group(5):
+        return safe_date(int(match.group(5)), month, day)
+    if anchor is None:
+        return None
+    guess = safe_date(anchor.year, month, day)
+    return safe_date(anchor.year - 1, month, day) if guess and guess > anchor.isoformat() else guess
+
+
+def safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_speaker(chain: Sequence[Token]) -> Token | None:
+    """The source noun: "according to X", else the subject of the nearest speech verb."""
+    for node in chain:
+        for pobj in preps(node, {"to"}):
+            if pobj.head.head.lower_ == "according":
+                return pobj
+        for child in node.children:
+            if child.lower_ == "according":
+                return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
+    verb = next((node for node in chain if is_speech(node)), None)
+    return speech_subject(verb) if verb is not None else None
+
+
+def speech_subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ in {"acl", "pcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        subject = verb.head
+    if subject is not None:
+        return subject
+    # "…, the Observatory for Human Rights (OSDH) said": a misparsed subject still sits just before the verb.
+    last = last_word_before(verb)
+    entity = entity_of(last, {"ORG", "PERSON", "NORP", "GPE"}) if last is not None else None
+    return entity.root if entity is not None else None
+
+
+def last_word_before(token: Token) -> Token | None:
+    """The nearest earlier word of the sentence, skipping punctuation and a bracketed aside."""
+    depth = 0
+    for previous in reversed(token.doc[token.sent.start : token.i]):
+        depth += {")": 1, "(": -1}.get(previous.text, 0)
+        if depth == 0 and not previous.is_punct:
+            return previous
+    return None
+
+
+def source_name(head: Token, previous: str | None) -> str | None:
+    """A short name for a source: "Gaza's health ministry" → "Gaza health ministry"."""
+    if head.lower_ in {"it", "they"} or any(c.lower_ == "same" for c in head.children):
+        return previous
+    if head.pos_ == "PRON":
+        return None
+    entity = entity_of(head, {"ORG", "PERSON", "NORP", "GPE"})
+    if entity is not None and entity.root.i == head.i:
+        return strip_article(entity.text)
+    return " ".join(t.text for t in name_tokens(head))
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """The head and its left name modifiers; articles, possessive marks and plain adjectives dropped."""
+    kept = [head]
+    for child in head.lefts:
+        named = child.pos_ == "PROPN" or bool(child.ent_type_)
+        if child.dep_ == "compound" or (child.dep_ in {"amod", "poss", "nmod"} and named):
+            kept.extend(t for t in name_tokens(child) if t.dep_ != "case")
+    return sorted(kept, key=lambda t: t.i)
+
+
+# --- assembling a figure ----------------------------------------------------------------
+
+
+def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
+    if is_not_count(run):
+        return None
+    value = number_value(run)
+    number = run_root(run)
+    noun = counted_noun(number)
+    if value is None or noun is None or not is_countable(noun):
+        return None
+    qualifier, start = read_qualifier(run)
+    chain = governors(count_anchor(number, noun))
+    period, period_token = find_period(chain)
+    place = find_place(chain)
+    speaker = find_speaker(chain)
+    measure = find_measure(number, noun) or noun_lemma(noun)
+    return Figure(
+        article=article.id,
+        sentence=sentence_at(sentences, run.start_char),
+        value=value,
+        text=run.doc[start : run.end].text,
+        qualifier=qualifier,
+        noun=noun_lemma(noun),
+        measure=measure,
+        label=make_label(noun, measure, place, period),
+        place=place,
+        period=period,
+        as_of=find_as_of(chain, article.published, period_token),
+        attribution=source_name(speaker, previous) if speaker is not None else None,
+    )
+
+
+def make_label(noun: Token, measure: str, place: str | None, period: str | None) -> str:
+    """What is counted, in words: "people killed in the Gaza Strip in the last 24 hours"."""
+    who = subject_of(noun)
+    who = who if who == "people" else (noun.text.lower() if noun.tag_ in {"NNS", "NNPS"} else noun_lemma(noun))
+    if measure == "inhabitants" and who == "people":
+        words = "inhabitants"
+    elif measure in LABEL_PARTICIPLES:
+        words = f"{who} {LABEL_PARTICIPLES[measure]}"
+    else:
+        words = who
+    if place:
+        words += f" in {place_phrase(place)}"
+    return words + (f" in the last {period}" if period else "")
+
+
+def place_phrase(place: str) -> str:
+    """ "Gaza Strip" reads "the Gaza Strip": a place named by its kind takes the article."""
+    return f"the {place}" if place.split()[-1].lower() in PLACE_KINDS | {"east", "west"} else place
+
+
+# --- grouping ---------------------------------------------------------------------------
+
+
+def group_key(figure: Figure) -> tuple[str, str, str, str]:
+    """Values are compared only within one (measure, who, where, over what window)."""
+    who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
+    return (figure.measure, who, place_key(figure.place), (figure.period or "").lower())
+
+
+def place_key(place: str | None) -> str:
+    words = strip_article(place or "").lower().replace("'s", "").split()
+    while len(words) > 1 and words[-1] in PLACE_KINDS:
+        words.pop()
+    return " ".join(words)
 
 
 def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
-    return ()
+    """One group per quantity: blocked by key, then split where values lie too far apart."""
+    blocks: dict[tuple[str, str, str, str], list[Figure]] = {}
+    for figure in figures:
+        blocks.setdefault(group_key(figure), []).append(figure)
+    groups = [make_group(c) for key in sorted(blocks) for c in cluster_values(blocks[key])]
+    return tuple(sorted(groups, key=group_order))
+
+
+def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
+    """Ascending by value; a figure joins the first cluster within ratio that lacks its article.
+
+    A repeat of the same value by the same article is the same figure said twice: dropped.
+    """
+    clusters: list[list[Figure]] = []
+    for figure in sorted(block, key=lambda f: (f.value, f.article, f.sentence)):
+        if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
+            continue
+        home = next((c for c in clusters if fits(c, figure)), None)
+        if home is None:
+            clusters.append([figure])
+        else:
+            home.append(figure)
+    return clusters
+
+
+def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
+    low = min(f.value for f in cluster)
+    same_article = any(f.article == figure.article for f in cluster)
+    return not same_article and low >= VALUE_RATIO * figure.value
+
+
+def make_group(cluster: Sequence[Figure]) -> FigureGroup:
+    values = tuple(sorted(cluster, key=lambda f: (f.article, f.sentence, f.value)))
+    status: Status
+    if len({f.article for f in values}) == 1:
+        status = "single"
+    elif len({f.value for f in values}) == 1:
+        status = "agreed"
+    else:
+        status = "divergent"
+    label = min((f.label for f in values), key=lambda text: (-len(text), text))
+    return FigureGroup(label=label, status=status, values=values)
+
+
+STATUS_ORDER = {"divergent": 0, "agreed": 1, "single": 2}
+
+
+def group_order(group: FigureGroup) -> tuple[int, float, str, str, int]:
+    first = group.values[0]
+    return (STATUS_ORDER[group.status], -max(f.value for f in group.values), group.label, first.article, first.sentence)
