@@ -201,9 +201,9 @@ def derive_title(paragraphs: list[str]) -> str:
     if len(words) <= 12:
         return " ".join(words)
     head = " ".join(words[:12])
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind(" –"), head.rfind(" —"))
-    if cut > 0 and len(head[:cut].split()) >= 5:
-        return head[:cut]
+    for clause_end in re.finditer(r"[,;]| [–—]", head):
+        if len(head[: clause_end.start()].split()) >= 5:
+            return head[: clause_end.start()]  # the first clause long enough to say something
     return " ".join(words[:10]) + " …"
 
 

@@ -113,7 +113,10 @@ def build_site(args: argparse.Namespace, staging: Path) -> int:
     from mkdocs.config import load_config
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    config = load_config(str(args.config_file), site_dir=str(staging), strict=args.strict)
+    try:
+        config = load_config(str(args.config_file), site_dir=str(staging), strict=args.strict)
+    except exceptions.Abort:
+        raise BuildFailed(f"{args.config_file} is not a valid MkDocs configuration (see above)") from None
     plugin = config.plugins.get("digest")
     if plugin is None:
         raise BuildFailed(f"{args.config_file} does not enable the digest plugin")

@@ -84,6 +84,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 self.nlp = load_pipeline(self.config.model)
             except ModelMissing as error:
                 raise PluginError(f"digest: {error}") from None
+            log.info("loaded spaCy pipeline %s %s", self.nlp.meta["name"], self.nlp.meta["version"])
         return self.nlp
 
     def cache_dir(self) -> Path:

@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SEEDS ?= seeds
+
+.PHONY: install site serve test bench export clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change; constraints.txt pins every version.
+$(STAMP): pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+# Builds into a staging folder with `mkdocs build --strict` and swaps it in: a failed build keeps the old site.
+site: install
+	$(PY) -m digest build $(SEEDS) -d site --strict
+
+serve: install
+	$(VENV)/bin/mkdocs serve
+
+export: install
+	$(PY) -m digest export $(SEEDS) -o site/digest.json
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m digest.bench --json bench-results/bench.json
+
+clean:
+	rm -rf site .cache bench-results

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.clean import clean_article, derive_title, is_foreign, strip_foreign_brackets
+from digest.model import Article
+from digest.read import read_seeds
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# Each seed's junk, verbatim, by kind; cleaning must remove exactly these lines and nothing else.
+EXPECTED_REMOVED = {
+    "000_6399e4c686de68dc": ["[Биньямину Нетаньяху]"],  # a translator's bracketed Russian name
+    "001_9239763a7ecc3785": [
+        "Read Previous",
+        "Martyred and injured in Israeli bombing of two houses in central Rafah",  # neighbouring headline
+        "Read Next",
+        "Most important developments of the 124th day of war on Gaza Strip",
+        "Leave a Reply",  # comment form
+        "Your email address will not be published. Required fields are marked *",
+        "Most Popular",
+    ],
+    "002_1a1ef733a991db94": [
+        # photo captions with credits, each with its Spanish copy, and a table of contents
+        "El secretario de Estado, Antony Blinken, y el primer ministró de Israel, Benjamin Netanyahu - PHOTO/X/@SecBlinken",
+        "Secretary of State Antony Blinken and Israeli Prime Minister Benjamin Netanyahu - PHOTO/X/@SecBlinken",
+        "1. Children in fear",
+        "2. Diplomatic pressure",
+        "El secretario de Estado de Estados Unidos, Antony Blinken, se reúne con el primer ministro y ministro de "
+        "Asuntos Exteriores de Qatar, Sheikh Mohamed bin Abdulrahman al-Thani, en Diwan Annex, en Doha, el 6 de "
+        "febrero de 2024, durante su gira por Oriente Medio - PHOTO/Mark Schiefelbein/POOL/AFP",
+        "U.S. Secretary of State Antony Blinken meets with Qatari Prime Minister and Foreign Minister Sheikh "
+        "Mohamed bin Abdulrahman al-Thani at Diwan Annex in Doha on February 6, 2024, during his Middle East "
+        "tour - PHOTO/Mark Schiefelbein/POOL/AFP",
+    ],
+    "003_fffc45ff05542f1c": [],
+    "004_59013b3910ca6c44": [
+        "Blinken's Diplomatic Mission: Urgent Ceasefire Talks in Israel",  # the title printed twice
+        "Share:",
+        "Share:",
+        "Join NewsTrack Whatsapp group",
+        "Related News",
+    ],
+}
+
+
+def seeds_by_id() -> dict[str, Article]:
+    articles, problems = read_seeds(SEEDS)
+    assert problems == []
+    return {a.id: a for a in articles}
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_REMOVED))
+def test_each_kind_of_junk_is_removed_and_recorded_verbatim(seed: str) -> None:
+    cleaned = clean_article(seeds_by_id()[seed])
+    assert list(cleaned.removed) == EXPECTED_REMOVED[seed]
+    for junk in EXPECTED_REMOVED[seed]:
+        assert junk not in cleaned.text.split("\n\n")
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED_REMOVED))
+def test_every_other_line_is_kept_whole(seed: str) -> None:
+    raw = seeds_by_id()[seed]
+    cleaned = clean_article(raw)
+    removed = set(cleaned.removed)
+    kept = cleaned.text
+    for line in (" ".join(line.split()) for line in raw.text.split("\n")):
+        if not line or line in removed or line == raw.title:
+            continue
+        for fragment in removed:
+            line = line.replace(" " + fragment, "").replace(fragment, "")
+        assert line in kept, f"lost: {line!r}"
+
+
+def test_seed_000_has_no_title_line_so_a_short_one_is_derived() -> None:
+    cleaned = clean_article(seeds_by_id()["000_6399e4c686de68dc"])
+    assert cleaned.published == "2024-02-07"
+    assert cleaned.title == "In the Gaza Strip, civilians are still being killed"
+    assert cleaned.text.startswith("In the Gaza Strip, civilians are still being killed")
+
+
+def test_seed_003_opens_with_a_paragraph_not_a_title() -> None:
+    cleaned = clean_article(seeds_by_id()["003_fffc45ff05542f1c"])
+    assert cleaned.text.startswith("U.S. Secretary of State Antony Blinken emphasized")
+    assert len(cleaned.title.split()) <= 12
+
+
+def test_all_seeds_are_identified_as_english() -> None:
+    assert {clean_article(a).language for a in seeds_by_id().values()} == {"en"}
+
+
+UNSEEN = """\
+Flood waters recede in the river delta
+Share on Facebook
+Follow us on Twitter
+Rescue teams reached 14 villages on Monday, officials said.
+Villagers waited on rooftops for two days (Фото) before boats arrived.
+Les secours ont atteint quatorze villages lundi, selon les autorités locales de la région.
+Rescue boats on the river near the capital. (Photo: Reuters)
+Shares of the insurer fell 5% after the storm, and analysts expect claims to rise.
+Subscribe to our newsletter
+Related Articles
+Heatwave grips the south
+Markets slide on storm fears
+"""
+
+
+def unseen_article() -> Article:
+    title, _, body = UNSEEN.partition("\n")
+    return Article(id="unseen", file="unseen.txt", title=title, text=body)
+
+
+def test_general_rules_clean_an_outlet_nobody_has_seen() -> None:
+    cleaned = clean_article(unseen_article())
+    assert cleaned.removed == (
+        "Share on Facebook",
+        "Follow us on Twitter",
+        "(Фото)",
+        "Les secours ont atteint quatorze villages lundi, selon les autorités locales de la région.",
+        "Rescue boats on the river near the capital. (Photo: Reuters)",
+        "Subscribe to our newsletter",
+        "Related Articles",
+        "Heatwave grips the south",
+        "Markets slide on storm fears",
+    )
+    paragraphs = cleaned.text.split("\n\n")
+    assert paragraphs == [
+        "Rescue teams reached 14 villages on Monday, officials said.",
+        "Villagers waited on rooftops for two days before boats arrived.",
+        "Shares of the insurer fell 5% after the storm, and analysts expect claims to rise.",
+    ]
+
+
+def test_short_english_lines_with_names_are_not_taken_for_foreign() -> None:
+    assert not is_foreign("Secretary of State Antony Blinken and Prime Minister Benjamin Netanyahu", "en")
+    assert not is_foreign("Children in fear", "en")
+    assert is_foreign("El presidente del gobierno se reunió con los ministros en Madrid el lunes", "en")
+
+
+def test_brackets_in_the_same_script_stay() -> None:
+    assert strip_foreign_brackets("The capital (Cairo) said [sic] so.", "en") == (
+        "The capital (Cairo) said [sic] so.",
+        [],
+    )
+    assert strip_foreign_brackets("He met the minister [Μητσοτάκης] today.", "en") == (
+        "He met the minister today.",
+        ["[Μητσοτάκης]"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        ("Storm hits the coast.", "Storm hits the coast"),
+        (
+            "U.S. officials said on Friday that the talks, which lasted two days, ended without a deal.",
+            "U.S. officials said on Friday that the talks",
+        ),
+    ],
+)
+def test_derived_titles_are_short_and_skip_abbreviations(paragraph: str, title: str) -> None:
+    assert derive_title([paragraph]) == title

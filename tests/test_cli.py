@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS, build_site
+
+from digest.cli import main
+
+
+def copy_seeds(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return seeds
+
+
+def test_export_writes_the_digest_without_a_site(tmp_path: Path) -> None:
+    output = tmp_path / "out" / "digest.json"
+    assert main(["export", str(SEEDS), "-o", str(output)]) == 0
+    document = json.loads(output.read_text(encoding="utf-8"))
+    assert len(document["articles"]) == 5
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_export_strict_fails_on_a_bad_seed_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = copy_seeds(tmp_path)
+    (seeds / "broken.txt").write_bytes(b"")
+    output = tmp_path / "digest.json"
+    assert main(["export", str(seeds), "-o", str(output), "--strict"]) == 1
+    assert not output.exists()
+    assert "broken.txt: skipped: the file is empty" in capsys.readouterr().err
+    assert main(["export", str(seeds), "-o", str(output)]) == 0  # without --strict: warn and go on
+    assert len(json.loads(output.read_text(encoding="utf-8"))["articles"]) == 5
+
+
+def test_a_missing_seeds_folder_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.json")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("digest: seeds folder") and "\n" not in error and "Traceback" not in error
+
+
+def test_build_makes_a_page_per_article_from_any_seeds_folder(built_site: Path) -> None:
+    for seed in SEEDS.iterdir():
+        assert (built_site / "sources" / seed.stem / "index.html").is_file()
+    assert (built_site / "digest.json").is_file() and (built_site / "digest.schema.json").is_file()
+
+
+def test_a_failed_strict_build_leaves_the_previous_site_whole(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(seeds, site, "--strict") == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    (seeds / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert build_site(seeds, site, "--strict") == 1
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]  # no staging left behind
+
+
+def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path: Path, built_site: Path) -> None:
+    again = tmp_path / "again"
+    assert build_site(SEEDS, again) == 0
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_build_needs_a_config_that_enables_the_plugin(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    code = main(["build", str(SEEDS), "-d", str(tmp_path / "site"), "-f", str(config)])
+    assert code == 2 and "does not enable the digest plugin" in capsys.readouterr().err
+    assert (ROOT / "mkdocs.yml").is_file()

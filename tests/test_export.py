@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from digest.export import schema_text, to_document, to_json
+from digest.model import Digest
+
+SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "digest.schema.json"
+
+
+def test_the_digest_of_the_seeds_is_valid_against_the_schema(seeds_digest: Digest) -> None:
+    document = json.loads(to_json(seeds_digest))
+    jsonschema.validate(document, json.loads(schema_text()))
+    assert len(document["articles"]) == 5
+
+
+def test_a_broken_document_is_caught_by_the_schema(seeds_digest: Digest) -> None:
+    document = to_document(seeds_digest)
+    del document["articles"][0]["removed"]
+    validator = jsonschema.Draft202012Validator(json.loads(schema_text()))
+    assert not validator.is_valid(document)
+
+
+def test_every_article_points_at_a_topic_that_lists_it(seeds_digest: Digest) -> None:
+    document = to_document(seeds_digest)
+    topics = {t["slug"]: t for t in document["topics"]}
+    for article in document["articles"]:
+        assert article["id"] in topics[article["topic"]]["articles"]
+
+
+def test_the_export_is_byte_identical_for_the_same_digest(seeds_digest: Digest) -> None:
+    assert to_json(seeds_digest) == to_json(seeds_digest)
+
+
+def test_the_packaged_schema_is_the_shared_contract() -> None:
+    if SHARED_SCHEMA.is_file():  # ../shared is beside every clone in CI
+        assert json.loads(schema_text()) == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
