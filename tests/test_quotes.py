@@ -1,0 +1,215 @@
+"""Quotes: finding them and their speakers in parsed text, and grouping one remark across articles."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from digest.extract import extract_article
+from digest.model import Article, Quote, QuoteGroup
+from digest.parse import Parser, load_pipeline
+from digest.pipeline import build_digest
+from digest.quotes import content_stems, group_quotes, quote_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp: Language) -> list[Quote]:
+    digest = build_digest(ROOT / "seeds", Parser(nlp, ROOT / ".cache" / "digest"))
+    wanted = ("000_", "001_", "002_", "004_")
+    return [q for e in digest.extractions if e.article.id.startswith(wanted) for q in e.quotes]
+
+
+def quotes_of(nlp: Language, text: str, article: str = "a") -> tuple[Quote, ...]:
+    return extract_article(Article(article, f"{article}.txt", "Title", text), nlp(text)).quotes
+
+
+# --- finding quotes and speakers -----------------------------------------------------------
+
+
+def test_he_said_resolves_to_the_person_who_spoke_not_the_last_one_named(nlp: Language) -> None:
+    text = 'Olaf Berg told reporters that Karl Weiss had resigned. "The decision surprised all of us," he said.'
+    [quote] = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == ("he", "Olaf Berg")
+    assert quote.text == "The decision surprised all of us"
+
+
+def test_she_said_in_a_later_paragraph_resolves_to_the_woman_named_before(nlp: Language) -> None:
+    text = 'Maria Lopez, the mayor of Springfield, spoke on Monday.\n\n"We will rebuild the bridge before winter," she said.'
+    [quote] = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker, quote.sentence) == ("she", "Maria Lopez", 1)
+
+
+def test_inverted_attribution_after_the_quote(nlp: Language) -> None:
+    text = '"Prices will keep rising this year," said Hannah Schmidt, an economist at the central bank.'
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Hannah Schmidt"
+
+
+def test_partial_quote_takes_the_subject_of_the_verb_of_saying_before_it(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, 'Mayor Tom Reed said the storm caused "damage we have never seen before".')
+    assert (quote.text, quote.speaker) == ("damage we have never seen before", "Tom Reed")
+
+
+def test_leading_attribution_with_a_comma_and_a_colon(nlp: Language) -> None:
+    text = 'Dana White told reporters, "We have done what we could." Then Ravi Patel said: "The rest is up to the council."'
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Dana White", "Ravi Patel"]
+
+
+def test_a_role_description_resolves_to_the_person_holding_that_title(nlp: Language) -> None:
+    text = (
+        "French President Emmanuel Macron met farmers in Paris on Saturday.\n\n"
+        'The French leader said: "We will not sign this trade deal in its current form."'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == ("The French leader", "Emmanuel Macron")
+
+
+def test_a_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
+    text = 'Fire chief Dana White spoke on Sunday. "The blaze is contained. Crews will stay overnight," White said.'
+    [quote] = quotes_of(nlp, text)
+    assert quote.text == "The blaze is contained. Crews will stay overnight"
+    assert quote.speaker == "White"
+
+
+def test_scare_quotes_are_dropped_but_a_short_utterance_is_kept(nlp: Language) -> None:
+    text = 'The plan offers "room for manoeuvre" to the council. "Never," Tom Reed said.'
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [("Never", "Tom Reed")]
+
+
+def test_broken_marks_never_swallow_a_paragraph() -> None:
+    text = (
+        "The minister said “the talks failed. Then the council met and voted on the budget.\n\n"
+        "Later, “the vote is a disgrace for all of us,” said Anna Berg.” It ended.”"
+    )
+    spans = [text[s.start + 1 : s.end] for s in quote_spans(text)]
+    assert spans == ["the vote is a disgrace for all of us,"]
+
+
+def test_a_quote_continues_into_a_paragraph_that_opens_with_a_quotation_mark() -> None:
+    text = 'She said: "The first part of a statement.\n\n"And the second part of it," she added.\n\nNo quote "here'
+    spans = [text[s.start + 1 : s.end] for s in quote_spans(text)]
+    assert spans == ['The first part of a statement.\n\n"And the second part of it,']
+
+
+def test_a_stray_opening_mark_inside_a_quote_is_ignored() -> None:
+    text = "He said, “we oppose the actions that are undermining support and “Imposing more sanctions.”"
+    [span] = quote_spans(text)
+    assert text[span.start + 1 : span.end].startswith("we oppose")
+
+
+def test_text_without_quotes_has_none(nlp: Language) -> None:
+    assert quotes_of(nlp, "The council met on Monday. It voted on the budget, he said.") == ()
+
+
+# --- grouping ------------------------------------------------------------------------------
+
+
+def q(article: str, text: str, speaker: str | None, sentence: int = 0) -> Quote:
+    return Quote(article, sentence, text, speaker, speaker)
+
+
+PARAPHRASES = [
+    q("a", "The reform of the pension system is necessary and we will not withdraw it", "Élisabeth Borne"),
+    q("b", "This pension reform is necessary, and we are not going to withdraw it.", "Élisabeth Borne"),
+    q("b", "The unions must return to the negotiating table soon", "Élisabeth Borne", 3),
+    q("c", "Our members will strike every week until the pension reform is withdrawn", "Laurent Berger"),
+]
+
+
+def test_paraphrases_of_one_remark_by_one_speaker_form_one_group() -> None:
+    groups = group_quotes(PARAPHRASES)
+    first = groups[0]
+    assert first.speaker == "Élisabeth Borne"
+    assert [v.article for v in first.variants] == ["a", "b"]
+    assert sorted(len(g.variants) for g in groups) == [1, 1, 2]
+
+
+def test_different_speakers_are_never_grouped_even_with_equal_words() -> None:
+    groups = group_quotes([q("a", "We will win this election in November", "Ann Lee"),
+                           q("b", "We will win this election in November", "Bob Ray")])
+    assert [len(g.variants) for g in groups] == [1, 1]
+
+
+def test_two_quotes_of_one_article_are_never_grouped() -> None:
+    groups = group_quotes([q("a", "We will win this election in November", "Ann Lee"),
+                           q("a", "We will win this election in November!", "Ann Lee", 4)])
+    assert [len(g.variants) for g in groups] == [1, 1]
+
+
+def test_one_speaker_on_different_matters_is_not_grouped() -> None:
+    groups = group_quotes([q("a", "The budget deficit will fall below three percent next year", "Ann Lee"),
+                           q("b", "Our troops will leave the country by the end of the summer", "Ann Lee")])
+    assert [len(g.variants) for g in groups] == [1, 1]
+
+
+def test_a_quote_without_speaker_joins_a_close_wording() -> None:
+    groups = group_quotes([q("a", "The response includes some comments, but overall it is positive", "Ann Lee"),
+                           q("b", "The response includes some comments but overall, it is positive.", None)])
+    assert [(g.speaker, len(g.variants)) for g in groups] == [("Ann Lee", 2)]
+
+
+def test_grouping_is_deterministic_whatever_the_input_order() -> None:
+    shuffled = list(PARAPHRASES)
+    random.Random(7).shuffle(shuffled)
+    assert group_quotes(shuffled) == group_quotes(PARAPHRASES)
+    assert group_quotes([]) == ()
+
+
+def test_content_stems_leave_out_stop_words_and_meet_across_inflections() -> None:
+    assert content_stems("we are reaching an agreement") == content_stems("The agreement was reached")
+
+
+# --- on the seeds, through the real pipeline -----------------------------------------------
+
+
+def group_with(groups: tuple[QuoteGroup, ...], words: str) -> QuoteGroup:
+    [group] = [g for g in groups if any(words in v.text for v in g.variants)]
+    return group
+
+
+def test_seed_quotes_are_found_with_speakers(seed_quotes: list[Quote]) -> None:
+    by_article = {a: [x for x in seed_quotes if x.article.startswith(a)] for a in ("000", "001", "002", "004")}
+    assert [len(v) for v in by_article.values()] == [2, 4, 10, 3]
+    assert all(len(x.text) < 400 for x in seed_quotes)  # no paragraph swallowed by a stray mark
+    said = {x.text: x.speaker for x in seed_quotes}
+    assert said["demands that we will not accept"] == "Benjamin Netanyahu"
+    assert [s for t, s in said.items() if t.startswith("The children are living")] == ["Safia Marouf"]
+    assert [s for t, s in said.items() if t.startswith("The humanitarian situation")] == ["Tommaso della Longa"]
+
+
+def test_blinkens_clearly_unacceptable_is_one_group_across_two_translations(seed_quotes: list[Quote]) -> None:
+    group = group_with(group_quotes(seed_quotes), "clearly unacceptable")
+    assert group.speaker == "Antony Blinken"
+    assert [v.article[:3] for v in group.variants] == ["000", "001"]
+
+
+def test_al_thanis_overall_positive_is_one_group_under_his_canonical_name(seed_quotes: list[Quote]) -> None:
+    group = group_with(group_quotes(seed_quotes), "overall")
+    assert [v.article[:3] for v in group.variants] == ["002", "004"]
+    assert group.speaker is not None and group.speaker.endswith("Thani")
+    assert {v.speaker for v in group.variants} == {group.speaker}
+
+
+def test_netanyahus_total_victory_is_one_group(seed_quotes: list[Quote]) -> None:
+    group = group_with(group_quotes(seed_quotes), "total victory")
+    assert [v.article[:3] for v in group.variants] == ["002", "004"]
+    assert group.speaker == "Benjamin Netanyahu"
+
+
+def test_seed_groups_never_mix_speakers_or_articles(seed_quotes: list[Quote]) -> None:
+    groups = group_quotes(seed_quotes)
+    for group in groups:
+        assert len({v.speaker for v in group.variants if v.speaker}) <= 1
+        assert len({v.article for v in group.variants}) == len(group.variants)
+    assert sum(len(g.variants) for g in groups) == len(seed_quotes)
+    assert sorted(len(g.variants) for g in groups if len(g.variants) > 1) == [2, 2, 2]
