@@ -1,0 +1,403 @@
+"""Benchmark: time every stage of the digest on generated corpora of growing size.
+
+    python -m digest.bench --articles 100 --articles 1000 --json bench.json
+
+For each size a fresh process writes a corpus (`digest.corpus`) to a temporary folder and
+times the stages one by one — read, parse (cold cache), extract, cluster, align, render,
+site — then the raw `nlp.pipe` over the same texts with the same pipeline, a warm rebuild
+with nothing changed, and a rebuild after one more article arrives. One process per size,
+so its peak memory is that size's own. Parsing should dominate; the scaling table says,
+for every stage after parsing, how its time grows from one size to the next, so a stage
+that grows with the square of the corpus shows up by name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_SIZES = (100, 1000, 5000)
+STAGES = ("read", "parse", "extract", "cluster", "align", "render", "site")
+# Stages that must grow with the corpus, not its square: 5× the articles may cost at most 6.5× the time.
+SCALED_STAGES = STAGES[2:]
+SLACK = 1.3
+ROOT = Path(__file__).resolve().parent.parent
+
+Json = dict[str, Any]
+
+
+@dataclass
+class Stopwatch:
+    """Seconds spent per named stage (a timing tool, so it is mutable by design)."""
+
+    times: dict[str, float | None] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.times[name] = (self.times.get(name) or 0.0) + time.perf_counter() - start
+
+
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+# ---------------------------------------------------------------- the stages, one by one
+
+
+def staged_digest(seeds: Path, parser: Any, clock: Stopwatch) -> Any:
+    """`pipeline.build_digest`, cut at its stage boundaries so each is timed on its own."""
+    from digest.clean import clean_article
+    from digest.extract import extract_article
+    from digest.model import Digest
+    from digest.parse import parse_texts
+    from digest.pipeline import drop_duplicates
+    from digest.read import read_seeds
+
+    with clock.stage("read"):
+        articles, problems = read_seeds(seeds)
+        articles, duplicates = drop_duplicates([clean_article(a) for a in articles])
+        problems.extend(duplicates)
+    with clock.stage("parse"):
+        docs = parse_texts(parser, [a.text for a in articles])
+    with clock.stage("extract"):
+        extracted = [extract_article(a, d) for a, d in zip(articles, docs)]
+    with clock.stage("cluster"):
+        extractions, groups, titles = cluster_stage(extracted)
+    with clock.stage("align"):
+        topics = align_stage(groups, titles)
+    return Digest(tuple(articles), extractions, topics, tuple(problems))
+
+
+def cluster_stage(extracted: Sequence[Any]) -> tuple[Any, list[list[Any]], list[str]]:
+    """Canonical names, topics and their titles: the first half of `pipeline.make_topics`."""
+    from digest.cluster import cluster_topics, name_topic
+    from digest.entities import canonicalise
+    from digest.pipeline import latest_date
+
+    extractions = canonicalise(extracted)
+    by_id = {e.article.id: e for e in extractions}
+    groups = [[by_id[i] for i in group] for group in cluster_topics(extractions)]
+    groups.sort(key=lambda g: (latest_date(g), min(e.article.id for e in g)), reverse=True)
+    return extractions, groups, [name_topic(group) for group in groups]
+
+
+def align_stage(groups: list[list[Any]], titles: list[str]) -> tuple[Any, ...]:
+    """Figures, quotes, claims and entities per topic: the second half of `pipeline.make_topics`."""
+    from digest.pipeline import first_date, make_topic
+    from digest.slug import unique_slugs
+
+    slugs = unique_slugs(f"{first_date(g) or ''} {t}" for g, t in zip(groups, titles))
+    return tuple(make_topic(slug, title, g) for slug, title, g in zip(slugs, titles, groups))
+
+
+def render_stage(digest: Any, templates: Path) -> dict[str, str] | None:
+    """The site's Markdown pages and `digest.json`; None while the renderer does not exist."""
+    try:
+        from digest.export import schema_text, to_json
+        from digest.render import render_pages
+    except ImportError:
+        return None
+    pages = dict(render_pages(digest, templates))
+    pages["digest.json"] = to_json(digest)
+    pages["digest.schema.json"] = schema_text()
+    return pages
+
+
+def site_stage(pages: dict[str, str], config_file: Path, work: Path) -> bool:
+    """MkDocs alone: the rendered pages written out and built without the digest plugin."""
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    docs = work / "docs"
+    source_docs = config_file.parent / config.get("docs_dir", "docs")
+    if source_docs.is_dir():
+        shutil.copytree(source_docs, docs, dirs_exist_ok=True)
+    for path, text in pages.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config["plugins"] = [p for p in config.get("plugins", []) if plugin_name(p) != "digest"]
+    config.update(docs_dir=str(docs), site_dir=str(work / "site"))
+    plain = work / "mkdocs.yml"
+    plain.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build(load_config(str(plain)))
+    return True
+
+
+def plugin_name(entry: object) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+def cli_build(seeds: Path, site: Path, config_file: Path) -> float | None:
+    """The whole user-facing build, `python -m digest build`, timed; None when it cannot run."""
+    try:
+        from digest.cli import main
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    code = main(["build", str(seeds), "-d", str(site), "-f", str(config_file)])
+    elapsed = time.perf_counter() - start
+    return elapsed if code in (0, 1) else None
+
+
+# ---------------------------------------------------------------- one size, in its own process
+
+
+def run_size(n_articles: int, seed: int, config_file: Path) -> Json:
+    """Every measurement for one corpus size, in a scratch folder that is removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=f"digest-bench-{n_articles}-") as scratch:
+        work = Path(scratch)
+        os.environ["DIGEST_CACHE_DIR"] = str(work / "cache")
+        return measure(n_articles, seed, config_file, work)
+
+
+def measure(n_articles: int, seed: int, config_file: Path, work: Path) -> Json:
+    from digest.corpus import extra_article, write_article_file, write_corpus
+    from digest.parse import Parser, load_pipeline
+
+    seeds = work / "seeds"
+    generate_s = timed(lambda: write_corpus(seeds, n_articles, seed))
+    start = time.perf_counter()
+    nlp = load_pipeline()
+    load_s = time.perf_counter() - start
+    parser = Parser(nlp, work / "cache")
+    clock = Stopwatch()
+    digest = staged_digest(seeds, parser, clock)
+    site_ok = time_site(digest, config_file, work, clock)
+    texts = [a.text for a in digest.articles]
+    raw = raw_pipe(nlp, texts)
+    warm = rebuild(seeds, parser, work / "site-warm", config_file)
+    write_article_file(seeds, extra_article(n_articles, seed))
+    added = rebuild(seeds, parser, work / "site-added", config_file)
+    result = {
+        "articles": n_articles,
+        "seed": seed,
+        "words": sum(len(t.split()) for t in texts),
+        "topics": len(digest.topics),
+        "problems": len(digest.problems),
+        "generate_s": generate_s,
+        "model": model_facts(nlp, load_s),
+        "stages": {name: clock.times.get(name) for name in STAGES},
+        "raw_pipe": raw,
+        "warm_rebuild": warm,
+        "add_one_rebuild": added,
+        "site_built": site_ok,
+    }
+    result.update(end_to_end(result))
+    result["peak_rss_mb"] = peak_rss_mb()
+    return result
+
+
+def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch) -> bool:
+    templates = config_file.parent / "templates"
+    with clock.stage("render"):
+        pages = render_stage(digest, templates)
+    if pages is None:
+        clock.times["render"] = None
+    if pages is None or not config_file.is_file():
+        clock.times["site"] = None
+        return False
+    with clock.stage("site"):
+        return site_stage(pages, config_file, work / "plain")
+
+
+def raw_pipe(nlp: Any, texts: list[str]) -> Json:
+    """spaCy alone on the same texts, with the process count and batch size the digest uses."""
+    from digest import parse
+
+    processes = 2 if len(texts) >= parse._PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+    seconds = timed(lambda: list(nlp.pipe(texts, n_process=processes, batch_size=16)))
+    words = sum(len(t.split()) for t in texts)
+    return {"seconds": seconds, "processes": processes, "words_per_s": words / seconds if seconds else None}
+
+
+def rebuild(seeds: Path, parser: Any, site: Path, config_file: Path) -> Json:
+    """A rebuild against the warm cache: the digest alone (as `mkdocs serve` redoes it), then the CLI build."""
+    from digest.pipeline import build_digest
+
+    digest_s = timed(lambda: build_digest(seeds, parser))
+    build_s = cli_build(seeds, site, config_file) if config_file.is_file() else None
+    shutil.rmtree(site, ignore_errors=True)
+    return {"digest_s": digest_s, "build_s": build_s}
+
+
+def model_facts(nlp: Any, load_s: float) -> Json:
+    meta = nlp.meta
+    return {
+        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "version": meta.get("version"),
+        "components": list(nlp.pipe_names),
+        "load_s": load_s,
+    }
+
+
+def end_to_end(result: Json) -> Json:
+    stages = [s for s in result["stages"].values() if s is not None]
+    seconds = sum(stages)
+    return {"end_to_end_s": seconds, "end_to_end_words_per_s": result["words"] / seconds if seconds else None}
+
+
+def peak_rss_mb() -> Json:
+    """Peak resident memory of this process and of its largest finished child (spaCy workers, on Linux in KiB)."""
+    per_mb = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS counts bytes
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / per_mb
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / per_mb
+    return {"self": round(own, 1), "largest_child": round(children, 1)}
+
+
+# ---------------------------------------------------------------- the driver
+
+
+def run_worker(n_articles: int, seed: int, config_file: Path, timeout: float | None) -> Json:
+    """One size in a fresh interpreter, so model load, caches and peak memory start from nothing."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = Path(handle.name)
+    command = [sys.executable, "-m", "digest.bench", "--worker", str(n_articles), "--seed", str(seed),
+               "--config", str(config_file), "--json", str(out)]  # fmt: skip
+    try:
+        done = subprocess.run(command, timeout=timeout, check=False)
+        if done.returncode != 0:
+            return {"articles": n_articles, "error": f"worker exited with {done.returncode}"}
+        return dict(json.loads(out.read_text(encoding="utf-8")))
+    finally:
+        out.unlink(missing_ok=True)
+
+
+def scaling(runs: Sequence[Json]) -> list[Json]:
+    """For each pair of consecutive sizes, how each stage after parsing grew against the corpus."""
+    ok = sorted((r for r in runs if "stages" in r), key=lambda r: r["articles"])
+    return [compare(small, large) for small, large in zip(ok, ok[1:])]
+
+
+def compare(small: Json, large: Json) -> Json:
+    factor = large["articles"] / small["articles"]
+    stages = {name: grow(small["stages"][name], large["stages"][name], factor) for name in SCALED_STAGES}
+    return {"from": small["articles"], "to": large["articles"], "size_factor": factor,
+            "target_ratio": factor * SLACK, "stages": stages}  # fmt: skip
+
+
+def grow(before: float | None, after: float | None, factor: float) -> Json:
+    """The time ratio and the exponent it implies: 1 is linear, 2 quadratic."""
+    if before is None or after is None or before <= 0:
+        return {"small_s": before, "large_s": after, "ratio": None, "exponent": None, "ok": None}
+    ratio = after / before
+    exponent = math.log(ratio) / math.log(factor) if factor > 1 else None
+    return {"small_s": before, "large_s": after, "ratio": ratio, "exponent": exponent,
+            "ok": ratio <= factor * SLACK}  # fmt: skip
+
+
+def machine() -> Json:
+    import spacy
+
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+            "platform": platform.platform()}  # fmt: skip
+
+
+# ---------------------------------------------------------------- the table
+
+
+def seconds_cell(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def table(runs: Sequence[Json], scales: Sequence[Json]) -> str:
+    ok = [r for r in runs if "stages" in r]
+    head = f"{'':26}" + "".join(f"{r['articles']:>12,}" for r in ok)
+    lines = [head, f"{'words':26}" + "".join(f"{r['words']:>12,}" for r in ok)]
+    lines += [f"{name + ' (s)':26}" + "".join(f"{seconds_cell(r['stages'][name]):>12}" for r in ok) for name in STAGES]
+    lines += [row(label, ok, pick) for label, pick in ROWS]
+    lines += [f"error at {r['articles']}: {r['error']}" for r in runs if "error" in r]
+    if ok:
+        lines.append(f"spaCy components: {', '.join(ok[0]['model']['components'])} ({ok[0]['model']['name']})")
+    for scale in scales:
+        lines += scaling_lines(scale)
+    return "\n".join(lines)
+
+
+def row(label: str, runs: Sequence[Json], pick: Callable[[Json], float | None]) -> str:
+    cells = []
+    for run in runs:
+        value = pick(run)
+        cells.append(f"{'n/a' if value is None else f'{value:,.2f}':>12}")
+    return f"{label:26}" + "".join(cells)
+
+
+ROWS: tuple[tuple[str, Callable[[Json], float | None]], ...] = (
+    ("end to end (s)", lambda r: r["end_to_end_s"]),
+    ("end to end (words/s)", lambda r: r["end_to_end_words_per_s"]),
+    ("raw nlp.pipe (words/s)", lambda r: r["raw_pipe"]["words_per_s"]),
+    ("model load (s)", lambda r: r["model"]["load_s"]),
+    ("warm digest (s)", lambda r: r["warm_rebuild"]["digest_s"]),
+    ("warm build, CLI (s)", lambda r: r["warm_rebuild"]["build_s"]),
+    ("+1 article digest (s)", lambda r: r["add_one_rebuild"]["digest_s"]),
+    ("+1 article build, CLI (s)", lambda r: r["add_one_rebuild"]["build_s"]),
+    ("peak RSS self (MB)", lambda r: r["peak_rss_mb"]["self"]),
+    ("peak RSS child (MB)", lambda r: r["peak_rss_mb"]["largest_child"]),
+    ("topics", lambda r: r["topics"]),
+)
+
+
+def scaling_lines(scale: Json) -> list[str]:
+    lines = [f"scaling {scale['from']:,} -> {scale['to']:,} (x{scale['size_factor']:g}; target <= x{scale['target_ratio']:g}):"]
+    for name, g in scale["stages"].items():
+        if g["ratio"] is None:
+            lines.append(f"  {name:8} n/a")
+            continue
+        verdict = "ok" if g["ok"] else "TOO STEEP"
+        lines.append(f"  {name:8} {g['small_s']:8.2f}s -> {g['large_s']:8.2f}s  x{g['ratio']:.1f}  "
+                     f"(exponent {g['exponent']:.2f})  {verdict}")  # fmt: skip
+    return lines
+
+
+# ---------------------------------------------------------------- command line
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m digest.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, action="append", help="corpus size; repeat for several (default 100, 1000, 5000)")
+    parser.add_argument("--seed", type=int, default=1, help="the corpus generator's seed")
+    parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs config of the site")
+    parser.add_argument("--timeout", type=float, help="seconds allowed per size")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    if args.worker is not None:
+        result = run_size(args.worker, args.seed, args.config.resolve())
+        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        return 0
+    sizes = sorted(set(args.articles or DEFAULT_SIZES))
+    runs = [run_worker(n, args.seed, args.config.resolve(), args.timeout) for n in sizes]
+    scales = scaling(runs)
+    print(table(runs, scales))
+    if args.json:
+        report = {"machine": machine(), "seed": args.seed, "runs": runs, "scaling": scales}
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0 if all("stages" in r for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""The benchmark: its stage cut matches the pipeline, its scaling verdicts, and a whole tiny run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.bench import STAGES, SCALED_STAGES, Stopwatch, grow, main, scaling, staged_digest
+from digest.corpus import write_corpus
+from digest.parse import Parser
+from digest.pipeline import build_digest
+
+
+def test_staged_digest_is_the_pipelines_digest(parser: Parser, tmp_path: Path) -> None:
+    # The benchmark re-cuts build_digest at stage boundaries; it must compute the same thing.
+    write_corpus(tmp_path, 9, seed=21)
+    clock = Stopwatch()
+    assert staged_digest(tmp_path, parser, clock) == build_digest(tmp_path, parser)
+    assert set(clock.times) == {"read", "parse", "extract", "cluster", "align"}
+    assert all(t is not None and t >= 0 for t in clock.times.values())
+
+
+def test_linear_growth_passes_and_quadratic_growth_is_flagged() -> None:
+    linear = grow(1.0, 5.2, factor=5)
+    quadratic = grow(1.0, 25.0, factor=5)
+    assert linear["ok"] is True and linear["exponent"] == pytest.approx(1.02, abs=0.01)
+    assert quadratic["ok"] is False and quadratic["exponent"] == pytest.approx(2.0)
+    assert grow(None, 3.0, factor=5)["ratio"] is None
+
+
+def test_scaling_compares_consecutive_sizes() -> None:
+    runs = [
+        {"articles": 1000, "stages": {name: 2.0 for name in STAGES}},
+        {"articles": 100, "stages": {name: 0.2 for name in STAGES}},
+        {"articles": 5000, "stages": {**{name: 10.0 for name in STAGES}, "cluster": 50.0}},
+        {"articles": 50, "error": "worker exited with 1"},
+    ]
+    first, second = scaling(runs)
+    assert (first["from"], first["to"], second["from"], second["to"]) == (100, 1000, 1000, 5000)
+    assert second["target_ratio"] == pytest.approx(6.5)
+    assert second["stages"]["cluster"]["ok"] is False and second["stages"]["extract"]["ok"] is True
+    assert set(second["stages"]) == set(SCALED_STAGES)
+
+
+def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    assert main(["--articles", "6", "--json", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    (run,) = report["runs"]
+    assert run["articles"] == 6 and run["words"] > 6 * 400
+    assert set(run["stages"]) == set(STAGES)
+    assert all(run["stages"][name] is not None for name in ("read", "parse", "extract", "cluster", "align"))
+    assert run["raw_pipe"]["words_per_s"] > 0 and run["end_to_end_words_per_s"] > 0
+    assert set(run["warm_rebuild"]) == set(run["add_one_rebuild"]) == {"digest_s", "build_s"}
+    assert "ner" in run["model"]["components"] and run["peak_rss_mb"]["self"] > 50
+    assert report["scaling"] == []
+    table = capsys.readouterr().out
+    assert "parse (s)" in table and "raw nlp.pipe" in table
