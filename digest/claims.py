@@ -1,12 +1,160 @@
-"""Claims: statements of fact that several outlets share, and those only one makes."""
+"""Claims: statements of fact that several outlets share, and those only one makes.
+
+Within one topic, every sentence that states something (it has a verb, it is not a question,
+a heading or mostly a direct quote) is compared with sentences of the other articles that
+share at least two of its uncommon words or names (an inverted index, never all pairs). A pair
+scores by the share of the shorter sentence's weighted content lemmas the other holds, by their
+cosine, and by rapidfuzz's token-set ratio over the lemmas; average linkage (from clustering)
+groups matched sentences, at most one per article, so one loose match cannot chain claims.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
-from digest.model import Claim, Extraction
+from rapidfuzz import fuzz
+
+from digest.cluster import average_linkage, content_terms
+from digest.model import Claim, Extraction, Sentence, SentenceRef
+
+# Mean pair score a group of sentences needs to count as one claim.
+THRESHOLD = 0.48
+MIN_TERMS = 4  # fewer content words than this say too little to match on
+QUOTED_SHARE = 0.5  # a sentence this much inside quotation marks is a quote, not a claim
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
+VERB_POS = frozenset({"VERB", "AUX"})
+HEADING_WORDS = 12
+ANCHOR_BONUS = 0.2
+_CLOSERS = (".", "!", "”", '"', "’", "'", ")", "…")
+
+
+@dataclass(frozen=True)
+class Statement:
+    sentence: Sentence
+    terms: frozenset[str]  # content lemmas and entity names
+
+    @property
+    def article(self) -> str:
+        return self.sentence.article
 
 
 def group_claims(extractions: Sequence[Extraction]) -> tuple[Claim, ...]:
-    """Placeholder until alignment lands: no claims."""
-    return ()
+    """The topic's claims: shared ones first (most articles first), then each outlet's own."""
+    statements = [s for e in extractions for s in find_statements(e)]
+    weights = term_weights(statements)
+    anchors = find_anchors(statements)
+    scores = {
+        (i, j): score_statements(statements[i], statements[j], weights, anchors)
+        for i, j in candidate_pairs(statements, weights)
+    }
+    groups = average_linkage(
+        len(statements), scores, THRESHOLD, lambda i, j: statements[i].article != statements[j].article
+    )
+    claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
+    return tuple(sorted(claims, key=claim_order))
+
+
+def find_statements(extraction: Extraction) -> list[Statement]:
+    quoted = {q.sentence: len(q.text) for q in extraction.quotes}
+    names: dict[int, set[str]] = defaultdict(set)
+    name_words: dict[int, set[str]] = defaultdict(set)
+    for mention in extraction.mentions:
+        names[mention.sentence].add(f"entity:{mention.canonical.casefold()}")
+        name_words[mention.sentence].update(re.findall(r"\w+", mention.text.lower()))
+    statements = []
+    for sentence in extraction.sentences:
+        # A name counts once, as its canonical entity, not once per word it is spelt with.
+        words = {t for t in content_terms(sentence) if t not in name_words[sentence.index]}
+        terms = frozenset(words) | names[sentence.index]
+        if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS:
+            statements.append(Statement(sentence, terms))
+    return statements
+
+
+def is_statement(sentence: Sentence, quote_chars: int = 0) -> bool:
+    """A sentence that asserts something: not a heading (no verb), a question, or a quote."""
+    text = sentence.text.strip()
+    if text.endswith("?") or (sentence.pos and not VERB_POS.intersection(sentence.pos)):
+        return False
+    if len(text.split()) <= HEADING_WORDS and not text.endswith(_CLOSERS):
+        return False  # a headline or subheading, verb or not
+    inside = max(quote_chars, sum(len(m) for m in _QUOTED.findall(text)))
+    return inside < QUOTED_SHARE * len(text)
+
+
+def term_weights(statements: Sequence[Statement]) -> dict[str, float]:
+    """IDF over the topic's sentences: a name in every sentence matches nothing in particular."""
+    df = Counter(t for s in statements for t in s.terms)
+    n = len(statements)
+    return {t: math.log((n + 1) / k) for t, k in df.items()}
+
+
+def candidate_pairs(statements: Sequence[Statement], weights: Mapping[str, float]) -> list[tuple[int, int]]:
+    """Sentence pairs of different articles sharing an uncommon term: the index skips terms in
+    more sentences than a claim could span, so work stays near-linear in the topic's sentences."""
+    articles = len({s.article for s in statements})
+    cap = max(4 * articles, 8)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, statement in enumerate(statements):
+        for term in statement.terms:
+            postings[term].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in postings.values():
+        if len(ids) <= cap:
+            shared.update((i, j) for i, j in combinations(ids, 2) if statements[i].article != statements[j].article)
+    return sorted(shared)
+
+
+def score_statements(a: Statement, b: Statement, weights: Mapping[str, float], anchors: frozenset[str]) -> float:
+    """Weighted containment of the shorter in the longer, cosine, fuzzy lemma overlap, and a bonus
+    when both name an anchor (a name or number the topic's sentences rarely repeat) and share a word
+    besides: two outlets writing the one sentence about it are likely reporting the same fact."""
+    mass_a = sum(weights[t] for t in a.terms)
+    mass_b = sum(weights[t] for t in b.terms)
+    shared = a.terms & b.terms
+    common = sum(weights[t] for t in shared)
+    containment = common / min(mass_a, mass_b)
+    cosine = common / math.sqrt(mass_a * mass_b)
+    fuzzy = fuzz.token_set_ratio(" ".join(sorted(a.terms)), " ".join(sorted(b.terms))) / 100
+    anchored = bool(shared & anchors) and any(not is_anchor_kind(t) for t in shared)
+    return 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
+
+
+def is_anchor_kind(term: str) -> bool:
+    return term.startswith("entity:") or term.replace(".", "").isdigit()
+
+
+def find_anchors(statements: Sequence[Statement]) -> frozenset[str]:
+    """Names and numbers that at least two articles each put in exactly one statement, and that
+    the topic as a whole mentions no more often than once per article."""
+    per_article = Counter((s.article, t) for s in statements for t in s.terms if is_anchor_kind(t))
+    total = Counter(t for (_, t) in per_article.elements())
+    once = Counter(t for (_, t), k in per_article.items() if k == 1)
+    articles = len({s.article for s in statements})
+    return frozenset(t for t, k in once.items() if k >= 2 and total[t] <= articles)
+
+
+def make_claim(members: Sequence[Statement], scores: Mapping[tuple[int, int], float], ids: Sequence[int]) -> Claim:
+    """The claim worded by its most central sentence (the one closest to all others; the shortest on a tie)."""
+    def centrality(k: int) -> tuple[float, int, str, int]:
+        i = ids[k]
+        total = sum(scores.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i)
+        sentence = members[k].sentence
+        return (-total, len(sentence.text), sentence.article, sentence.index)
+
+    central = members[min(range(len(members)), key=centrality)].sentence
+    refs = sorted((SentenceRef(s.article, s.sentence.index, s.sentence.text) for s in members),
+                  key=lambda r: (r.article, r.sentence))
+    return Claim(central.text, tuple(refs))
+
+
+def claim_order(claim: Claim) -> tuple[int, int, str, int]:
+    """Shared claims first, most articles first; then in article and sentence order."""
+    first = claim.refs[0]
+    shared = len(claim.refs) if len(claim.refs) > 1 else 0
+    return (-shared, 0 if shared else 1, first.article, first.sentence)
