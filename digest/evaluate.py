@@ -1,0 +1,277 @@
+"""Score the digest's alignment against hand labels: the measure behind the quality gate.
+
+`python -m digest.evaluate EVAL_DIR --json FILE` runs the real pipeline (`build_digest`) on
+`EVAL_DIR/articles`, compares it with `EVAL_DIR/labels.json` and prints a table; the JSON it
+writes has the shape of the stored baseline, so refreshing the baseline is one command.
+
+Every task is scored like a clustering, by pairs (as in pairwise clustering F1): a *pair* is
+two distinct labelled items that one group holds together. Precision is the share of predicted
+pairs that the labels also pair; recall the share of labelled pairs the digest predicts.
+
+- topics: items are article ids; predicted groups are `Topic.articles`.
+- figures: items are (article, value) mentions; a predicted `Figure` is the labelled item with
+  its article and value. Labels keep (article, value) unique, so one article never holds two
+  labelled quantities with the same value.
+- quotes: items are (article, substring); a predicted `Quote` is every labelled item of its
+  article whose substring its text contains (compared case- and quote-mark-insensitively).
+
+Predicted figures and quotes that match no label (a year, a figure nobody labelled, a quote
+cut short) are left out of the pairs, since the labels cannot say whether grouping them is
+right. But when such a mention sits in a group that holds a labelled one, it was joined to a
+labelled quantity or remark, which is almost always wrong: it counts as *spurious*, and
+`spurious_rate` (spurious / all members of groups holding a labelled item) is gated too.
+
+With no predicted pairs, precision is 0 unless the labels have no pairs either (nothing
+predicted earns nothing); with no labelled pairs, recall is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any, Hashable, TypeVar
+
+from digest.model import Digest, Figure, Quote
+from digest.parse import Parser, default_cache_dir, load_pipeline
+from digest.pipeline import build_digest
+from digest.read import SUPPORTED
+
+Item = TypeVar("Item", bound=Hashable)
+FigureKey = tuple[str, float]  # (article id, value)
+QuoteKey = tuple[str, str]  # (article id, normalised substring)
+TASKS = ("topics", "figures", "quotes")
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The hand labels: each group a set of items that belong together."""
+
+    topics: tuple[frozenset[str], ...]
+    figures: tuple[frozenset[FigureKey], ...]
+    quotes: tuple[frozenset[QuoteKey], ...]
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One predicted group: the labelled items it holds and how many members matched no label."""
+
+    items: frozenset[Hashable]
+    unlabelled: int = 0
+
+
+@dataclass(frozen=True)
+class Score:
+    task: str
+    precision: float
+    recall: float
+    f1: float
+    gold_pairs: int
+    predicted_pairs: int
+    true_pairs: int
+    labelled: int  # labelled items
+    found: int  # labelled items the pipeline produced at all, grouped or not
+    spurious: int  # unlabelled members of groups that hold a labelled item
+    spurious_rate: float
+
+
+# ---- labels -------------------------------------------------------------------------------
+
+
+def load_labels(path: Path) -> Labels:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    labels = Labels(
+        topics=tuple(frozenset(t["articles"]) for t in data["topics"]),
+        figures=tuple(frozenset(figure_key(a, v) for a, v in g["mentions"]) for g in data["figures"]),
+        quotes=tuple(frozenset((a, normalise(s)) for a, s in g["variants"]) for g in data["quotes"]),
+    )
+    check_unique(labels)
+    return labels
+
+
+def figure_key(article: str, value: float) -> FigureKey:
+    # Rounded so that 3.2e9 parsed from "3.2 billion" equals the label's 3200000000.
+    return (article, round(float(value), 6))
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
+
+
+def check_unique(labels: Labels) -> None:
+    """An item in two labelled groups would make the pairs ambiguous: refuse such labels."""
+    for task in TASKS:
+        seen: set[Hashable] = set()
+        for group in getattr(labels, task):
+            twice = seen & group
+            if twice:
+                raise ValueError(f"labels: {task} item(s) in two groups: {sorted(map(str, twice))}")
+            seen |= group
+
+
+def check_articles(labels: Labels, article_ids: Iterable[str]) -> None:
+    """Every article in exactly one labelled topic, and no label naming a missing article."""
+    ids = set(article_ids)
+    in_topics = set().union(*labels.topics) if labels.topics else set()
+    named = in_topics | {a for g in labels.figures + labels.quotes for a, _ in g}
+    if named - ids:
+        raise ValueError(f"labels name articles not in the folder: {sorted(named - ids)}")
+    if ids - in_topics:
+        raise ValueError(f"articles in no labelled topic: {sorted(ids - in_topics)}")
+    for group in labels.figures + labels.quotes:
+        # The digest aligns figures and quotes within a topic: a group across topics is unreachable.
+        if not any({a for a, _ in group} <= topic for topic in labels.topics):
+            raise ValueError(f"labels: a group spans topics: {sorted(map(str, group))}")
+
+
+# ---- predictions --------------------------------------------------------------------------
+
+
+def predicted_topics(digest: Digest) -> tuple[Predicted, ...]:
+    return tuple(Predicted(frozenset(t.articles)) for t in digest.topics)
+
+
+def predicted_figures(digest: Digest, labels: Labels) -> tuple[Predicted, ...]:
+    keys = set().union(*labels.figures) if labels.figures else set()
+    groups = (g.values for t in digest.topics for g in t.figures)
+    return tuple(to_predicted([match_figure(f, keys) for f in group]) for group in groups)
+
+
+def predicted_quotes(digest: Digest, labels: Labels) -> tuple[Predicted, ...]:
+    by_article = keys_by_article(labels.quotes)
+    groups = (g.variants for t in digest.topics for g in t.quotes)
+    return tuple(to_predicted([match_quote(q, by_article) for q in group]) for group in groups)
+
+
+def to_predicted(matches: Sequence[frozenset[Hashable]]) -> Predicted:
+    items = frozenset().union(*matches) if matches else frozenset()
+    return Predicted(items, sum(1 for m in matches if not m))
+
+
+def match_figure(figure: Figure, keys: set[FigureKey]) -> frozenset[Hashable]:
+    key = figure_key(figure.article, figure.value)
+    return frozenset({key}) if key in keys else frozenset()
+
+
+def match_quote(quote: Quote, by_article: dict[str, list[QuoteKey]]) -> frozenset[Hashable]:
+    text = normalise(quote.text)
+    return frozenset(k for k in by_article.get(quote.article, ()) if k[1] in text)
+
+
+def keys_by_article(groups: Iterable[frozenset[QuoteKey]]) -> dict[str, list[QuoteKey]]:
+    by_article: dict[str, list[QuoteKey]] = {}
+    for key in sorted(k for g in groups for k in g):
+        by_article.setdefault(key[0], []).append(key)
+    return by_article
+
+
+def found_figures(digest: Digest, labels: Labels) -> int:
+    keys = set().union(*labels.figures) if labels.figures else set()
+    return len({k for e in digest.extractions for f in e.figures for k in match_figure(f, keys)})
+
+
+def found_quotes(digest: Digest, labels: Labels) -> int:
+    by_article = keys_by_article(labels.quotes)
+    return len({k for e in digest.extractions for q in e.quotes for k in match_quote(q, by_article)})
+
+
+# ---- scoring ------------------------------------------------------------------------------
+
+
+def pairs_of(groups: Iterable[Iterable[Item]]) -> set[frozenset[Item]]:
+    """Every unordered pair of distinct items that some group holds together."""
+    return {frozenset(pair) for group in groups for pair in combinations(set(group), 2)}
+
+
+def score_groups(
+    task: str, gold: Sequence[frozenset[Any]], predicted: Sequence[Predicted], found: int
+) -> Score:
+    gold_pairs = pairs_of(gold)
+    predicted_pairs = pairs_of(p.items for p in predicted)
+    true = len(gold_pairs & predicted_pairs)
+    precision = true / len(predicted_pairs) if predicted_pairs else float(not gold_pairs)
+    recall = true / len(gold_pairs) if gold_pairs else 1.0
+    joined = [p for p in predicted if p.items]
+    spurious = sum(p.unlabelled for p in joined)
+    members = sum(len(p.items) + p.unlabelled for p in joined)
+    return Score(
+        task, precision, recall, f1(precision, recall), len(gold_pairs), len(predicted_pairs), true,
+        labelled=sum(len(g) for g in gold), found=found, spurious=spurious,
+        spurious_rate=spurious / members if members else 0.0,
+    )
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def evaluate(digest: Digest, labels: Labels) -> tuple[Score, ...]:
+    articles = {a.id for a in digest.articles}
+    return (
+        score_groups("topics", labels.topics, predicted_topics(digest),
+                     len(articles & set().union(*labels.topics))),
+        score_groups("figures", labels.figures, predicted_figures(digest, labels),
+                     found_figures(digest, labels)),
+        score_groups("quotes", labels.quotes, predicted_quotes(digest, labels),
+                     found_quotes(digest, labels)),
+    )
+
+
+def evaluate_folder(eval_dir: Path, parser: Parser) -> tuple[Score, ...]:
+    """Run the whole pipeline on `eval_dir/articles` and score it against `eval_dir/labels.json`."""
+    articles = eval_dir / "articles"
+    labels = load_labels(eval_dir / "labels.json")
+    check_articles(labels, (p.stem for p in articles.iterdir() if p.suffix.lower() in SUPPORTED))
+    return evaluate(build_digest(articles, parser), labels)
+
+
+# ---- output -------------------------------------------------------------------------------
+
+
+def to_json(scores: Sequence[Score]) -> dict[str, Any]:
+    """The shape of `baseline.json`: scores by task, rates rounded so reruns diff cleanly."""
+    return {"scores": {s.task: {k: rounded(v) for k, v in asdict(s).items() if k != "task"} for s in scores}}
+
+
+def rounded(value: object) -> object:
+    return round(value, 4) if isinstance(value, float) else value
+
+
+def format_table(scores: Sequence[Score]) -> str:
+    head = f"{'task':<8} {'P':>6} {'R':>6} {'F1':>6}  {'pairs gold/pred/true':>20}  {'found':>9}  {'spurious':>8}"
+    rows = [
+        f"{s.task:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  "
+        f"{f'{s.gold_pairs}/{s.predicted_pairs}/{s.true_pairs}':>20}  {f'{s.found}/{s.labelled}':>9}  "
+        f"{s.spurious:>3} {s.spurious_rate:4.2f}"
+        for s in scores
+    ]
+    return "\n".join([head, *rows])
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m digest.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", type=Path, help="a folder with articles/ and labels.json")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the scores (baseline format)")
+    parser.add_argument("--model", default="auto", help="spaCy model (default: the installed English one)")
+    parser.add_argument("--cache-dir", type=Path, default=None, help="parse cache (default: .cache/digest)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    parser = Parser(load_pipeline(args.model), args.cache_dir or default_cache_dir())
+    scores = evaluate_folder(args.eval_dir, parser)
+    print(format_table(scores))
+    if args.json:
+        args.json.write_text(json.dumps(to_json(scores), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
