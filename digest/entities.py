@@ -67,7 +67,7 @@ def join_name_particles(doc: Doc) -> list[Span]:
         if (
             last is not None and gap is not None
             and last.label_ == ent.label_ == "PERSON"
-            and 0 < len(gap) <= 2 and all(t.lower_ in PARTICLES and t.is_lower for t in gap)
+            and 0 < len(gap) <= 2 and all(t.text in PARTICLES for t in gap)
         ):
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
