@@ -6,13 +6,15 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from digest.extract import extract_article
 from digest.model import Article, Quote, QuoteGroup
 from digest.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
-from digest.quotes import content_stems, group_quotes, quote_spans
+from digest.quotes import MARKS, content_stems, group_quotes, quote_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,6 +107,18 @@ def test_a_stray_opening_mark_inside_a_quote_is_ignored() -> None:
     text = "He said, “we oppose the actions that are undermining support and “Imposing more sanctions.”"
     [span] = quote_spans(text)
     assert text[span.start + 1 : span.end].startswith("we oppose")
+
+
+@given(st.text(alphabet='ab .,\n"“”«»', max_size=80))
+def test_quote_spans_are_ordered_disjoint_and_bounded_by_marks(text: str) -> None:
+    spans = quote_spans(text)
+    for span in spans:
+        assert text[span.start] in MARKS and text[span.end] in MARKS and span.start < span.end
+    assert all(a.end < b.start for a, b in zip(spans, spans[1:]))
+    for span in spans:  # a span crosses a blank line only into a paragraph that opens with a mark
+        for gap in range(span.start, span.end):
+            if text.startswith("\n\n", gap):
+                assert text[gap:span.end].lstrip()[:1] in MARKS
 
 
 def test_text_without_quotes_has_none(nlp: Language) -> None:
