@@ -133,9 +133,14 @@ def find_quoted(extraction: Extraction) -> tuple[frozenset[str], ...]:
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b")
 
 
+_PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)", re.I)
+
+
 def specific_numbers(extraction: Extraction) -> frozenset[str]:
-    """Numbers unlikely to recur by chance (not small counts, not years), and the figures' values."""
+    """Numbers unlikely to recur by chance (not small counts, not years; any exact percentage
+    but a round one), and the figures' values."""
     found = {f"{f.measure}:{f.value:g}" for f in extraction.figures}
+    found.update(f"{m}%" for m in _PERCENT.findall(extraction.article.text) if float(m) % 10)
     for match in _NUMBER.finditer(extraction.article.text):
         value = float(match.group().replace(",", ""))
         if value >= 100 and not (1900 <= value <= 2100 and value.is_integer()):

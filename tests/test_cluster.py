@@ -1,0 +1,163 @@
+"""Topics: one event per topic, on the seeds and on short articles about other events."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from digest.cluster import (
+    THRESHOLD,
+    average_linkage,
+    candidate_pairs,
+    clocks_agree,
+    cluster_topics,
+    find_clocks,
+    latest_mentioned_date,
+    name_topic,
+)
+from digest.entities import canonicalise
+from digest.extract import extract_article
+from digest.model import Article, Digest, Extraction, Sentence
+from digest.parse import Parser, parse_texts
+
+
+def extract(parser: Parser, specs: list[tuple[str, str, str | None, str]]) -> tuple[Extraction, ...]:
+    """Articles (id, text whose first line is the title, published, language) through the real model."""
+    articles = [
+        Article(id=i, file=f"{i}.txt", title=text.split("\n")[0], text=text.split("\n", 1)[1].strip(),
+                published=published, language=language)
+        for i, text, published, language in specs
+    ]
+    docs = parse_texts(parser, [a.text for a in articles])
+    return canonicalise([extract_article(a, d) for a, d in zip(articles, docs)])
+
+
+def test_seeds_four_reports_of_one_visit_and_a_later_trip(seeds_digest: Digest) -> None:
+    topics = {tuple(sorted(t.articles)) for t in seeds_digest.topics}
+    ids = sorted(a.id for a in seeds_digest.articles)
+    assert (ids[0], ids[1], ids[2], ids[4]) in topics
+    assert (ids[3],) in topics
+
+
+def test_seed_topic_titles_are_short_and_unquoted(seeds_digest: Digest) -> None:
+    for topic in seeds_digest.topics:
+        assert 3 <= len(topic.title.split()) <= 12
+        assert not re.search(r"[\"“”:…]", topic.title)
+
+
+QUAKE_FEB = [
+    ("q1", "Strong earthquake hits northern Chile\n\nA magnitude 7.1 earthquake struck near the mining town of "
+     "Calama in northern Chile on Monday, killing four people and cutting power to 30,000 homes, the national "
+     "emergency office Senapred said. Rescue teams searched collapsed adobe houses in the old quarter of Calama.",
+     "2025-02-10"),
+    ("q2", "Deadly tremor shakes Chilean desert region\n\nFour people died when a 7.1-magnitude quake shook Calama "
+     "in the Antofagasta region on Monday, Chilean authorities said. Senapred reported that 30,000 homes lost "
+     "electricity and that adobe buildings collapsed in the centre of Calama.", "2025-02-11"),
+]
+QUAKE_SEP = [
+    ("q3", "Earthquake strikes central Chile\n\nA magnitude 6.4 earthquake struck off the coast of Valparaiso in "
+     "central Chile on Thursday, damaging the port and injuring 12 people, the national emergency office "
+     "Senapred said. Chile's president visited the port of Valparaiso.", "2025-09-04"),
+    ("q4", "Quake damages Chilean port city\n\nTwelve people were hurt when a 6.4-magnitude earthquake hit "
+     "Valparaiso on Thursday, Chilean authorities said. Senapred said cranes at the port of Valparaiso were "
+     "damaged and the president travelled to the city.", "2025-09-05"),
+]
+ELECTION = [
+    ("e1", "Landslide for Ruiz in Paraguay vote\n\nOpposition candidate Marta Ruiz won Paraguay's presidential "
+     "election on Sunday with 52 percent of the vote, the electoral tribunal said. Ruiz promised to fight "
+     "corruption and to raise pensions. Turnout was 61 percent.", "2025-04-28"),
+    ("e2", "Paraguayans elect first woman president\n\nMarta Ruiz took 52% of ballots cast in Sunday's election, "
+     "according to the Superior Electoral Justice Tribunal, becoming Paraguay's first female head of state. "
+     "She pledged to tackle graft and increase pensions. Some 61% of voters turned out.", "2025-04-29"),
+    ("e3", "Ruiz victory reshapes Asuncion politics\n\nThe ruling party conceded defeat after Marta Ruiz won the "
+     "presidency with a majority of 52 percent, tribunal figures showed. Ruiz, a former judge, has vowed to "
+     "root out corruption. Turnout reached 61 percent.", "2025-04-28"),
+]
+
+
+def test_two_earthquakes_in_one_country_months_apart_are_two_topics(parser: Parser) -> None:
+    found = cluster_topics(extract(parser, [(*q, "en") for q in QUAKE_FEB + QUAKE_SEP]))
+    assert set(found) == {("q1", "q2"), ("q3", "q4")}
+
+
+def test_undated_earthquakes_split_by_content(parser: Parser) -> None:
+    undated = [(i, text, None, "en") for i, text, _ in QUAKE_FEB + QUAKE_SEP]
+    assert set(cluster_topics(extract(parser, undated))) == {("q1", "q2"), ("q3", "q4")}
+
+
+def test_three_reports_of_one_election_merge_and_stay_apart_from_quakes(parser: Parser) -> None:
+    found = cluster_topics(extract(parser, [(*e, "en") for e in ELECTION + QUAKE_FEB]))
+    assert set(found) == {("e1", "e2", "e3"), ("q1", "q2")}
+
+
+def test_articles_in_different_languages_never_share_a_topic(parser: Parser) -> None:
+    specs = [(*ELECTION[0], "en"), (*ELECTION[1], "es"), (*ELECTION[2], "en")]
+    found = cluster_topics(extract(parser, specs))
+    assert ("e2",) in found
+    assert not any("e2" in group and len(group) > 1 for group in found)
+
+
+def test_topic_name_is_shared_wording_not_one_outlets_spin(parser: Parser) -> None:
+    title = name_topic(extract(parser, [(*e, "en") for e in ELECTION]))
+    assert len(title.split()) <= 12 and ":" not in title
+    assert "Ruiz" in title or "Paraguay" in title
+
+
+def test_average_linkage_does_not_chain_through_one_strong_link() -> None:
+    # 0~1 and 1~2 are similar, 0 and 2 are not: a chain, not a group
+    groups = average_linkage(3, {(0, 1): 0.9, (1, 2): 0.6}, 0.5, lambda i, j: True)
+    assert groups == [[0, 1], [2]]
+
+
+def test_average_linkage_keeps_forbidden_pairs_apart() -> None:
+    groups = average_linkage(3, {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9}, 0.5, lambda i, j: {i, j} != {1, 2})
+    assert sorted(map(sorted, groups)) == [[0, 1], [2]] or sorted(map(sorted, groups)) == [[0, 2], [1]]
+
+
+def test_elapsed_time_counts_agree_only_when_they_can_be_one_moment() -> None:
+    fifth = find_clocks("the war, now in its fifth month")
+    assert fifth == ((120, 150),)
+    assert not clocks_agree(fifth, find_clocks("after 10 months of intense fighting"))
+    assert clocks_agree(fifth, find_clocks("after four months of war"))
+    assert clocks_agree(fifth, ())  # no count: nothing to contradict
+
+
+def test_latest_mentioned_date_is_a_lower_bound() -> None:
+    text = "Talks began on January 30, 2024 and resumed on 6 February 2024 in Doha."
+    assert str(latest_mentioned_date(text)) == "2024-02-06"
+    assert latest_mentioned_date("No dates here, only Wednesday.") is None
+
+
+def test_blocking_skips_terms_too_common_to_discriminate() -> None:
+    common = [{"war": 1.0, "gaza": 1.0, f"only{i}": 0.5} for i in range(200)]
+    assert candidate_pairs(common) == []  # every pair shares only terms in > MAX_POSTINGS articles
+    paired = [{"quake": 1.0, "calama": 1.0}, {"quake": 1.0, "calama": 1.0}, {"vote": 1.0}]
+    assert candidate_pairs(paired) == [(0, 1)]
+
+
+def synthetic(n: int) -> list[Extraction]:
+    """n articles in n // 4 events: each event's four reports share rare words; all share common ones."""
+    out = []
+    for i in range(n):
+        event = i // 4
+        words = ["government", "official", "report", f"place{event}", f"person{event}", f"detail{event}",
+                 f"thing{event}", f"word{i}", f"other{i}"]
+        text = " ".join(words)
+        pos = tuple("NOUN" for _ in words)
+        sentence = Sentence(f"a{i:05d}", 0, text, 0, len(text), lemmas=tuple(words), pos=pos)
+        article = Article(f"a{i:05d}", f"a{i:05d}.txt", text, text, published="2025-01-01", language="en")
+        out.append(Extraction(article, (sentence,)))
+    return out
+
+
+def test_clustering_cost_grows_about_linearly() -> None:
+    small, large = synthetic(500), synthetic(2000)
+    started = time.perf_counter()
+    groups = cluster_topics(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    cluster_topics(large)
+    large_time = time.perf_counter() - started
+    assert len(groups) == 125 and all(len(g) == 4 for g in groups)
+    assert large_time < 8 * small_time + 0.5  # 4x the articles: far below the 16x of all pairs
+    assert THRESHOLD > 0
