@@ -1,0 +1,78 @@
+"""Claims: what several outlets state alike, and what only one states."""
+
+from __future__ import annotations
+
+from digest.claims import group_claims, is_statement
+from digest.entities import canonicalise
+from digest.extract import extract_article
+from digest.model import Article, Claim, Digest, Extraction, Sentence
+from digest.parse import Parser, parse_texts
+
+
+def extract(parser: Parser, texts: dict[str, str]) -> tuple[Extraction, ...]:
+    articles = [Article(id=i, file=f"{i}.txt", title=i, text=t, language="en") for i, t in texts.items()]
+    docs = parse_texts(parser, [a.text for a in articles])
+    return canonicalise([extract_article(a, d) for a, d in zip(articles, docs)])
+
+
+def shared(claims: tuple[Claim, ...]) -> list[Claim]:
+    return [c for c in claims if len(c.articles) > 1]
+
+
+def test_seeds_three_outlets_report_the_mossad_received_the_response(seeds_digest: Digest) -> None:
+    topic = max(seeds_digest.topics, key=lambda t: len(t.articles))
+    mossad = [c for c in shared(topic.claims) if all("Mossad" in r.text for r in c.refs)]
+    assert mossad and len(mossad[0].articles) >= 3
+    assert mossad[0].text in {r.text for r in mossad[0].refs}
+
+
+def test_seed_claims_hold_one_sentence_per_article_and_shared_come_first(seeds_digest: Digest) -> None:
+    for topic in seeds_digest.topics:
+        sizes = [len(c.articles) for c in topic.claims]
+        assert sizes == sorted(sizes, reverse=True)
+        for claim in topic.claims:
+            assert len(claim.refs) == len(claim.articles)
+        singles = [(c.refs[0].article, c.refs[0].sentence) for c in topic.claims if len(c.refs) == 1]
+        assert singles == sorted(singles)
+
+
+ELECTION = {
+    "e1": "Opposition candidate Marta Ruiz won Paraguay's presidential election on Sunday with 52 percent of the "
+    "vote, the electoral tribunal said. Turnout was 61 percent. The capital Asuncion saw long queues at "
+    "polling stations.",
+    "e2": "Marta Ruiz won the presidential election in Paraguay on Sunday, taking 52 percent of the vote, "
+    "according to the electoral tribunal. Heavy rain flooded several roads in the north of the country.",
+    "e3": "The electoral tribunal said Marta Ruiz had won Sunday's presidential election in Paraguay with 52 "
+    "percent. Ruiz, a former judge, has vowed to root out corruption.",
+}
+
+
+def test_the_same_fact_in_three_wordings_is_one_shared_claim(parser: Parser) -> None:
+    claims = group_claims(extract(parser, ELECTION))
+    first = claims[0]
+    assert first.articles == ("e1", "e2", "e3")
+    assert all("Ruiz" in r.text for r in first.refs)
+    rain = [c for c in claims if "rain" in c.text]
+    assert len(rain) == 1 and rain[0].articles == ("e2",)
+
+
+def test_unrelated_statements_about_one_person_stay_apart(parser: Parser) -> None:
+    texts = {
+        "a": "Marta Ruiz visited a hospital in Asuncion on Monday and met nurses in the children's ward.",
+        "b": "Marta Ruiz appointed a former central bank governor as finance minister on Tuesday.",
+    }
+    claims = group_claims(extract(parser, texts))
+    assert len(claims) == 2 and not shared(claims)
+
+
+def sentence(text: str, pos: tuple[str, ...]) -> Sentence:
+    return Sentence("x", 0, text, 0, len(text), lemmas=tuple(text.lower().split()[: len(pos)]), pos=pos)
+
+
+def test_headings_questions_and_quotes_are_not_claims() -> None:
+    assert is_statement(sentence("The tribunal counted the ballots on Monday.", ("DET", "NOUN", "VERB")))
+    assert not is_statement(sentence("Diplomatic pressure", ("ADJ", "NOUN")))
+    assert not is_statement(sentence("Ruiz wins in Paraguay", ("PROPN", "VERB", "ADP", "PROPN")))  # a headline
+    assert not is_statement(sentence("Who will lead the new cabinet now?", ("PRON", "AUX", "VERB")))
+    quote = '"We will fight corruption from the first day until the last one," she said.'
+    assert not is_statement(sentence(quote, ("PRON", "AUX", "VERB")))
