@@ -1,0 +1,95 @@
+"""Live preview: `mkdocs serve` on a copy of the project rebuilds when a seed is edited, added or removed."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+SEED = "004_59013b3910ca6c44"
+
+
+@dataclass
+class Server:
+    url: str
+    seeds: Path
+    process: subprocess.Popen[str]
+    log: Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("docs", "templates", "seeds"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    with log.open("w") as sink:
+        process = subprocess.Popen(command, cwd=project, stdout=sink, stderr=subprocess.STDOUT, text=True)
+    running = Server(f"http://127.0.0.1:{port}/", project / "seeds", process, log)
+    try:
+        wait_for(lambda: fetch(running.url) is not None, 120, running)
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, server: Server) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if condition():
+            return time.monotonic() - start
+        assert server.process.poll() is None, server.log.read_text()
+        time.sleep(0.2)
+    pytest.fail(f"not within {seconds} s; server log:\n{server.log.read_text()}")
+
+
+def test_an_edited_seed_changes_the_served_pages(server: Server) -> None:
+    page = f"{server.url}sources/{SEED}/"
+    assert "Quokka" not in (fetch(page) or "")
+    path = server.seeds / f"{SEED}.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA Quokka census counted 4,321 animals.\n", encoding="utf-8")
+    seconds = wait_for(lambda: "Quokka" in (fetch(page) or ""), 60, server)
+    print(f"edited seed served after {seconds:.1f} s")
+
+
+def test_added_and_removed_seeds_add_and_remove_pages(server: Server) -> None:
+    page = f"{server.url}sources/zz_new/"
+    (server.seeds / "zz_new.txt").write_text(
+        "Harbour reopens after storm\n\nThe harbour of Port Lantern reopened on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    wait_for(lambda: "Port Lantern" in (fetch(page) or ""), 60, server)
+    (server.seeds / "zz_new.txt").unlink()
+    wait_for(lambda: fetch(page) is None, 60, server)
+    loads = server.log.read_text().count("loaded spaCy pipeline")
+    assert loads == 1, f"spaCy was loaded {loads} times across rebuilds"
