@@ -8,10 +8,11 @@ from pathlib import Path
 from digest.claims import group_claims
 from digest.clean import clean_article
 from digest.cluster import cluster_topics, name_topic
+from digest.duplicates import drop_duplicates
 from digest.entities import canonicalise
 from digest.extract import extract_article
 from digest.figures import group_figures
-from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
+from digest.model import Digest, EntityRef, Extraction, Topic
 from digest.parse import Parser, parse_texts
 from digest.quotes import group_quotes
 from digest.read import read_seeds
@@ -26,21 +27,6 @@ def build_digest(seeds_dir: Path, parser: Parser) -> Digest:
     extractions = canonicalise([extract_article(a, d) for a, d in zip(articles, docs)])
     topics = make_topics(extractions)
     return Digest(tuple(articles), extractions, topics, tuple(problems))
-
-
-def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
-    """Each text once: a seed whose cleaned text another seed already holds is reported and left out."""
-    first: dict[str, str] = {}
-    kept: list[Article] = []
-    problems: list[Problem] = []
-    for article in articles:
-        key = " ".join(article.text.split()).casefold()
-        if key in first:
-            problems.append(Problem(article.file, f"duplicate of {first[key]}; counted once"))
-            continue
-        first[key] = article.file
-        kept.append(article)
-    return kept, problems
 
 
 def make_topics(extractions: Sequence[Extraction]) -> tuple[Topic, ...]:
