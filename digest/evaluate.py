@@ -40,7 +40,7 @@ from typing import Any, Hashable, TypeVar
 from digest.model import Digest, Figure, Quote
 from digest.parse import Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.read import SUPPORTED
+from digest.read import read_seeds
 
 Item = TypeVar("Item", bound=Hashable)
 FigureKey = tuple[str, float]  # (article id, value)
@@ -227,7 +227,7 @@ def evaluate_folder(eval_dir: Path, parser: Parser) -> tuple[Score, ...]:
     """Run the whole pipeline on `eval_dir/articles` and score it against `eval_dir/labels.json`."""
     articles = eval_dir / "articles"
     labels = load_labels(eval_dir / "labels.json")
-    check_articles(labels, (p.stem for p in articles.iterdir() if p.suffix.lower() in SUPPORTED))
+    check_articles(labels, (a.id for a in read_seeds(articles)[0]))  # the ids the pipeline gives them
     return evaluate(build_digest(articles, parser), labels)
 
 
