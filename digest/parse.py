@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,10 @@ INSTALL_HINT = (
 # Components the extractors read: POS and lemmas (tagger, attribute_ruler, lemmatizer),
 # the dependency tree (parser, which also splits sentences) and entities (ner).
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Where a text too long for spaCy is best cut, in order of preference.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 # Below this many uncached texts a second process costs more to start than it saves.
 _PARALLEL_FROM = 40
 
@@ -89,18 +94,33 @@ def run_pipeline(nlp: Language, texts: list[str]) -> Iterable[Doc]:
 
 
 def parse_long(nlp: Language, text: str) -> Doc:
-    """A text beyond spaCy's max_length, parsed in paragraph-aligned parts and joined."""
-    parts: list[str] = []
-    current = ""
-    for paragraph in text.split("\n\n"):
-        piece = paragraph + "\n\n"
-        if current and len(current) + len(piece) >= nlp.max_length:
-            parts.append(current)
-            current = ""
-        current += piece
-    parts.append(current)
-    docs = [nlp(part[: nlp.max_length - 1]) for part in parts]
+    """A text beyond spaCy's max_length, parsed in parts and joined: the doc's text is the text, unchanged."""
+    docs = [nlp(part) for part in split_parts(text, max(nlp.max_length, 2))]
     return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def split_parts(text: str, limit: int) -> list[str]:
+    """Parts of at most `limit` characters that join back into `text`, cut where a sentence least suffers."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = cut_point(text[:limit])
+        parts.append(text[:cut])
+        text = text[cut:]
+    parts.append(text)
+    return parts
+
+
+def cut_point(window: str) -> int:
+    """After the window's last paragraph break, else sentence end, else space; else at its end.
+
+    Only the window's second half is searched, so no part is small and no text needs many parts.
+    """
+    floor = len(window) // 2
+    for pattern in (_PARAGRAPH_BREAK, _SENTENCE_BREAK, _SPACE):
+        ends = [m.end() for m in pattern.finditer(window, floor)]
+        if ends and ends[-1] > 0:
+            return ends[-1]
+    return len(window)  # one unbroken run of characters longer than the limit: cut it anywhere
 
 
 def cache_path(parser: Parser, text: str) -> Path | None:
