@@ -155,7 +155,11 @@ def cli_build(seeds: Path, site: Path, config_file: Path) -> float | None:
     except ImportError:
         return None
     start = time.perf_counter()
-    code = main(["build", str(seeds), "-d", str(site), "-f", str(config_file)])
+    try:
+        code = main(["build", str(seeds), "-d", str(site), "-f", str(config_file)])
+    except Exception as error:  # noqa: BLE001 - report a broken build, keep measuring
+        print(f"bench: the CLI build failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return None
     elapsed = time.perf_counter() - start
     return elapsed if code in (0, 1) else None
 
@@ -163,15 +167,15 @@ def cli_build(seeds: Path, site: Path, config_file: Path) -> float | None:
 # ---------------------------------------------------------------- one size, in its own process
 
 
-def run_size(n_articles: int, seed: int, config_file: Path) -> Json:
+def run_size(n_articles: int, seed: int, config_file: Path, raw_limit: int = 1000) -> Json:
     """Every measurement for one corpus size, in a scratch folder that is removed afterwards."""
     with tempfile.TemporaryDirectory(prefix=f"digest-bench-{n_articles}-") as scratch:
         work = Path(scratch)
         os.environ["DIGEST_CACHE_DIR"] = str(work / "cache")
-        return measure(n_articles, seed, config_file, work)
+        return measure(n_articles, seed, config_file, work, raw_limit)
 
 
-def measure(n_articles: int, seed: int, config_file: Path, work: Path) -> Json:
+def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit: int) -> Json:
     from digest.corpus import extra_article, write_article_file, write_corpus
     from digest.parse import Parser, load_pipeline
 
@@ -182,10 +186,12 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path) -> Json:
     load_s = time.perf_counter() - start
     parser = Parser(nlp, work / "cache")
     clock = Stopwatch()
+    errors: list[str] = []
+    load_before = os.getloadavg()[0]
     digest = staged_digest(seeds, parser, clock)
-    site_ok = time_site(digest, config_file, work, clock)
+    site_ok = time_site(digest, config_file, work, clock, errors)
     texts = [a.text for a in digest.articles]
-    raw = raw_pipe(nlp, texts)
+    raw = raw_pipe(nlp, texts[:raw_limit])
     warm = rebuild(seeds, parser, work / "site-warm", config_file)
     write_article_file(seeds, extra_article(n_articles, seed))
     added = rebuild(seeds, parser, work / "site-added", config_file)
@@ -202,23 +208,35 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path) -> Json:
         "warm_rebuild": warm,
         "add_one_rebuild": added,
         "site_built": site_ok,
+        "clustering": clustering_quality(digest, stories_by_id(seeds, n_articles, seed)),
+        "errors": errors,
+        "load_average": [load_before, os.getloadavg()[0]],
     }
     result.update(end_to_end(result))
     result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
-def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch) -> bool:
-    templates = config_file.parent / "templates"
-    with clock.stage("render"):
-        pages = render_stage(digest, templates)
-    if pages is None:
+def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch, errors: list[str]) -> bool:
+    """Render and MkDocs, each "n/a" (None) when missing or broken: a half-built renderer must not stop the rest."""
+    clock.times["render"] = clock.times["site"] = None
+    try:
+        with clock.stage("render"):
+            pages = render_stage(digest, config_file.parent / "templates")
+    except Exception as error:  # noqa: BLE001 - another engineer's stage failing is a result, not a crash
+        errors.append(f"render: {type(error).__name__}: {error}")
         clock.times["render"] = None
+        return False
     if pages is None or not config_file.is_file():
+        clock.times["render"] = clock.times["render"] if pages is not None else None
+        return False
+    try:
+        with clock.stage("site"):
+            return site_stage(pages, config_file, work / "plain")
+    except Exception as error:  # noqa: BLE001
+        errors.append(f"site: {type(error).__name__}: {error}")
         clock.times["site"] = None
         return False
-    with clock.stage("site"):
-        return site_stage(pages, config_file, work / "plain")
 
 
 def raw_pipe(nlp: Any, texts: list[str]) -> Json:
@@ -228,7 +246,35 @@ def raw_pipe(nlp: Any, texts: list[str]) -> Json:
     processes = 2 if len(texts) >= parse._PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
     seconds = timed(lambda: list(nlp.pipe(texts, n_process=processes, batch_size=16)))
     words = sum(len(t.split()) for t in texts)
-    return {"seconds": seconds, "processes": processes, "words_per_s": words / seconds if seconds else None}
+    return {"seconds": seconds, "texts": len(texts), "words": words, "processes": processes,
+            "words_per_s": words / seconds if seconds else None}  # fmt: skip
+
+
+def stories_by_id(seeds: Path, n_articles: int, seed: int) -> dict[str, int]:
+    """The true story of each article id (its file stem), from the generator."""
+    from digest.corpus import generate_corpus
+
+    return {Path(a.name).stem: a.story for a in generate_corpus(n_articles, seed)}
+
+
+def clustering_quality(digest: Any, truth: dict[str, int]) -> Json:
+    """Pairwise precision and recall of the topics against the generator's stories, counted in linear time."""
+    cells: dict[tuple[int, int], int] = {}
+    for number, topic in enumerate(digest.topics):
+        for article in topic.articles:
+            if article in truth:
+                key = (number, truth[article])
+                cells[key] = cells.get(key, 0) + 1
+    together = sum(pairs(c) for c in cells.values())
+    by_topic = sum(pairs(sum(c for (t, _), c in cells.items() if t == n)) for n in {t for t, _ in cells})
+    by_story = sum(pairs(sum(c for (_, s), c in cells.items() if s == n)) for n in {s for _, s in cells})
+    return {"stories": len(set(truth.values())), "topics": len(digest.topics),
+            "pair_precision": together / by_topic if by_topic else None,
+            "pair_recall": together / by_story if by_story else None}  # fmt: skip
+
+
+def pairs(count: int) -> int:
+    return count * (count - 1) // 2
 
 
 def rebuild(seeds: Path, parser: Any, site: Path, config_file: Path) -> Json:
@@ -268,14 +314,17 @@ def peak_rss_mb() -> Json:
 # ---------------------------------------------------------------- the driver
 
 
-def run_worker(n_articles: int, seed: int, config_file: Path, timeout: float | None) -> Json:
+def run_worker(n_articles: int, seed: int, config_file: Path, timeout: float | None, raw_limit: int) -> Json:
     """One size in a fresh interpreter, so model load, caches and peak memory start from nothing."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     command = [sys.executable, "-m", "digest.bench", "--worker", str(n_articles), "--seed", str(seed),
-               "--config", str(config_file), "--json", str(out)]  # fmt: skip
+               "--config", str(config_file), "--json", str(out), "--raw-limit", str(raw_limit)]  # fmt: skip
     try:
-        done = subprocess.run(command, timeout=timeout, check=False)
+        try:
+            done = subprocess.run(command, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return {"articles": n_articles, "error": f"timed out after {timeout:g} s"}
         if done.returncode != 0:
             return {"articles": n_articles, "error": f"worker exited with {done.returncode}"}
         return dict(json.loads(out.read_text(encoding="utf-8")))
@@ -327,6 +376,7 @@ def table(runs: Sequence[Json], scales: Sequence[Json]) -> str:
     lines += [f"{name + ' (s)':26}" + "".join(f"{seconds_cell(r['stages'][name]):>12}" for r in ok) for name in STAGES]
     lines += [row(label, ok, pick) for label, pick in ROWS]
     lines += [f"error at {r['articles']}: {r['error']}" for r in runs if "error" in r]
+    lines += [f"at {r['articles']}: {e}" for r in ok for e in r["errors"]]
     if ok:
         lines.append(f"spaCy components: {', '.join(ok[0]['model']['components'])} ({ok[0]['model']['name']})")
     for scale in scales:
@@ -354,6 +404,10 @@ ROWS: tuple[tuple[str, Callable[[Json], float | None]], ...] = (
     ("peak RSS self (MB)", lambda r: r["peak_rss_mb"]["self"]),
     ("peak RSS child (MB)", lambda r: r["peak_rss_mb"]["largest_child"]),
     ("topics", lambda r: r["topics"]),
+    ("stories (truth)", lambda r: r["clustering"]["stories"]),
+    ("pair precision", lambda r: r["clustering"]["pair_precision"]),
+    ("pair recall", lambda r: r["clustering"]["pair_recall"]),
+    ("load average (start)", lambda r: r["load_average"][0]),
 )
 
 
@@ -379,6 +433,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the MkDocs config of the site")
     parser.add_argument("--timeout", type=float, help="seconds allowed per size")
+    parser.add_argument("--raw-limit", type=int, default=1000,
+                        help="texts in the raw nlp.pipe comparison (a rate: a sample is enough; default 1000)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     return parser
 
@@ -386,11 +442,11 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     if args.worker is not None:
-        result = run_size(args.worker, args.seed, args.config.resolve())
+        result = run_size(args.worker, args.seed, args.config.resolve(), args.raw_limit)
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
         return 0
     sizes = sorted(set(args.articles or DEFAULT_SIZES))
-    runs = [run_worker(n, args.seed, args.config.resolve(), args.timeout) for n in sizes]
+    runs = [run_worker(n, args.seed, args.config.resolve(), args.timeout, args.raw_limit) for n in sizes]
     scales = scaling(runs)
     print(table(runs, scales))
     if args.json:

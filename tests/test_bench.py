@@ -58,3 +58,14 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
     assert report["scaling"] == []
     table = capsys.readouterr().out
     assert "parse (s)" in table and "raw nlp.pipe" in table
+
+
+def test_clustering_quality_counts_pairs_against_the_true_stories() -> None:
+    from digest.bench import clustering_quality
+    from digest.model import Digest, Topic
+
+    truth = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}
+    topics = (Topic("t1", "t1", ("a", "b")), Topic("t2", "t2", ("c", "d", "e")))
+    quality = clustering_quality(Digest((), (), topics), truth)
+    # Pairs together in both: a-b, d-e (2); in topics: 1 + 3 = 4; in stories: 3 + 1 = 4.
+    assert quality == {"stories": 2, "topics": 2, "pair_precision": 0.5, "pair_recall": 0.5}
