@@ -25,6 +25,9 @@ from digest.slug import unique_slugs
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # Entity kinds that get a page of their own; nationalities and dates do not.
+_QUOTE_MARK = re.compile(r"[\"“”]")
+OUTLET_WORDS = 6
+TAGS_PER_TOPIC = 12
 ENTITY_LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places", "FAC": "Places"}
 
 
@@ -103,9 +106,12 @@ class SiteView:
         return self._topic_of.get(article_id)
 
     def outlet(self, article_id: str) -> str:
-        """How a reader recognises an article: its outlet where known, else its title."""
+        """How a reader recognises an article: its outlet where known, else its title, shortened."""
         article = self.articles[article_id]
-        return article.source or article.title
+        if article.source:
+            return article.source
+        words = article.title.split()
+        return " ".join(words[:OUTLET_WORDS]) + (" …" if len(words) > OUTLET_WORDS else "")
 
     def link(self, article_id: str) -> str | None:
         """The original article's address, only where it is a web address (never `javascript:`)."""
@@ -124,13 +130,32 @@ class SiteView:
         shared = [c for c in topic.claims if len(c.articles) >= 2]
         if not shared:
             return None
-        return max(shared, key=lambda c: (len(c.articles), -len(c.text))).text
+        # A statement of fact leads better than a quoted remark, which belongs to its speaker.
+        return max(shared, key=lambda c: (not _QUOTE_MARK.search(c.text), len(c.articles), -len(c.text))).text
 
     def shared_claims(self, topic: Topic) -> list:  # type: ignore[type-arg]
         return [c for c in topic.claims if len(c.articles) >= 2]
 
-    def single_claims(self, topic: Topic) -> list:  # type: ignore[type-arg]
-        return [c for c in topic.claims if len(c.articles) == 1]
+    def single_claims(self, topic: Topic) -> list[tuple[str, list]]:  # type: ignore[type-arg]
+        """Claims only one article makes, by article, in the topic's article order."""
+        by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+        for claim in topic.claims:
+            if len(claim.articles) == 1:
+                by_article[claim.articles[0]].append(claim)
+        return [(a, by_article[a]) for a in topic.articles if by_article[a]]
+
+    def shared_quotes(self, topic: Topic) -> list[QuoteGroup]:
+        return [g for g in topic.quotes if len({q.article for q in g.variants}) >= 2]
+
+    def single_quotes(self, topic: Topic) -> list[QuoteGroup]:
+        return [g for g in topic.quotes if len({q.article for q in g.variants}) < 2]
+
+    def tags(self, topic: Topic) -> list[str]:
+        """Material tags: the people, places and organisations with pages of their own."""
+        counts = Counter(
+            m.canonical for a in topic.articles for m in self.extractions[a].mentions if m.canonical in self.entity_slug
+        )
+        return sorted(sorted(counts), key=lambda name: -counts[name])[:TAGS_PER_TOPIC]
 
     def spread(self, group: FigureGroup) -> str:
         values = [f.value for f in group.values]

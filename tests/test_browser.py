@@ -114,3 +114,28 @@ def test_home_lists_the_topics_and_links_every_source(page: object, site_url: st
     assert len(headings) == len(document["topics"])
     for article in document["articles"]:
         assert page.locator(f"article a[href*='sources/{article['id']}/']").count() >= 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("query", ["Rafah", "27,585"])
+def test_search_finds_the_topic_page(page: object, site_url: str, built_site: Path, query: str) -> None:
+    topics = json.loads((built_site / "digest.json").read_text(encoding="utf-8"))["topics"]
+    holding = {t["slug"] for t in topics if query in json.dumps(t, ensure_ascii=False)}
+    links = search(page, site_url, query)
+    assert any(f"topics/{slug}/" in (link or "") for slug in holding for link in links), (holding, links)
+
+
+def test_a_figure_leads_to_its_highlighted_sentence(page: object, site_url: str) -> None:
+    search(page, site_url, "27,585")
+    page.locator(".md-search-result__item a[href*='/topics/']").first.click()  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(r"/topics/[^/]+/"))  # type: ignore[attr-defined]
+    row = page.locator("article table tr", has_text="27,585")  # type: ignore[attr-defined]
+    assert "27,708" in row.inner_text() and "divergent" in row.inner_text().lower()
+    row.locator("a", has_text=re.compile(".")).nth(1).click()
+    page.wait_for_url(re.compile(r"/sources/[^/]+/#s\d+$"))  # type: ignore[attr-defined]
+    anchor = page.url.rsplit("#", 1)[1]  # type: ignore[attr-defined]
+    sentence = page.locator(f"[id='{anchor}']")  # type: ignore[attr-defined]
+    assert "27,585" in sentence.inner_text()
+    assert "digest-cited" in (sentence.get_attribute("class") or "")
+    outline = sentence.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"  # the :target highlight a reader sees
+    assert sentence.is_visible()
