@@ -48,6 +48,7 @@ _CREDIT = re.compile(
     r"/POOL/|\((?:photo|image)[^)]*\)\s*$|\b(?:Getty\s+Images|AP\s+Photo|Shutterstock)\b\s*\)?$)",
     re.IGNORECASE,
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(.+)$")
 _BRACKETED = re.compile(r"\s?[\[(]([^\[\]()]{1,120})[\])]")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)]$")
@@ -88,6 +89,7 @@ def clean_article(article: Article) -> Article:
 def normalise(line: str) -> str:
     # NBSP and friends come from copy-paste of web pages; they must not survive into anchors or search.
     line = unicodedata.normalize("NFC", line)
+    line = _CONTROL.sub("", line)  # invisible, and Markdown uses STX/ETX as its own placeholders
     line = re.sub(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]", " ", line)
     return re.sub(r" {2,}", " ", line).strip()
 

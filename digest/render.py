@@ -48,8 +48,9 @@ def escape_markdown(text: object) -> Markup:
 
 
 def yaml_string(text: object) -> Markup:
-    """A YAML scalar for front matter: JSON strings are valid YAML and escape everything."""
-    return Markup(json.dumps(" ".join(str(text).split()), ensure_ascii=False))
+    """A front-matter value: HTML-escaped, because Material prints page titles and tags unescaped,
+    inside a JSON string, which is valid YAML and quotes everything YAML would read as syntax."""
+    return Markup(json.dumps(html.escape(" ".join(str(text).split())), ensure_ascii=False))
 
 
 def make_environment(templates_dir: Path) -> Environment:

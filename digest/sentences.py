@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from digest.model import Article, Sentence
@@ -11,12 +13,18 @@ def split_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
     """The doc's sentences that hold words, numbered in order; the number is the anchor."""
     sentences: list[Sentence] = []
     paragraph_starts = paragraph_offsets(article.text)
+    carried: int | None = None  # where a run of bare punctuation ("#", "*") began
     for span in doc.sents:
         text = span.text.strip()
-        if not any(ch.isalnum() for ch in text):
-            continue
         start = span.start_char + (len(span.text) - len(span.text.lstrip()))
-        paragraph = sum(1 for offset in paragraph_starts if offset <= start) - 1
+        paragraph = bisect.bisect_right(paragraph_starts, start) - 1
+        if not any(ch.isalnum() for ch in text):
+            carried = start if carried is None else carried
+            continue
+        if carried is not None and bisect.bisect_right(paragraph_starts, carried) - 1 == paragraph:
+            # Punctuation spaCy split off belongs to the sentence it opens: the page must show it.
+            start, text = carried, article.text[carried : start + len(text)]
+        carried = None
         words = [t for t in span if not (t.is_punct or t.is_space)]
         sentences.append(
             Sentence(
