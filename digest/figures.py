@@ -13,6 +13,7 @@ nearly, almost, close to, an estimated), "some" (kept apart: outlets use it as a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
@@ -25,6 +26,9 @@ from digest.sentences import sentence_at
 # Two outlets' values for one quantity lie within this ratio of each other; further apart
 # (29 hostages believed dead beside a toll of 27,708) they measure different things.
 VALUE_RATIO = 0.5
+# With no measure word ("31 seats", "1,800 jobs") less is known of what is counted: an article
+# often gives several such counts (each party's seats), so values must lie closer.
+BARE_RATIO = 0.75
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -65,9 +69,9 @@ VERB_MEASURES = {
     "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
     "massacre": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
     "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
-    "flee": "displaced", "uproot": "displaced", "evacuate": "evacuated", "arrest": "arrested",
+    "flee": "displaced", "uproot": "displaced", "evacuate": "displaced", "arrest": "arrested",
     "detain": "arrested", "imprison": "arrested", "jail": "arrested", "rescue": "rescued",
-    "vote": "voted", "infect": "infected", "hospitalise": "hospitalised",
+    "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
     "hospitalize": "hospitalised", "release": "released", "free": "released",
     "destroy": "destroyed", "damage": "damaged",
 }  # fmt: skip
@@ -79,9 +83,13 @@ NOUN_MEASURES = {
     "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
     "casualty": "killed", "injury": "injured", "wounded": "injured", "injured": "injured",
     "hostage": "hostages", "captive": "hostages", "abductee": "hostages",
-    "refugee": "displaced", "evacuee": "displaced", "inhabitant": "inhabitants",
-    "resident": "inhabitants", "population": "inhabitants", "detainee": "arrested",
-    "arrest": "arrested", "voter": "voted", "vote": "voted", "ballot": "voted",
+    # Evacuated and displaced are one class: outlets say either of the same people.
+    "refugee": "displaced", "evacuee": "displaced", "detainee": "arrested", "arrest": "arrested",
+}  # fmt: skip
+# Nouns that say what is counted only when nothing else does: residents may be evacuated, killed …
+WEAK_NOUN_MEASURES = {
+    "inhabitant": "inhabitants", "resident": "inhabitants", "population": "inhabitants",
+    "voter": "voted", "vote": "voted", "ballot": "voted",
 }  # fmt: skip
 # Nouns that stand for people in general: 27,585 deaths and 27,708 people killed count alike.
 GENERIC_PEOPLE = {
@@ -94,7 +102,7 @@ TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
 INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
 LABEL_PARTICIPLES = {
     "killed": "killed", "injured": "injured", "hostages": "taken hostage",
-    "displaced": "displaced", "evacuated": "evacuated", "arrested": "arrested",
+    "displaced": "displaced or evacuated", "arrested": "arrested",
     "rescued": "rescued", "voted": "who voted", "infected": "infected",
     "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
@@ -104,6 +112,8 @@ SPEECH_VERBS = {
     "say", "report", "tell", "announce", "state", "add", "confirm", "claim", "estimate",
     "record", "document", "declare", "note", "indicate", "put", "count", "tally", "cite",
 }  # fmt: skip
+# Words for a document rather than its author: "figures from the ministry" names the ministry.
+REPORT_NOUNS = {"figure", "datum", "data", "statistic", "report", "count", "tally", "estimate", "result"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "on", "across", "throughout", "inside", "near", "at", "within"}
 PERIOD_PREPS = {"in", "within", "over", "during", "for", "across"}
@@ -116,6 +126,10 @@ MONTHS = (
     "october", "november", "december",
 )  # fmt: skip
 MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
+# "7 October", "October 7th", "February 6, 2024" (commas already turned to spaces)
+DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})|({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b(?:\s+(\d{{4}}))?"
+)
 
 
 def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
@@ -176,17 +190,27 @@ def number_runs(doc: Doc) -> Iterator[Span]:
 
 
 def is_not_count(run: Span) -> bool:
-    """Dates, times, money, ordinals, percentages, years, "six-week", "No. 10"."""
+    """Dates, times, money, ordinals, percentages, years, "six-week", "No. 10", "magnitude 7.8"."""
     doc = run.doc
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
-    if any(t.ent_type_ in NOT_COUNTS for t in run):
+    # The model tags "the toll stands at 80" DATE; the tally noun outweighs the tag.
+    if any(t.ent_type_ in NOT_COUNTS for t in run) and tally_subject(run_root(run)) is None:
+        return True
+    if is_fractional(run):
         return True
     if after is not None and (after.text in {"-", "%", "/", ":"} or after.lower_ in UNIT_NOUNS):
         return True
-    if before is not None and (before.text in {"-", "#", "/", "$", "€", "£"} or before.lower_ == "no."):
+    marks = {"-", "#", "/", "$", "€", "£", "no."}
+    if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
         return True
     return is_year(run) or is_anaphoric(run)
+
+
+def is_fractional(run: Span) -> bool:
+    """People come in whole numbers; "2.4 million" is whole, "7.8" is a measurement."""
+    value = number_value(run)
+    return value is not None and value != int(value)
 
 
 def is_year(run: Span) -> bool:
@@ -231,7 +255,21 @@ def counted_noun(number: Token) -> Token | None:
         return partitive
     if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
         return including_noun(head)
-    return tally_subject(number)
+    return tally_subject(number) or gapped_noun(number)
+
+
+def gapped_noun(number: Token) -> Token | None:
+    """The counted noun one clause wrote and the next left out:
+    "3 people were killed and 17 wounded", "34 people dead and 12 missing", "… and 2,200 in Syria"."""
+    if number.dep_ in {"nsubj", "nsubjpass"} and number.head.dep_ == "conj":
+        verb = number.head.head
+    elif number.dep_ == "conj" and number.head.pos_ in {"VERB", "AUX"}:
+        verb = number.head
+    else:
+        return None
+    nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    counted = [n for n in nouns if any(c.dep_ == "nummod" for c in n.children)]
+    return counted[0] if counted else None
 
 
 def including_noun(including: Token) -> Token | None:
@@ -247,8 +285,9 @@ def tally_subject(number: Token) -> Token | None:
     verb = number.head.head if number.dep_ == "pobj" else number.head
     if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subject if subject is not None and subject.lemma_.lower() in TALLY_NOUNS else None
+    # "the toll rose to 300" (subject) or "the ministry put the toll at 300" (object)
+    nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i != number.i]
+    return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS), None)
 
 
 def is_countable(noun: Token) -> bool:
@@ -273,6 +312,9 @@ def noun_measure(noun: Token) -> str | None:
     lemma = noun.lemma_.lower()
     if lemma in TALLY_NOUNS:
         kinds = [NOUN_MEASURES.get(c.lemma_.lower()) for c in noun.children if c.dep_ in {"compound", "amod"}]
+        # "the number of people killed": the measure sits on the counted noun after "of"
+        of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        kinds += [noun_measure(p) or modifier_measure(p) for p in of]
         return next((k for k in kinds if k), "killed" if lemma == "toll" else None)
     if lemma == "casualty" and mentions_injury(noun.sent):
         return "casualties"  # killed and wounded together
@@ -288,14 +330,23 @@ def word_measure(token: Token) -> str | None:
     if token.pos_ == "ADJ" or token.lower_ in ADJ_MEASURES:
         return ADJ_MEASURES.get(token.lower_) or ADJ_MEASURES.get(lemma)
     if token.pos_ in {"VERB", "AUX"}:
-        return VERB_MEASURES.get(lemma) or hostage_idiom(token)
+        return VERB_MEASURES.get(lemma) or idiom_measure(token)
     return None
 
 
-def hostage_idiom(verb: Token) -> str | None:
-    """ "took 250 people hostage", "held captive"."""
-    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in {"oprd", "dobj", "advmod", "xcomp", "acomp"}]
-    return "hostages" if verb.lemma_ in {"take", "hold"} and {"hostage", "captive"} & set(objects) else None
+# Verb + object idioms: "took 250 people hostage", "lost their lives", "forced from their homes".
+IDIOMS = (
+    ({"take", "hold"}, {"hostage", "captive"}, "hostages"),
+    ({"lose"}, {"life"}, "killed"),
+    ({"leave", "flee", "force", "drive", "abandon", "evacuate"}, {"home", "house"}, "displaced"),
+    ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
+)
+
+
+def idiom_measure(verb: Token) -> str | None:
+    near = {t.lemma_.lower() for c in verb.children for t in (c, *c.children)}
+    lemma = verb.lemma_.lower()
+    return next((m for verbs, words, m in IDIOMS if lemma in verbs and words & near), None)
 
 
 def modifier_measure(token: Token) -> str | None:
@@ -323,18 +374,28 @@ def verb_measure(verb: Token) -> str | None:
 
 
 def find_measure(number: Token, noun: Token) -> str | None:
-    """Climb from the count to the clause that governs it; the first measure word decides."""
-    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun)
-    node = count_anchor(number, noun)
-    while found is None and node.head.i != node.i and not ends_climb(node):
+    """The first measure word from the count up to the clause that governs it; weak nouns last."""
+    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun) or climb_measure(number, noun)
+    return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
+
+
+def climb_measure(number: Token, noun: Token) -> str | None:
+    node, after_of = count_anchor(number, noun), False
+    while node.head.i != node.i and not ends_climb(node):
         node = node.head
+        found = None
         if node.pos_ in {"NOUN", "PROPN"}:
             found = noun_measure(node) or modifier_measure(node)
+            if found is None and after_of:
+                break  # "displacing half of its 2.4 million inhabitants": the verb acts on the half
         elif node.pos_ in {"VERB", "AUX"}:
             found = verb_measure(node)
-            if clause_head(node):
+            if found is None and clause_head(node):
                 break
-    return found
+        if found:
+            return found
+        after_of = node.lower_ == "of"
+    return None
 
 
 def ends_climb(node: Token) -> bool:
@@ -430,13 +491,13 @@ def period_of(pobj: Token) -> str | None:
     return pobj.text if recent else None
 
 
-def find_period(chain: Sequence[Token]) -> tuple[str | None, Token | None]:
+def find_period(chain: Sequence[Token]) -> str | None:
     for node in chain:
         for pobj in preps(node, PERIOD_PREPS):
             period = period_of(pobj)
             if period is not None:
-                return period, pobj
-    return None, None
+                return period
+    return None
 
 
 def date_children(node: Token) -> Iterator[Token]:
@@ -447,12 +508,10 @@ def date_children(node: Token) -> Iterator[Token]:
             yield from (c for c in child.subtree if c.dep_ == "pobj" and c.ent_type_ == "DATE")
 
 
-def find_as_of(chain: Sequence[Token], published: str | None, skip: Token | None) -> str | None:
+def find_as_of(chain: Sequence[Token], published: str | None) -> str | None:
     """The first date said of the count (nearest governor first), resolved to ISO."""
     for node in chain:
         for token in date_children(node):
-            if token is skip:
-                continue
             entity = entity_of(token, {"DATE"})
             return resolve_date(entity.text if entity is not None else token.text, published)
     return None
@@ -477,7 +536,7 @@ def resolve_date(text: str, published: str | None) -> str | None:
 
 
 def month_day(text: str, anchor: date | None) -> str | None:
-    match = re.search(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})|({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b(?:\s+(\d{{4}}))?", text)
+    match = DAY_MONTH.search(text)
     if match is None:
         return None
     month = MONTHS.index(next(m for m in MONTHS if (match.group(2) or match.group(3)).startswith(m[:3]))) + 1
@@ -538,6 +597,9 @@ def source_name(head: Token, previous: str | None) -> str | None:
         return previous
     if head.pos_ == "PRON":
         return None
+    origin = [p for c in head.children if c.lower_ in {"from", "by"} for p in c.children if p.dep_ == "pobj"]
+    if head.lemma_.lower() in REPORT_NOUNS and origin:
+        return source_name(origin[0], previous)  # "the latest figures from the regional authorities"
     entity = entity_of(head, {"ORG", "PERSON", "NORP", "GPE"})
     if entity is not None and entity.root.i == head.i:
         return strip_article(entity.text)
@@ -549,7 +611,8 @@ def name_tokens(head: Token) -> list[Token]:
     kept = [head]
     for child in head.lefts:
         named = child.pos_ == "PROPN" or bool(child.ent_type_)
-        if child.dep_ == "compound" or (child.dep_ in {"amod", "poss", "nmod"} and named):
+        plain = child.dep_ == "amod" and child.tag_ == "JJ"  # "interior ministry"; not "ruling", "latest"
+        if child.dep_ == "compound" or plain or (child.dep_ in {"amod", "poss", "nmod"} and named):
             kept.extend(t for t in name_tokens(child) if t.dep_ != "case")
     return sorted(kept, key=lambda t: t.i)
 
@@ -567,7 +630,7 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
         return None
     qualifier, start = read_qualifier(run)
     chain = governors(count_anchor(number, noun))
-    period, period_token = find_period(chain)
+    period = find_period(chain)
     place = find_place(chain)
     speaker = find_speaker(chain)
     measure = find_measure(number, noun) or noun_lemma(noun)
@@ -582,7 +645,7 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
         label=make_label(noun, measure, place, period),
         place=place,
         period=period,
-        as_of=find_as_of(chain, article.published, period_token),
+        as_of=find_as_of(chain, article.published),
         attribution=source_name(speaker, previous) if speaker is not None else None,
     )
 
@@ -610,10 +673,18 @@ def place_phrase(place: str) -> str:
 # --- grouping ---------------------------------------------------------------------------
 
 
-def group_key(figure: Figure) -> tuple[str, str, str, str]:
-    """Values are compared only within one (measure, who, where, over what window)."""
+def group_key(figure: Figure) -> tuple[str, str]:
+    """Values are compared only within one (who, over what window); measures and places must agree."""
     who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
-    return (figure.measure, who, place_key(figure.place), (figure.period or "").lower())
+    return (who, (figure.period or "").lower())
+
+
+def measure_key(figure: Figure) -> str | None:
+    """The measure, or None for a thing counted with no measure word ("2,317 buildings"), which
+    may join a cluster of the same thing measured ("2,300 buildings destroyed"). Not for people:
+    a bare count of people (residents, crowds) is too often a different quantity."""
+    bare = figure.measure == figure.noun and figure.noun not in GENERIC_PEOPLE
+    return None if bare else figure.measure
 
 
 def place_key(place: str | None) -> str:
@@ -624,8 +695,8 @@ def place_key(place: str | None) -> str:
 
 
 def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
-    """One group per quantity: blocked by key, then split where values lie too far apart."""
-    blocks: dict[tuple[str, str, str, str], list[Figure]] = {}
+    """One group per quantity: blocked by key, then split by place and where values lie too far apart."""
+    blocks: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
         blocks.setdefault(group_key(figure), []).append(figure)
     groups = [make_group(c) for key in sorted(blocks) for c in cluster_values(blocks[key])]
@@ -633,26 +704,38 @@ def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
 
 
 def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
-    """Ascending by value; a figure joins the first cluster within ratio that lacks its article.
+    """Placed and measured figures first, then ascending by value; each joins the nearest cluster it fits.
 
+    A figure that names no place may join a cluster of one place (outlets often leave the
+    place of a toll implicit); figures naming two different places never share a cluster.
     A repeat of the same value by the same article is the same figure said twice: dropped.
     """
     clusters: list[list[Figure]] = []
-    for figure in sorted(block, key=lambda f: (f.value, f.article, f.sentence)):
+    order = sorted(block, key=lambda f: (f.place is None, measure_key(f) is None, f.value, f.article, f.sentence))
+    for figure in order:
         if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
             continue
-        home = next((c for c in clusters if fits(c, figure)), None)
-        if home is None:
-            clusters.append([figure])
+        fitting = [c for c in clusters if fits(c, figure)]
+        if fitting:
+            min(fitting, key=lambda c: distance(c, figure)).append(figure)
         else:
-            home.append(figure)
+            clusters.append([figure])
     return clusters
 
 
 def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
-    low = min(f.value for f in cluster)
+    values = [f.value for f in cluster] + [figure.value]
+    places = {place_key(f.place) for f in (*cluster, figure) if f.place}
+    measures = {measure_key(f) for f in (*cluster, figure)} - {None}
     same_article = any(f.article == figure.article for f in cluster)
-    return not same_article and low >= VALUE_RATIO * figure.value
+    agree = len(places) <= 1 and len(measures) <= 1
+    ratio = VALUE_RATIO if measures else BARE_RATIO
+    return agree and not same_article and min(values) >= ratio * max(values)
+
+
+def distance(cluster: Sequence[Figure], figure: Figure) -> float:
+    """How far a value lies from a cluster's values, by ratio (min() keeps the older cluster on ties)."""
+    return min(abs(math.log(f.value / figure.value)) if f.value and figure.value else 0.0 for f in cluster)
 
 
 def make_group(cluster: Sequence[Figure]) -> FigureGroup:

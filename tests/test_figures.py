@@ -1,0 +1,308 @@
+"""Figures: counts read off real parses of the seeds and of short texts about other events, and their grouping."""
+
+from __future__ import annotations
+
+import itertools
+import pytest
+
+from digest.figures import find_figures, group_figures, number_value, resolve_date
+from digest.model import Article, Figure, FigureGroup
+from digest.sentences import split_sentences
+
+
+# `nlp` and `seeds_digest` (build_digest on seeds/ with the real parser) come from conftest.py.
+@pytest.fixture(scope="module")
+def seed_figures(seeds_digest) -> tuple[Figure, ...]:
+    return tuple(f for e in seeds_digest.extractions for f in e.figures)
+
+
+@pytest.fixture(scope="module")
+def seed_groups(seed_figures) -> tuple[FigureGroup, ...]:
+    # 000, 001, 002 and 004 form one topic; grouping all five at once is the harder test.
+    return group_figures(seed_figures)
+
+
+def read(nlp, text: str, published: str | None = None, article: str = "a") -> tuple[Figure, ...]:
+    item = Article(id=article, file=f"{article}.txt", title="t", text=text, published=published)
+    doc = nlp(text)
+    return find_figures(item, doc, split_sentences(item, doc))
+
+
+def one(figures, value: float, article: str = "") -> Figure:
+    found = [f for f in figures if f.value == value and f.article.startswith(article)]
+    assert len(found) == 1, (value, article, figures)
+    return found[0]
+
+
+def group_of(groups, value: float, article: str) -> FigureGroup:
+    return next(g for g in groups if any(f.value == value and f.article.startswith(article) for f in g.values))
+
+
+# --- the seeds, through the real pipeline -------------------------------------------------
+
+
+def test_seed_gaza_tolls_are_one_divergent_group(seed_groups):
+    group = group_of(seed_groups, 27708, "002")
+    assert group.status == "divergent"
+    assert sorted((f.article[:3], f.text) for f in group.values) == [("002", "27,708"), ("004", "at least 27,585")]
+    assert "killed" in group.label and "Gaza" in group.label
+
+
+def test_seed_daily_tolls_are_one_divergent_group(seed_groups):
+    group = group_of(seed_groups, 123, "002")
+    assert group.status == "divergent"
+    assert sorted(f.value for f in group.values) == [107, 123]
+    assert {f.period for f in group.values} == {"24 hours"}
+
+
+def test_seed_attack_toll_is_one_agreed_group(seed_groups):
+    group = group_of(seed_groups, 1160, "002")
+    assert group.status == "agreed"
+    assert sorted((f.article[:3], f.qualifier) for f in group.values) == [("002", "more than"), ("004", "about")]
+
+
+@pytest.mark.parametrize(
+    ("value", "article"),
+    [(10, "002"), (6, "002"), (6, "004"), (2_400_000, "004"), (250, "002"), (132, "002"), (29, "002")],
+)
+def test_seed_other_counts_join_none_of_the_tolls(seed_groups, value, article):
+    tolls = {id(group_of(seed_groups, v, a)) for v, a in [(27708, "002"), (123, "002"), (1160, "002")]}
+    group = group_of(seed_groups, value, article)
+    assert id(group) not in tolls
+    assert len(group.values) == 1
+
+
+def test_seed_groups_hold_one_value_per_article(seed_groups):
+    for group in seed_groups:
+        articles = [f.article for f in group.values]
+        assert len(articles) == len(set(articles))
+        assert (group.status == "single") == (len(articles) == 1)
+
+
+def test_seed_counts_are_what_they_count(seed_figures):
+    assert one(seed_figures, 27585).text == "at least 27,585"
+    assert one(seed_figures, 27585).qualifier == "at least"
+    assert one(seed_figures, 250).qualifier == "some"
+    assert one(seed_figures, 27708).qualifier is None
+    assert one(seed_figures, 2_400_000).measure == "inhabitants"
+    assert one(seed_figures, 6, "004").noun == "policeman"
+    assert one(seed_figures, 6, "002").noun == "civilian"
+    assert one(seed_figures, 10).place == "Homs"
+    assert one(seed_figures, 27585).attribution == "Gaza health ministry"
+    assert one(seed_figures, 27585).label == "people killed in Gaza"  # deaths are people killed
+
+
+def test_seed_same_source_takes_the_previous_attribution(seed_figures):
+    assert one(seed_figures, 123).attribution == one(seed_figures, 27708).attribution is not None
+
+
+def test_seed_dates_years_durations_and_ordinals_are_not_counts(seed_figures):
+    # 7 October, 1967, 24 hours, six-week, 10 months, January 30: none counts anything.
+    assert not {7, 1967, 24, 30} & {f.value for f in seed_figures}
+    assert not [f for f in seed_figures if f.article.startswith(("000", "001", "003"))]
+    assert [f.value for f in seed_figures if f.value == 6] == [6, 6]  # civilians and policemen, no "six-week"
+
+
+# --- other events ------------------------------------------------------------------------
+
+
+def test_earthquake_tolls_from_two_outlets_line_up(nlp):
+    first = read(nlp, "More than 9,000 people were killed in Turkey, officials said.", article="a")
+    second = read(nlp, "At least 11,000 people died in Turkey, the government said on Tuesday.", article="b")
+    (group,) = group_figures(first + second)
+    assert group.status == "divergent"
+    assert [f.qualifier for f in group.values] == ["more than", "at least"]
+    assert group.label == "people killed in Turkey"
+
+
+def test_a_tally_noun_carries_the_count(nlp):
+    (figure,) = read(nlp, "The death toll from the earthquake in Turkey rose to 11,200, officials said.")
+    assert (figure.value, figure.measure, figure.place, figure.attribution) == (11200, "killed", "Turkey", "officials")
+
+
+def test_flood_counts_keep_apart_what_differs(nlp):
+    text = (
+        "Floods left 34 people dead and 12 missing, the interior ministry said. "
+        "More than 3,000 residents were evacuated and 150 homes were destroyed."
+    )
+    figures = read(nlp, text)
+    assert [(f.value, f.measure) for f in figures] == [
+        (34, "killed"), (12, "missing"), (3000, "displaced"), (150, "destroyed")
+    ]  # fmt: skip
+    assert figures[0].attribution == "interior ministry"
+    assert len(group_figures(figures)) == 4
+
+
+def test_election_turnout_counts_voters_not_percentages(nlp):
+    text = "Turnout reached 64 percent, with more than 4.2 million voters casting ballots. Police arrested 15 people."
+    figures = read(nlp, text)
+    assert [(f.value, f.qualifier, f.measure) for f in figures] == [
+        (4_200_000, "more than", "voted"), (15, None, "arrested")
+    ]  # fmt: skip
+
+
+def test_kidnapping_counts_hostages_and_their_place(nlp):
+    figures = read(nlp, "Gunmen kidnapped 40 students from a school in Kaduna. Twelve of them were later released.")
+    assert [(f.value, f.noun, f.measure, f.place) for f in figures] == [
+        (40, "student", "hostages", "Kaduna"), (12, "people", "released", None)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 25-year-old man was arrested in 2019.",
+        "Call 555-0199 for details, or see page 4.",
+        "He is 45 years old and has worked there for 10 months.",
+        "A magnitude 7.8 quake struck at 04:17 on 6 February.",
+        "A 6.4 earthquake hit the coast.",
+        "Ticket prices rose to $40, up 5 percent.",
+        "It was his fifth visit and the 124th day of the war.",
+        "Talks on a six-week pause continue between the two countries.",
+    ],
+)
+def test_numbers_that_count_nothing_are_skipped(nlp, text):
+    assert read(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "written"),
+    [
+        ("Approximately 300 people were killed.", "about", "Approximately 300"),
+        ("Nearly 300 people were killed.", "about", "Nearly 300"),
+        ("Some 300 people were killed.", "some", "Some 300"),
+        ("Up to 300 people were killed.", "at most", "Up to 300"),
+        ("Over 300 people were killed.", "more than", "Over 300"),
+        ("Exactly 300 people were killed.", None, "300"),
+    ],
+)
+def test_qualifiers_are_normalised_and_kept_in_the_text(nlp, text, qualifier, written):
+    (figure,) = read(nlp, text)
+    assert (figure.qualifier, figure.text) == (qualifier, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("At least nine people have lost their lives in the floods.", "killed"),
+        ("About 15,000 people have had to leave their homes.", "displaced"),
+        ("By the afternoon 2,500 residents had been moved to safety.", "displaced"),
+        ("The number of people killed by the storm has risen to 1,203.", "killed"),
+    ],
+)
+def test_idioms_and_tallies_say_what_is_measured(nlp, text, measure):
+    (figure,) = read(nlp, text)
+    assert figure.measure == measure
+
+
+def test_a_window_is_a_period_not_a_count(nlp):
+    (figure,) = read(nlp, "In the past week, 45 people have died of cholera, health officials said.")
+    assert (figure.value, figure.period, figure.measure) == (45, "week", "killed")
+
+
+# --- as-of dates ---------------------------------------------------------------------------
+
+
+def test_as_of_resolves_weekdays_against_publication(nlp):
+    text = "Five people were killed in the blast, the ministry said Tuesday. Police arrested 3 suspects on Wednesday."
+    killed, arrested = read(nlp, text, published="2024-02-07")  # a Wednesday
+    assert killed.as_of == "2024-02-06"
+    assert arrested.as_of == "2024-02-07"
+
+
+def test_as_of_is_unknown_without_publication_date(nlp):
+    (figure,) = read(nlp, "Five people were killed in the blast, the ministry said Tuesday.")
+    assert figure.as_of is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Wednesday", "2024-02-07", "2024-02-07"),
+        ("Tuesday", "2024-02-07", "2024-02-06"),
+        ("Thursday", "2024-02-07", "2024-02-01"),
+        ("last Wednesday", "2024-02-07", "2024-01-31"),
+        ("yesterday", "2024-03-01", "2024-02-29"),
+        ("January 30", "2024-02-07", "2024-01-30"),
+        ("7 October", "2024-02-07", "2023-10-07"),
+        ("February 6, 2024", None, "2024-02-06"),
+        ("Wednesday", None, None),
+        ("last week", "2024-02-07", None),
+    ],
+)
+def test_resolve_date(text, published, expected):
+    assert resolve_date(text, published) == expected
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("27,708", 27708), ("2.4 million", 2_400_000), ("twenty - five", 25), ("six", 6), ("three hundred", 300)],
+)
+def test_number_value(nlp, text, value):
+    assert number_value(nlp.make_doc(text)) == value
+
+
+# --- grouping, on hand-built figures -------------------------------------------------------
+
+
+def fig(article: str, value: float, **fields) -> Figure:
+    base = dict(
+        sentence=0, text=f"{value:g}", qualifier=None, noun="people", measure="killed", label="people killed"
+    )
+    return Figure(article=article, value=value, **{**base, **fields})
+
+
+def test_values_far_apart_never_group():
+    groups = group_figures([fig("a", 27708), fig("b", 29), fig("c", 27585)])
+    assert sorted(len(g.values) for g in groups) == [1, 2]
+
+
+def test_different_nouns_places_and_periods_never_group():
+    figures = [
+        fig("a", 6, noun="policeman"),
+        fig("b", 6, noun="civilian"),
+        fig("c", 10, place="Homs"),
+        fig("d", 10, place="Aleppo"),
+        fig("e", 120, period="24 hours"),
+        fig("f", 120),
+    ]
+    assert all(g.status == "single" for g in group_figures(figures))
+
+
+def test_general_words_for_people_and_kinds_of_place_group():
+    figures = [fig("a", 100, noun="death", place="Gaza"), fig("b", 100, noun="people", place="Gaza Strip")]
+    (group,) = group_figures(figures)
+    assert group.status == "agreed"
+
+
+def test_a_figure_without_place_joins_one_place_but_two_places_stay_apart():
+    groups = group_figures([fig("a", 100, place="Homs"), fig("b", 104), fig("c", 98, place="Aleppo")])
+    assert sorted(tuple(f.article for f in g.values) for g in groups) == [("a", "b"), ("c",)]
+
+
+def test_a_bare_count_joins_the_same_thing_measured_but_needs_closer_values():
+    bare = dict(noun="building", measure="building")
+    groups = group_figures([fig("a", 2300, noun="building", measure="destroyed"), fig("b", 2317, **bare)])
+    assert [g.status for g in groups] == ["divergent"]
+    seats = [fig("a", 31, noun="seat", measure="seat"), fig("b", 21, noun="seat", measure="seat")]
+    assert len(group_figures(seats)) == 2  # two parties' seats, not one count
+    people = [fig("a", 100, measure="killed"), fig("b", 100, measure="people")]
+    assert len(group_figures(people)) == 2  # a bare count of people is not a toll
+
+
+def test_one_value_per_article_per_group():
+    groups = group_figures([fig("a", 100), fig("a", 110), fig("b", 105), fig("a", 100, sentence=4)])
+    assert all(len({f.article for f in g.values}) == len(g.values) for g in groups)
+    assert sum(len(g.values) for g in groups) == 3  # the repeated 100 is one figure
+
+
+def test_groups_are_ordered_and_independent_of_input_order():
+    injured = dict(measure="injured")
+    figures = [fig("a", 5), fig("b", 5), fig("a", 900, **injured), fig("b", 950, **injured), fig("c", 7, noun="x")]
+    expected = group_figures(figures)
+    assert [g.status for g in expected] == ["divergent", "agreed", "single"]
+    for order in itertools.permutations(figures):
+        assert group_figures(list(order)) == expected
