@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import socket
 import subprocess
@@ -73,13 +75,25 @@ def wait_for(condition: Callable[[], bool], seconds: float, server: Server) -> f
     pytest.fail(f"not within {seconds} s; server log:\n{server.log.read_text()}")
 
 
-def test_an_edited_seed_changes_the_served_pages(server: Server) -> None:
-    page = f"{server.url}sources/{SEED}/"
-    assert "Quokka" not in (fetch(page) or "")
+def topic_page(server: Server, holding: str) -> str:
+    """The served topic page whose text holds `holding`, found from the served digest.json."""
+    document = json.loads(fetch(f"{server.url}digest.json") or "{}")
+    slug = next(t["slug"] for t in document["topics"] if holding in json.dumps(t, ensure_ascii=False))
+    return f"{server.url}topics/{slug}/"
+
+
+def test_an_edited_seed_changes_the_served_topic_page(server: Server) -> None:
     path = server.seeds / f"{SEED}.txt"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\nA Quokka census counted 4,321 animals.\n", encoding="utf-8")
-    seconds = wait_for(lambda: "Quokka" in (fetch(page) or ""), 60, server)
-    print(f"edited seed served after {seconds:.1f} s")
+    text = path.read_text(encoding="utf-8")
+    figure = re.search(r"at least (\d{1,3}(?:,\d{3})+) deaths", text)
+    assert figure, "the seed's toll sentence changed; pick another figure"
+    page = topic_page(server, figure.group(1))
+    edited = str(int(figure.group(1).replace(",", "")) + 1234)
+    edited = f"{int(edited):,}"
+    assert edited not in (fetch(page) or "")
+    path.write_text(text.replace(figure.group(0), f"at least {edited} deaths"), encoding="utf-8")
+    seconds = wait_for(lambda: edited in (fetch(page) or ""), 60, server)
+    print(f"edited seed served on its topic page after {seconds:.1f} s")
 
 
 def test_added_and_removed_seeds_add_and_remove_pages(server: Server) -> None:
