@@ -1,0 +1,61 @@
+"""The quality gate: the real pipeline on the labelled set must not score below the stored baseline.
+
+Like Trafilatura's CI gate. When a change improves a score, refresh the baseline with
+`python -m digest.evaluate tests/resources/eval --json tests/resources/eval/baseline.json`
+and commit it with the change, so the gain is kept from then on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.evaluate import Score, evaluate_folder, format_table
+from digest.parse import Parser
+
+EVAL = Path(__file__).resolve().parent / "resources" / "eval"
+# Room for harmless wobble (one pair more or less) without letting a real loss through.
+TOLERANCE = 0.02
+
+
+@pytest.fixture(scope="module")
+def measured(parser: Parser) -> tuple[Score, ...]:
+    return evaluate_folder(EVAL, parser)
+
+
+def baseline() -> dict[str, dict[str, float]]:
+    return json.loads((EVAL / "baseline.json").read_text(encoding="utf-8"))["scores"]
+
+
+def losses(scores: tuple[Score, ...], stored: dict[str, dict[str, float]]) -> list[str]:
+    """Every P or R more than TOLERANCE below its baseline, and every spurious rate above it."""
+    found = []
+    for score in scores:
+        base = stored[score.task]
+        for metric in ("precision", "recall"):
+            now, then = getattr(score, metric), base[metric]
+            if now < then - TOLERANCE:
+                found.append(f"{score.task} {metric} {now:.3f} < baseline {then:.3f}")
+        if score.spurious_rate > base["spurious_rate"] + TOLERANCE:
+            found.append(f"{score.task} spurious rate {score.spurious_rate:.3f} > {base['spurious_rate']:.3f}")
+    return found
+
+
+def test_alignment_quality_holds_the_baseline(measured: tuple[Score, ...]) -> None:
+    lost = losses(measured, baseline())
+    assert not lost, "alignment quality dropped: " + "; ".join(lost) + "\nmeasured:\n" + format_table(measured)
+
+
+def test_the_baseline_covers_every_task() -> None:
+    stored = baseline()
+    assert set(stored) == {"topics", "figures", "quotes"}
+    assert all({"precision", "recall", "spurious_rate"} <= set(v) for v in stored.values())
+
+
+def test_the_gate_fails_on_a_drop(measured: tuple[Score, ...]) -> None:
+    # The gate itself can fail: a baseline just above today's scores is reported, with the numbers.
+    raised = {s.task: {"precision": s.precision + 0.05, "recall": s.recall, "spurious_rate": 1.0} for s in measured}
+    lost = losses(measured, raised)
+    assert len(lost) == 3 and all("precision" in line and "baseline" in line for line in lost)
