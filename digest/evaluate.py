@@ -31,11 +31,11 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Hashable, TypeVar
+from typing import Any, TypeVar
 
 from digest.model import Digest, Figure, Quote
 from digest.parse import Parser, default_cache_dir, load_pipeline
