@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from digest.model import Article, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic
+from digest.model import Article, anchor, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic
 
 JsonObject = dict[str, Any]
 
@@ -75,7 +75,7 @@ def figure_object(figure: Figure, sentences: dict[tuple[str, int], str]) -> Json
         "as_of": figure.as_of,
         "attribution": figure.attribution,
         "sentence": sentences.get((figure.article, figure.sentence), ""),
-        "anchor": f"s{figure.sentence}",
+        "anchor": anchor(figure.sentence),
         "measure": figure.measure,
         "noun": figure.noun,
         "place": figure.place,
@@ -91,7 +91,7 @@ def quote_object(quote: Quote) -> JsonObject:
     return {
         "article": quote.article,
         "text": quote.text,
-        "anchor": f"s{quote.sentence}",
+        "anchor": anchor(quote.sentence),
         "speaker_as_written": quote.speaker_text,
     }
 

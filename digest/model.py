@@ -12,6 +12,11 @@ from typing import Literal
 Status = Literal["agreed", "divergent", "single"]
 
 
+def anchor(sentence: int) -> str:
+    """The HTML id of a sentence on its source page: every link to a sentence is built from it."""
+    return f"s{sentence}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with one input file; the build reports it and goes on."""
@@ -55,7 +60,7 @@ class Sentence:
 
     @property
     def anchor(self) -> str:
-        return f"s{self.index}"
+        return anchor(self.index)
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,7 @@ class SentenceRef:
 
     @property
     def anchor(self) -> str:
-        return f"s{self.sentence}"
+        return anchor(self.sentence)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digest.model import Article, Digest, Extraction, FigureGroup, QuoteGroup, Topic
+from digest.model import Article, Digest, anchor, Extraction, FigureGroup, QuoteGroup, Topic
 from digest.slug import unique_slugs
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
@@ -66,6 +66,7 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters["yaml"] = yaml_string
     env.filters["number"] = format_number
     env.globals["paragraphs"] = paragraphs
+    env.globals["cite"] = cite
     return env
 
 
@@ -196,6 +197,11 @@ def cited_sentences(topics: Iterable[Topic]) -> set[tuple[str, int]]:
         cited.update((f.article, f.sentence) for g in topic.figures for f in g.values)
         cited.update((q.article, q.sentence) for g in topic.quotes for q in g.variants)
     return cited
+
+
+def cite(article_id: str, sentence: int) -> str:
+    """The link, from a page one folder deep, to a sentence on its article's source page."""
+    return f"../sources/{article_id}.md#{anchor(sentence)}"
 
 
 def format_number(value: float) -> str:
