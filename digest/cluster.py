@@ -244,9 +244,13 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, i
     Each article posts at most KEYS_PER_ARTICLE keys and a key with more than MAX_POSTINGS
     articles is dropped, so the work is at most N·KEYS·MAX_POSTINGS: linear in N.
     """
+    # A term only one article uses can pair nothing, yet TF-IDF ranks such terms highest: left
+    # in, they crowd a short article's key slots and its shared places and names never post.
+    df = Counter(t for v in vectors for t in v)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vectors):
-        for term in sorted(v, key=lambda t: (-v[t], t))[:KEYS_PER_ARTICLE]:
+        shared = [t for t in v if df[t] > 1]
+        for term in sorted(shared, key=lambda t: (-v[t], t))[:KEYS_PER_ARTICLE]:
             postings[term].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for ids in postings.values():

@@ -135,6 +135,13 @@ def test_blocking_skips_terms_too_common_to_discriminate() -> None:
     assert candidate_pairs(paired) == [(0, 1)]
 
 
+def test_blocking_keys_are_terms_another_article_could_share() -> None:
+    # Words no other article uses outweigh the shared place and name, and would fill every key slot
+    own = [{**{f"own{k}": 1.0 for k in range(40)}, "malatya": 0.3, "arslan": 0.3}]
+    other = [{**{f"other{k}": 1.0 for k in range(40)}, "malatya": 0.3, "arslan": 0.3}]
+    assert candidate_pairs(own + other) == [(0, 1)]
+
+
 def synthetic(n: int) -> list[Extraction]:
     """n articles in n // 4 events: each event's four reports share rare words; all share common ones."""
     out = []
