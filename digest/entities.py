@@ -221,8 +221,17 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
         for m, label in ((m, labels.get(name_key(m.text), m.label)) for m in extraction.mentions)
     )
     quotes = tuple(
-        replace(q, speaker=names.resolve(q.speaker, local, labels.get(name_key(q.speaker), "PERSON")))
+        replace(q, speaker=names.resolve(q.speaker, local, speaker_label(q.speaker, names, local, labels)))
         if q.speaker
         else q for q in extraction.quotes
     )
     return replace(extraction, mentions=mentions, quotes=quotes)
+
+
+def speaker_label(speaker: str, names: Names, local: frozenset[int], labels: dict[str, str]) -> str:
+    """A speaker's label: PERSON when it is the surname of someone its article names in full, since
+    who speaks is a person, even where the tagger took the surname for a nationality ("Kranjc" NORP)."""
+    words = name_words(name_key(speaker))
+    if len(words) == 1 and set(names.surnames.get(words[0], ())) & local:
+        return "PERSON"
+    return labels.get(name_key(speaker), "PERSON")

@@ -227,6 +227,8 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
     entity = entity_of(doc, subject)
     if entity is not None:
         return name_text(entity), name_text(entity)
+    if subject.pos_ == "PROPN" and subject.text in surnames(doc):
+        return subject.text, subject.text  # a surname the tagger missed: "Papadakis said"
     if subject.pos_ == "PRON":
         return subject.text, None
     phrase = noun_phrase(subject)
@@ -256,23 +258,46 @@ def noun_phrase(head: Token) -> Span:
 
 
 def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
-    """The most recent person who spoke (was the subject of a verb of saying), else named, nearby."""
+    """The most recent person who spoke (was the subject of a verb of saying), else named, nearby.
+
+    People of the pronoun's own paragraph come first: a paragraph that introduces someone and
+    then quotes "she said" is about her, even when another person spoke in the paragraph before.
+    """
     people = recent_people(doc, pronoun, inside)
-    speakers = [p for p in people if p.root.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(p.root.head)]
-    chosen = (speakers or people or [None])[0]
-    return name_text(chosen) if chosen is not None else None
+    here = [p for p in people if "\n" not in doc.text[p.end_char : pronoun.idx]]
+    for pool in (here, people):
+        speakers = [p for p in pool if p.root.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(p.root.head)]
+        if speakers or pool:
+            return name_text((speakers or pool)[0])
+    return None
 
 
 def recent_people(doc: Doc, before: Token, inside: set[int]) -> list[Span]:
-    """PERSON entities named outside quotes before a token, in a few sentences, the latest first."""
+    """People named outside quotes before a token, in a few sentences, the latest first."""
     sents = list(doc.sents)
     index = next(i for i, s in enumerate(sents) if s.start <= before.i < s.end)
     window_start = sents[max(index - PRONOUN_WINDOW, 0)].start
     people = [
-        e for e in join_name_particles(doc)
-        if e.label_ == "PERSON" and window_start <= e.start and e.end <= before.i and e.start not in inside
+        e for e in person_spans(doc)
+        if window_start <= e.start and e.end <= before.i and e.start not in inside
     ]
     return people[::-1]
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, and a named person's bare surname however the tagger labelled it
+    ("Kranjc" as NORP, or as no entity at all), since later mentions of a person are surnames."""
+    entities = join_name_particles(doc)
+    names = surnames(doc)
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    spans = [e for e in entities if e.label_ == "PERSON" or (len(e) == 1 and e.text in names)]
+    spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.text in names and t.i not in covered]
+    return sorted(spans, key=lambda e: e.start)
+
+
+def surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the doc's multi-word PERSON names."""
+    return frozenset(e[-1].text for e in join_name_particles(doc) if e.label_ == "PERSON" and len(e) >= 2)
 
 
 def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:

@@ -92,6 +92,14 @@ def test_quote_speakers_take_the_canonical_name() -> None:
     assert result[1].quotes[0].speaker_text == "he"
 
 
+def test_a_speaker_mislabelled_as_a_nationality_is_the_person_of_that_surname() -> None:
+    # The tagger reads the bare surname as NORP twice: its majority label is not PERSON.
+    quote = Quote("a", 2, "We accept the will of the voters", "Kranjc", "he")
+    names = ("Tomaž Kranjc", ("Kranjc", "NORP"), ("Kranjc", "NORP"))
+    [result] = canonicalise([extraction("a", *names, quotes=(quote,))])
+    assert result.quotes[0].speaker == "Tomaž Kranjc"
+
+
 def test_canonical_names_do_not_depend_on_article_order() -> None:
     corpus = [extraction(c, "Anthony Blinken", "Antony Blinken", "Blinken") for c in "abc"]
     corpus.append(extraction("d", "Antony Blinken", "Rishi Sunak", "Sunak"))

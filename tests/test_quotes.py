@@ -51,6 +51,24 @@ def test_she_said_in_a_later_paragraph_resolves_to_the_woman_named_before(nlp: L
     assert (quote.speaker_text, quote.speaker, quote.sentence) == ("she", "Maria Lopez", 1)
 
 
+def test_she_said_prefers_the_person_of_her_own_paragraph_to_an_earlier_speaker(nlp: Language) -> None:
+    text = (
+        "Finance Minister Karl Weiss said the budget would pass.\n\n"
+        'Anna Berg, who leads the opposition, appealed for calm. "We need more time to read it," she said.'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == ("she", "Anna Berg")
+
+
+def test_a_surname_the_tagger_missed_still_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "Climate Minister Nikos Papadakis spoke in Athens.\n\nHe urged residents to be patient. "
+        '"No one is to go back until the authorities give the all-clear," Papadakis said.'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Papadakis"  # canonicalise turns it into the full name
+
+
 def test_inverted_attribution_after_the_quote(nlp: Language) -> None:
     text = '"Prices will keep rising this year," said Hannah Schmidt, an economist at the central bank.'
     [quote] = quotes_of(nlp, text)
