@@ -34,9 +34,20 @@ MAX_GAP_DAYS = 10
 THRESHOLD = 0.25
 QUOTE_WEIGHT = 0.25  # a remark quoted by both is strong evidence of one occasion
 NUMBER_BONUS, NUMBER_CAP = 0.05, 0.15
+NEAR_RATIO, NEAR_MIN = 0.05, 100  # figures within 5% of each other, both at least 100
 KEYS_PER_ARTICLE = 30  # blocking keys: an article's most distinctive terms
 MAX_POSTINGS = 60  # a term in more articles than this is too common to block on
 TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Series:
+    """One occurrence in a numbered run of like events: "the fifth tour of the region since the
+    war began" is kind (tour, region), number 5, anchor (war, began)."""
+
+    kind: tuple[str, ...]  # content words between the ordinal and "since"; () when elided
+    number: int
+    anchor: tuple[str, ...]  # content words of the "since …" clause
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,8 @@ class Profile:
     quotes: tuple[frozenset[str], ...]
     numbers: frozenset[str]
     clocks: tuple[tuple[int, int], ...]  # elapsed-time intervals in days ("fifth month")
+    series: tuple[Series, ...] = ()  # numbered repeats: "his fifth tour … since the war began"
+    figures: tuple[tuple[str, float], ...] = ()  # (measure, value) of each counted figure
 
 
 def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], ...]:
@@ -110,6 +123,8 @@ def profile_article(extraction: Extraction) -> Profile:
         quotes=find_quoted(extraction),
         numbers=specific_numbers(extraction),
         clocks=find_clocks(article.text),
+        series=find_series(article.text),
+        figures=tuple(sorted({(f.measure, f.value) for f in extraction.figures})),
     )
 
 
@@ -157,7 +172,8 @@ _FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _ORDINALS = {w: i for i, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _ORDINAL_UNIT = re.compile(r"\b(\w+?)\s+(day|week|month|year)\b(?!s)", re.I)
 _SPAN_OF = re.compile(r"\b(\d+|" + "|".join(_WORD_NUMBERS) + r")\s+(day|week|month|year)s\s+of\b", re.I)
@@ -191,6 +207,44 @@ def find_clocks(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(clocks))
 
 
+_ORDINAL = "(?:" + "|".join(list(_ORDINALS)[1:]) + r"|\d+(?:st|nd|rd|th))"
+# An ordinal, up to six words naming what is counted, then "since" and the start of the count.
+_SERIES = re.compile(rf"\b({_ORDINAL})((?:\s+[\w'’-]+){{0,6}}?)\s+since\s+([^.,;:!?()\n—–]+)", re.I)
+ANCHOR_WORDS = 6
+
+
+def find_series(text: str) -> tuple[Series, ...]:
+    """Numbered repeats counted from a starting point: "his fifth tour of the Middle East since
+    the conflict began", "his ninth since the conflict began" (what is counted left implicit).
+
+    Elapsed time ("the fifth month since …") is left to the clocks, which allow for rounding.
+    """
+    found = set()
+    for ordinal, between, since in _SERIES.findall(text):
+        kind = tuple(sorted(word_set(between)))
+        if kind and any(w.rstrip("s") in _UNIT_DAYS for w in kind):
+            continue
+        anchor = tuple(sorted(word_set(" ".join(since.split()[:ANCHOR_WORDS]))))
+        number = ordinal_value(ordinal.lower())
+        if anchor and number:
+            found.add(Series(kind, number, anchor))
+    return tuple(sorted(found, key=lambda s: (s.anchor, s.kind, s.number)))
+
+
+def series_agree(a: Sequence[Series], b: Sequence[Series]) -> bool:
+    """False when both number one run differently: the fifth and the ninth tour are two occasions.
+
+    One run: the same starting point, and the same kind of event, where one wording may say
+    less ("his ninth tour", "his ninth") but not something else ("visit to Cairo" is not
+    "visit to Doha")."""
+    return not any(x.number != y.number and nested(x.anchor, y.anchor) and nested(x.kind, y.kind) for x in a for y in b)
+
+
+def nested(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether one word set holds the other: one of two wordings adds detail, neither departs."""
+    return set(x) <= set(y) or set(y) <= set(x)
+
+
 def ordinal_value(word: str) -> int | None:
     if word in _ORDINALS:
         return _ORDINALS[word]
@@ -214,7 +268,7 @@ def compatible(a: Profile, b: Profile) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.published and y.not_before and (y.not_before - x.published).days > MAX_GAP_DAYS:
             return False
-    return clocks_agree(a.clocks, b.clocks)
+    return clocks_agree(a.clocks, b.clocks) and series_agree(a.series, b.series)
 
 
 # --- similarity ----------------------------------------------------------------------------
@@ -260,8 +314,21 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, i
 
 
 def score_pair(a: Profile, b: Profile, va: Mapping[str, float], vb: Mapping[str, float]) -> float:
-    numbers = min(NUMBER_CAP, NUMBER_BONUS * len(a.numbers & b.numbers))
+    shared = len(a.numbers & b.numbers) + near_figures(a.figures, b.figures)
+    numbers = min(NUMBER_CAP, NUMBER_BONUS * shared)
     return cosine(va, vb) + QUOTE_WEIGHT * quote_overlap(a.quotes, b.quotes) + numbers
+
+
+def near_figures(a: Sequence[tuple[str, float]], b: Sequence[tuple[str, float]]) -> int:
+    """How many quantities both count with close but unequal values: a toll that rose overnight
+    (1,180 then 1,203), or one outlet's rounding ("more than 1,200"). Equal values are already
+    shared numbers; small counts are left out, as they agree by chance."""
+    pairs = [((m, x), (n, y)) for m, x in a for n, y in b if m == n and x != y and close_values(x, y)]
+    return min(len({p for p, _ in pairs}), len({q for _, q in pairs}))  # each figure counts once
+
+
+def close_values(x: float, y: float) -> bool:
+    return min(x, y) >= NEAR_MIN and abs(x - y) <= NEAR_RATIO * max(x, y)
 
 
 def quote_overlap(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> float:

@@ -12,8 +12,11 @@ from digest.cluster import (
     clocks_agree,
     cluster_topics,
     find_clocks,
+    find_series,
     latest_mentioned_date,
     name_topic,
+    near_figures,
+    series_agree,
 )
 from digest.entities import canonicalise
 from digest.extract import extract_article
@@ -120,6 +123,45 @@ def test_elapsed_time_counts_agree_only_when_they_can_be_one_moment() -> None:
     assert not clocks_agree(fifth, find_clocks("after 10 months of intense fighting"))
     assert clocks_agree(fifth, find_clocks("after four months of war"))
     assert clocks_agree(fifth, ())  # no count: nothing to contradict
+
+
+def test_numbered_repeats_of_one_run_with_other_numbers_are_other_occasions() -> None:
+    fifth = find_series("It is the envoy's fifth tour of the Gulf since the blockade began on 3 June.")
+    assert [(s.number, s.anchor) for s in fifth] == [(5, ("3", "began", "blockade", "june"))]
+    assert not series_agree(fifth, find_series("the trip, his ninth since the blockade began, ends Friday"))
+    assert series_agree(fifth, find_series("his fifth since the blockade began"))
+    assert series_agree(fifth, find_series("the second summit since the blockade began"))  # another run
+    assert series_agree(fifth, find_series("his ninth tour since the election"))  # another start
+    assert series_agree(find_series("his third visit to Cairo since the war began"),
+                        find_series("his fourth visit to Doha since the war began"))  # another run
+    assert find_series("the sixth month since the blockade began") == ()  # elapsed time: the clocks' job
+
+
+def test_close_figures_of_one_measure_are_shared_evidence() -> None:
+    assert near_figures([("killed", 1180.0), ("injured", 4500.0)], [("killed", 1203.0), ("injured", 4512.0)]) == 2
+    assert near_figures([("killed", 1180.0)], [("injured", 1190.0)]) == 0  # another quantity
+    assert near_figures([("killed", 870.0)], [("killed", 1203.0)]) == 0  # too far apart
+    assert near_figures([("killed", 20.0)], [("killed", 21.0)]) == 0  # small counts agree by chance
+    assert near_figures([("killed", 1180.0)], [("killed", 1180.0)]) == 0  # equal: counted as a shared number
+
+
+ENVOY = [
+    ("v1", "Envoy arrives in Nairobi for ceasefire talks\n\nThe UN envoy Lars Ekdahl arrived in Nairobi to press "
+     "both sides of the Sudan conflict to accept a ceasefire, on his fifth tour of East Africa since the fighting "
+     "began. Ekdahl met Kenyan officials and Sudanese mediators and urged them to reopen aid corridors."),
+    ("v2", "UN envoy presses Sudan ceasefire in Nairobi\n\nLars Ekdahl, the UN envoy, urged Sudanese mediators "
+     "meeting in Nairobi to accept a ceasefire and reopen aid corridors. Kenyan officials hosted the talks with "
+     "the envoy, who has pressed both sides of the Sudan conflict for months."),
+    ("v3", "Ekdahl back in Nairobi pushing Sudan ceasefire\n\nThe UN envoy Lars Ekdahl was in Nairobi again to "
+     "press both sides of the Sudan conflict to accept a ceasefire, his ninth tour since the fighting began. "
+     "Ekdahl met Kenyan officials and Sudanese mediators about reopening aid corridors."),
+]
+
+
+def test_a_later_trip_numbered_differently_is_another_topic(parser: Parser) -> None:
+    # Undated, no elapsed time: only the tours' numbers tell v1 and v3 apart (v2 could be either)
+    found = cluster_topics(extract(parser, [(i, text, None, "en") for i, text in ENVOY]))
+    assert len(found) == 2 and not any({"v1", "v3"} <= set(group) for group in found)
 
 
 def test_latest_mentioned_date_is_a_lower_bound() -> None:
