@@ -445,14 +445,19 @@ def main(argv: list[str] | None = None) -> int:
         result = run_size(args.worker, args.seed, args.config.resolve(), args.raw_limit)
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
         return 0
-    sizes = sorted(set(args.articles or DEFAULT_SIZES))
-    runs = [run_worker(n, args.seed, args.config.resolve(), args.timeout, args.raw_limit) for n in sizes]
-    scales = scaling(runs)
-    print(table(runs, scales))
-    if args.json:
-        report = {"machine": machine(), "seed": args.seed, "runs": runs, "scaling": scales}
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    runs: list[Json] = []
+    for n in sorted(set(args.articles or DEFAULT_SIZES)):
+        runs.append(run_worker(n, args.seed, args.config.resolve(), args.timeout, args.raw_limit))
+        save(args, runs)  # after every size: a long run interrupted still leaves its finished sizes
+        print(f"bench: {n:,} articles done", file=sys.stderr, flush=True)
+    print(table(runs, scaling(runs)))
     return 0 if all("stages" in r for r in runs) else 1
+
+
+def save(args: argparse.Namespace, runs: list[Json]) -> None:
+    if args.json:
+        report = {"machine": machine(), "seed": args.seed, "runs": runs, "scaling": scaling(runs)}
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
