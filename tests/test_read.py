@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from digest.clean import clean_article
 from digest.model import Article, Problem
+from digest.parse import Parser
+from digest.pipeline import build_digest
 from digest.read import decode, read_seed, read_seeds, safe_id
 
 BODY = "The minister said on Tuesday that talks would resume. Aid convoys waited at the border.\n"
@@ -457,3 +459,28 @@ def test_arbitrary_text_never_raises(text: str, prefix: str, suffix: str, encodi
 @given(front=st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#\n 0123456789")), max_size=200))
 def test_arbitrary_front_matter_never_raises(front: str) -> None:
     check_read("seed.md", f"---\n{front}\n---\n{BODY}".encode())
+
+
+# -- the whole build ---------------------------------------------------------------------------
+
+
+def test_a_hostile_folder_still_builds_a_digest_of_its_good_seeds(tmp_path: Path, parser: Parser) -> None:
+    real = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    files: dict[str, bytes | str] = {path.name: path.read_bytes() for path in real}
+    files.update({
+        "empty.txt": b"", "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00", "notes.docx": b"PK",
+        "bad yaml.md": f"---\ntitle: [x\n---\n{BODY}", "list.md": f"---\n- a\n---\n{FRENCH}",
+        "copy.txt": real[1].read_bytes(), "legacy.txt": "Café “talks”\n\nIt’s late.\n".encode("cp1252"),
+    })
+    seeds = folder(tmp_path, files)
+    (seeds / "out.txt").symlink_to("/etc/hostname")
+    digest = build_digest(seeds, parser)
+    problems = {p.file: p.message for p in digest.problems}
+    assert sorted(problems) == ["bad yaml.md", "copy.txt", "empty.txt", "image.txt", "legacy.txt", "list.md",
+                                "notes.docx", "out.txt"]
+    assert problems["copy.txt"] == f"duplicate of {real[1].name}; counted once"
+    assert_plain([p for p in digest.problems])
+    ids = {a.id for a in digest.articles}
+    assert {p.stem for p in real} <= ids and {"bad-yaml", "list", "legacy"} <= ids
+    assert next(a for a in digest.articles if a.id == "list").language == "fr"
+    assert sum(len(t.articles) for t in digest.topics) == len(digest.articles)
