@@ -13,10 +13,12 @@ nearly, almost, close to, an estimated), "some" (kept apart: outlets use it as a
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -226,13 +228,16 @@ def is_anaphoric(run: Span) -> bool:
 
 
 def read_qualifier(run: Span) -> tuple[str | None, int]:
-    """The normalised qualifier written just before the number, and where it starts."""
-    doc = run.doc
+    return read_qualifier_at(run.doc, run.start)
+
+
+def read_qualifier_at(doc: Doc, end: int) -> tuple[str | None, int]:
+    """The normalised qualifier written just before `end`, and where it starts."""
     for words, normal in QUALIFIERS:
-        start = run.start - len(words)
-        if start >= 0 and tuple(t.lower_ for t in doc[start : run.start]) == words:
+        start = end - len(words)
+        if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
             return normal, start
-    return None, run.start
+    return None, end
 
 
 # --- what is counted -------------------------------------------------------------------
@@ -300,6 +305,26 @@ def is_countable(noun: Token) -> bool:
 def noun_lemma(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     return "people" if lemma in TALLY_NOUNS or lemma in {"they", "them"} else lemma
+
+
+# General English synonyms of counted nouns: outlets write either for the same people or things.
+COUNT_SYNONYMS = {
+    "position": "job", "municipality": "town", "commune": "town", "township": "town",
+    "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
+}  # fmt: skip
+# Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
+# ("rescue workers", "search and rescue personnel") says which workers.
+WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
+
+
+def counted_key(noun: Token) -> str:
+    """The counted noun as a grouping key: its lemma, with synonyms of general English merged."""
+    lemma = noun_lemma(noun)
+    if lemma in WORKER_NOUNS:
+        kinds = [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN"]
+        kinds += [k for c in kinds for k in c.conjuncts if k.pos_ == "NOUN"]
+        return f"{max(kinds, key=lambda t: t.i).lemma_.lower()} worker" if kinds else "employee"
+    return COUNT_SYNONYMS.get(lemma, lemma)
 
 
 def subject_of(noun: Token) -> str:
@@ -617,10 +642,354 @@ def name_tokens(head: Token) -> list[Token]:
     return sorted(kept, key=lambda t: t.i)
 
 
+# --- measurements: percentages, magnitudes, units and money ------------------------------
+#
+# A measurement is a number with a unit ("34.2%", "magnitude 6.8", "12,000 hectares", "€1 billion").
+# Its `noun` is the normalised unit and its `measure` says what is measured, read off the tree:
+# the whole of a share ("34.2% of the vote"), the noun it measures ("a depth of 10 km", "the damage
+# at €1 billion"), the verb that acts on it ("burning 12,000 hectares") or the subject it is said of
+# ("turnout was 61.4%", "sales fell 18%"), with whose share it is ("Civic Spring had 34.2%").
+# A measurement whose measured thing cannot be read is dropped: a bare "10 km" says too little.
+
+PERCENT_UNITS = {"%": "%", "percent": "%", "pct": "%"}
+UNIT_NAMES = {
+    "km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m",
+    "cm": "cm", "centimetre": "cm", "centimeter": "cm", "mm": "mm", "millimetre": "mm",
+    "millimeter": "mm", "mile": "mile", "foot": "foot", "feet": "foot", "inch": "inch",
+    "hectare": "hectare", "ha": "hectare", "acre": "acre", "kg": "kg", "kilogram": "kg",
+    "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
+    "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+}  # fmt: skip
+# Currencies by their English names; krona, krone, koruna are all "crowns" in translation.
+CURRENCY_NAMES = {
+    "dollar": "dollar", "euro": "euro", "pound": "pound", "sterling": "pound", "yen": "yen",
+    "yuan": "yuan", "renminbi": "yuan", "krona": "crown", "kronor": "crown", "krone": "crown",
+    "kroner": "crown", "crown": "crown", "koruna": "crown", "franc": "franc", "rupee": "rupee",
+    "lira": "lira", "ruble": "rouble", "rouble": "rouble", "shekel": "shekel", "peso": "peso",
+    "rand": "rand", "dinar": "dinar", "riyal": "riyal", "dirham": "dirham", "zloty": "zloty",
+    "forint": "forint", "hryvnia": "hryvnia", "naira": "naira", "lev": "lev", "leu": "leu",
+}  # fmt: skip
+CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
+UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet", "inch": "inches"}
+# Verbs that say a quantity is held, reached or estimated, and nothing of what it is.
+NEUTRAL_VERBS = {
+    "be", "have", "reach", "stand", "hit", "total", "put", "estimate", "measure", "remain", "stay",
+    "exceed", "top", "win", "take", "get", "receive", "secure", "capture", "hold", "record",
+    "register", "come", "end", "finish", "close", "expect", "forecast", "show", "amount", "say",
+    "poll", "garner", "obtain", "account", "represent", "make", "see", "gain", "lose",
+}  # fmt: skip
+FALL_WORDS = {
+    "fall", "drop", "decline", "slump", "plunge", "sink", "shrink", "slide", "tumble", "dip",
+    "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low",
+}  # fmt: skip
+RISE_WORDS = {
+    "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rally", "expand", "rebound",
+    "higher", "high", "up", "more",
+}  # fmt: skip
+# General synonyms of measured things: outlets write either for the same quantity.
+MEASURED_SYNONYMS = {
+    "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
+    "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
+}  # fmt: skip
+# Nouns for quantities that are said of, not owned: "Turnout was 61%", "Inflation rose 2%".
+QUANTITY_NOUNS = {
+    "turnout", "inflation", "unemployment", "growth", "output", "sales", "revenue", "profit",
+    "price", "prices", "rate", "support", "approval", "participation", "share", "shares", "stock",
+    "production", "exports", "imports", "spending", "debt", "deficit", "income", "wages", "rent",
+}  # fmt: skip
+# Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
+SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
+IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "spend": "spent", "lose": "lost", "pay": "paid", "raise": "raised"}
+
+
+PERCENT_KINDS = {"%", "percentage point"}
+MAGNITUDE_GAP = 0.5
+MEASUREMENT_UNITS = {
+    *PERCENT_KINDS, "magnitude", *UNIT_NAMES.values(), *(f"{u}/h" for u in UNIT_NAMES.values()),
+    *CURRENCY_NAMES.values(), *CURRENCY_SIGNS.values(),
+}  # fmt: skip
+
+
+def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
+    """The unit of a measured number, the token that stands for the measurement in the tree,
+    and the span of the figure as written (unit and sign included); None for a plain count."""
+    doc, number = run.doc, run_root(run)
+    after = doc[run.end] if run.end < len(doc) else None
+    before = doc[run.start - 1] if run.start > 0 else None
+    if after is not None:
+        found = unit_after(after)
+        if found is not None:
+            return found[0], after, run.start, found[1]
+    if before is not None and before.lower_ in CURRENCY_SIGNS:
+        anchor = before if number.head.i == before.i else number
+        return CURRENCY_SIGNS[before.lower_], anchor, before.i, run.end
+    magnitude = magnitude_word(run) or seismic_word(run)
+    if magnitude is not None:
+        anchor = number.head if number.dep_ == "nummod" and number.head.pos_ == "NOUN" else magnitude
+        anchor = number if magnitude.i == number.i else anchor
+        return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
+    return None
+
+
+def unit_after(token: Token) -> tuple[str, int] | None:
+    """The unit a number is followed by, and where the written unit ends: "%", "per cent", "km/h",
+    "kilometres an hour", "percentage points", "hectares", "kronor"."""
+    doc, lemma = token.doc, token.lemma_.lower()
+    following = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+    if token.lower_ in PERCENT_UNITS or lemma in PERCENT_UNITS:
+        return "%", token.i + 1
+    if token.lower_ == "per" and following[:1] == ["cent"]:
+        return "%", token.i + 2
+    if token.lower_ == "percentage" and following[:1] and following[0].startswith("point"):
+        return "percentage point", token.i + 2
+    if lemma in CURRENCY_NAMES or token.lower_ in CURRENCY_NAMES:
+        return CURRENCY_NAMES.get(lemma) or CURRENCY_NAMES[token.lower_], token.i + 1
+    unit = UNIT_NAMES.get(lemma) or UNIT_NAMES.get(token.lower_)
+    if unit is None:
+        return None
+    if following[:2] in (["/", "h"], ["/", "hr"]):
+        return f"{unit}/h", token.i + 3  # "80 km/h" split by the tokenizer
+    if following[:2] in (["an", "hour"], ["a", "hour"], ["per", "hour"]):
+        return f"{unit}/h", token.i + 3
+    return unit, token.i + 1
+
+
+def magnitude_word(run: Span) -> Token | None:
+    """ "magnitude 6.8", "magnitude-6.8", "6.9-magnitude", "a magnitude of 6.9", "put the magnitude at 6.8"."""
+    doc = run.doc
+    near = [doc[i] for i in (run.start - 1, run.start - 2, run.end, run.end + 1) if 0 <= i < len(doc)]
+    written = next((t for t in near if t.lower_ == "magnitude"), None)
+    if written is not None and all(doc[i].text == "-" for i in range(min(written.i, run.start) + 1, max(written.i, run.end - 1))):
+        return written
+    number = run_root(run)
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lower_ == "magnitude":
+        return number.head.head
+    return completed_noun(number, {"magnitude"})
+
+
+def seismic_word(run: Span) -> Token | None:
+    """A quake's magnitude written bare: "the 6.9 earthquake", "the strongest measuring 5.4"."""
+    number = run_root(run)
+    if number.dep_ == "nummod" and number.head.lemma_.lower() in SEISMIC_NOUNS and is_fractional(run):
+        return number.head
+    measuring = number.head.lemma_.lower() == "measure" and number.dep_ in {"dobj", "attr", "npadvmod", "oprd"}
+    return number if measuring and is_fractional(run) else None
+
+
+def completed_noun(number: Token, nouns: set[str]) -> Token | None:
+    """The noun a number completes through its verb: "put the magnitude at 6.8", "the toll rose to 300"."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i != number.i]
+    return next((n for n in candidates if n.lemma_.lower() in nouns), None)
+
+
+def measured_key(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return MEASURED_SYNONYMS.get(lemma, lemma)
+
+
+def proper_name(token: Token) -> str | None:
+    """The proper name a noun is or carries: "Civic Spring" for "the Civic Spring party"."""
+    names = [t for t in token.subtree if t.pos_ == "PROPN" and is_name_part(t, token)]
+    if not names or names[-1].lower_ in QUANTITY_NOUNS:
+        return None
+    # A capitalised first word ("Turnout was …") may be tagged a name: alone, trust it as an entity.
+    if len(names) == 1 and names[0].is_sent_start and not names[0].ent_type_:
+        return None
+    return strip_article(token.doc[names[0].i : names[-1].i + 1].text)
+
+
+def is_name_part(part: Token, head: Token) -> bool:
+    """A proper noun that is the head or one of its compounds: not "of Prime Minister X" after it."""
+    while part.i != head.i:
+        if part.dep_ not in {"compound", "flat", "amod", "nmod", "appos"}:
+            return False
+        part = part.head
+    return True
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; a participle or infinitive clause borrows its governor's ("taking 34%")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return []
+
+
+def direction_of(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in FALL_WORDS or token.lower_ in FALL_WORDS:
+        return "fall"
+    return "rise" if lemma in RISE_WORDS or token.lower_ in RISE_WORDS else None
+
+
+class Reading(NamedTuple):
+    """What a measurement is said of, as read off the tree around it."""
+
+    whole: Token | None  # "the vote" in "34.2% of the vote"; "rain" in "150 mm of rain"
+    head: Token | None  # the noun it measures: "a depth of 10 km", "put the magnitude at 6.8"
+    verb: Token | None  # a verb that says what is measured: "burning 12,000 hectares"
+    subject: Token | None  # a common-noun subject: "turnout was 61.4%", "sales fell 18%"
+    owner: str | None  # a named subject: "Civic Spring had 34.2%"
+    unnamed: bool  # a pronoun subject: "it won 34%" (whose share is unknown)
+    direction: str | None  # "fall" or "rise" for a change; None for a level
+
+
+def of_object(token: Token) -> Token | None:
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def read_measured(anchor: Token) -> Reading:
+    """Climb from the measurement to its verb through prepositions and degree words ("6.5 percent
+    lower"); a noun met on the way is what it measures ("the damage at €1 billion")."""
+    whole, node, direction, level = of_object(anchor), anchor, None, False
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "pobj" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != anchor.i:
+            return Reading(whole, head.head, None, None, None, False, None)
+        if node.dep_ == "pobj":
+            level = level or head.lower_ in {"to", "at"}  # "rose to 5%" is a level, "by 5%" a change
+            node = head.head
+        elif head.pos_ in {"VERB", "AUX"}:
+            node = head
+        elif node.dep_ in {"npadvmod", "advmod", "acomp", "amod", "conj"}:
+            direction = direction or direction_of(head)
+            node = head
+        else:
+            break
+    if node.pos_ not in {"VERB", "AUX"}:
+        return Reading(whole, None, None, None, None, False, direction)
+    return read_clause(anchor, node, whole, None if level else direction or direction_of(node))
+
+
+def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str | None) -> Reading:
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != anchor.i), None)
+    head = obj if anchor.dep_ == "pobj" and obj is not None and obj.pos_ == "NOUN" else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        head = head or verb.head  # "damage estimated at more than a billion euros"
+    lemma = verb.lemma_.lower()
+    content = lemma not in NEUTRAL_VERBS | SPEECH_VERBS and direction_of(verb) is None
+    subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
+    if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
+        subjects = [verb.head]  # "the party, which won 34%": the party
+    # Of two subjects (a misparsed dateline, "the opposition … party") the one next to the verb.
+    subject = min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
+    named = proper_name(subject) if subject is not None else None
+    common = subject if subject is not None and named is None and subject.pos_ in {"NOUN", "PROPN"} else None
+    unnamed = subject is not None and subject.pos_ == "PRON"
+    return Reading(whole, head, verb if content else None, common, named, unnamed, direction)
+
+
+def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[str, str] | None:
+    """(measure, label) of a measurement, or None when what it measures cannot be read."""
+    if unit == "magnitude":
+        return describe_magnitude(anchor, reading)
+    if unit in {"%", "percentage point"}:
+        return describe_share(unit, reading)
+    written = UNIT_LABELS.get(unit, f"{unit}s")
+    if reading.whole is not None:
+        return measured_key(reading.whole), f"{written} of {reading.whole.text.lower()}"
+    if reading.head is not None:
+        return changed(reading, measured_key(reading.head), reading.head.text.lower(), f" in {written}")
+    if reading.verb is not None:
+        return reading.verb.lemma_.lower(), f"{written} {participle(reading.verb)}"
+    if reading.subject is not None:
+        return changed(reading, measured_key(reading.subject), reading.subject.text.lower(), f" in {written}")
+    return None
+
+
+def changed(reading: Reading, key: str, words: str, unit: str) -> tuple[str, str]:
+    """ "fall in sales" for a change, plain "turnout" for a level."""
+    if reading.direction is None:
+        return key, words + unit
+    return f"{reading.direction} in {key}", f"{reading.direction} in {words}{unit}"
+
+
+def describe_share(unit: str, reading: Reading) -> tuple[str, str] | None:
+    """A percentage is a share of a whole (whose: the owner), or a level or change of its subject."""
+    owner = f" for {reading.owner}" if reading.owner else ""
+    if reading.whole is not None and not reading.unnamed:
+        whole = phrase(reading.whole)
+        key = f"share of {measured_key(reading.whole)}{participles(reading.whole)}{owner}"
+        return key, (f"{reading.owner}'s share of {whole}" if reading.owner else f"share of {whole}")
+    points = " (percentage points)" if unit == "percentage point" else ""
+    noun = reading.head or reading.subject
+    if noun is not None:
+        return changed(reading, measured_key(noun), noun.text.lower(), points)
+    if reading.owner and reading.direction:
+        return f"{reading.direction}{owner}", f"{reading.direction} for {reading.owner}{points}"
+    if reading.owner:
+        return f"share{owner}", f"{reading.owner}'s share{points}"
+    return None
+
+
+def describe_magnitude(anchor: Token, reading: Reading) -> tuple[str, str]:
+    """ "A magnitude 6.9 earthquake", "the 6.9-magnitude quake", "the magnitude of the quake"."""
+    event = anchor if anchor.lower_ != "magnitude" else None
+    if event is None and anchor.head.pos_ == "NOUN" and anchor.dep_ in {"compound", "nmod", "amod"}:
+        event = anchor.head
+    subject = reading.subject if reading.subject is not None and measured_key(reading.subject) in SEISMIC_NOUNS else None
+    event = event if event is None or event.pos_ == "NOUN" else None
+    event = event or of_object(anchor) or reading.head or subject
+    if event is None or event.lower_ == "magnitude":
+        return "magnitude", "magnitude"
+    key = measured_key(event)
+    return f"magnitude of the {key}", f"{key} magnitude"
+
+
+def participles(noun: Token) -> str:
+    """ "ballots counted" is not "ballots": a participle that restricts the whole is part of it."""
+    words = [c.lower_ for c in noun.children if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN"]
+    return "".join(f" {w}" for w in words)
+
+
+def phrase(noun: Token) -> str:
+    """A noun with its article and compounds, as written: "the vote", "ballots counted"."""
+    kept = [c for c in noun.lefts if c.dep_ in {"det", "compound"} and c.lower_ not in {"a", "an"}]
+    return " ".join([*(t.text for t in kept), noun.text]).lower() + participles(noun)
+
+
+def participle(verb: Token) -> str:
+    """ "burned" for "burning", "saved" for "save": the label says what was done."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ in {"VBN", "VBD"}:
+        return verb.lower_
+    if lemma in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[lemma]
+    return lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def read_measurement(
+    article: Article, run: Span, unit: tuple[str, Token, int, int], sentences: tuple[Sentence, ...], previous: str | None
+) -> Figure | None:
+    name, anchor, low, high = unit
+    value = number_value(run)
+    described = describe_measurement(name, anchor, read_measured(anchor))
+    if value is None or described is None or is_year(run):
+        return None
+    doc = run.doc
+    if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
+        low -= 1  # "more than a billion euros"
+    qualifier, start = read_qualifier_at(doc, low)
+    measure, label = described
+    return assemble(
+        article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,
+        qualifier=qualifier, noun=name, measure=measure, label=label,
+    )
+
+
 # --- assembling a figure ----------------------------------------------------------------
 
 
 def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
+    unit = measurement_unit(run)
+    if unit is not None:
+        return read_measurement(article, run, unit, sentences, previous)
     if is_not_count(run):
         return None
     value = number_value(run)
@@ -629,37 +998,47 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     if value is None or noun is None or not is_countable(noun):
         return None
     qualifier, start = read_qualifier(run)
-    chain = governors(count_anchor(number, noun))
+    measure = find_measure(number, noun) or counted_key(noun)
+    return assemble(
+        article, sentences, previous, count_anchor(number, noun), run.start_char, value=value, text=run.doc[start : run.end].text,
+        qualifier=qualifier, noun=counted_key(noun), measure=measure, label=count_words(noun, measure),
+    )  # fmt: skip
+
+
+def assemble(
+    article: Article, sentences: tuple[Sentence, ...], previous: str | None, anchor: Token, at: int, **read: object
+) -> Figure:
+    """A figure from what was read of the number itself (`at`: where it is written), and its place,
+    period, date and source found by walking up from `anchor`, the token that stands for it in the tree."""
+    chain = governors(anchor)
     period = find_period(chain)
     place = find_place(chain)
     speaker = find_speaker(chain)
-    measure = find_measure(number, noun) or noun_lemma(noun)
+    label = situate(str(read.pop("label")), place, period)
     return Figure(
         article=article.id,
-        sentence=sentence_at(sentences, run.start_char),
-        value=value,
-        text=run.doc[start : run.end].text,
-        qualifier=qualifier,
-        noun=noun_lemma(noun),
-        measure=measure,
-        label=make_label(noun, measure, place, period),
+        sentence=sentence_at(sentences, at),
+        label=label,
         place=place,
         period=period,
         as_of=find_as_of(chain, article.published),
         attribution=source_name(speaker, previous) if speaker is not None else None,
+        **read,  # type: ignore[arg-type]
     )
 
 
-def make_label(noun: Token, measure: str, place: str | None, period: str | None) -> str:
-    """What is counted, in words: "people killed in the Gaza Strip in the last 24 hours"."""
+def count_words(noun: Token, measure: str) -> str:
+    """What is counted, in words: "people killed", "inhabitants", "jobs"."""
     who = subject_of(noun)
     who = who if who == "people" else (noun.text.lower() if noun.tag_ in {"NNS", "NNPS"} else noun_lemma(noun))
     if measure == "inhabitants" and who == "people":
-        words = "inhabitants"
-    elif measure in LABEL_PARTICIPLES:
-        words = f"{who} {LABEL_PARTICIPLES[measure]}"
-    else:
-        words = who
+        return "inhabitants"
+    if measure in LABEL_PARTICIPLES:
+        return f"{who} {LABEL_PARTICIPLES[measure]}"
+    return who
+
+
+def situate(words: str, place: str | None, period: str | None) -> str:
     if place:
         words += f" in {place_phrase(place)}"
     return words + (f" in the last {period}" if period else "")
@@ -711,7 +1090,7 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
     A repeat of the same value by the same article is the same figure said twice: dropped.
     """
     clusters: list[list[Figure]] = []
-    order = sorted(block, key=lambda f: (f.place is None, measure_key(f) is None, f.value, f.article, f.sentence))
+    order = sorted(block, key=lambda f: (f.place is None, measure_key(f) is None, " of " not in f.measure, f.value, f.article, f.sentence))
     for figure in order:
         if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
             continue
@@ -726,11 +1105,36 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
 def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
     values = [f.value for f in cluster] + [figure.value]
     places = {place_key(f.place) for f in (*cluster, figure) if f.place}
-    measures = {measure_key(f) for f in (*cluster, figure)} - {None}
+    measures = [measure_key(f) for f in (*cluster, figure)]
     same_article = any(f.article == figure.article for f in cluster)
-    agree = len(places) <= 1 and len(measures) <= 1
-    ratio = VALUE_RATIO if measures else BARE_RATIO
-    return agree and not same_article and min(values) >= ratio * max(values)
+    agree = len(places) <= 1 and all(measures_agree(a, b) for a, b in itertools.combinations(measures, 2))
+    return agree and not same_article and values_close(figure.noun, values, any(measures))
+
+
+def measures_agree(first: str | None, second: str | None) -> bool:
+    """Equal measures, or one that leaves the whole unsaid: "share for X" is "share of the vote for X"."""
+    if first is None or second is None:
+        return True
+    first, second = first.casefold(), second.casefold()
+    return first == second or without_whole(first) == second or first == without_whole(second)
+
+
+def without_whole(measure: str) -> str:
+    return re.sub(r" of .+?(?= for |$)", "", measure)
+
+
+def values_close(unit: str, values: Sequence[float], measured: bool) -> bool:
+    """Counts within a ratio; percentages within a point or a tenth (outlets round them);
+    magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
+    than counts, since a measured quantity is rounded but rarely restated."""
+    low, high = min(values), max(values)
+    if unit in PERCENT_KINDS:
+        return high - low <= max(1.0, 0.1 * high)
+    if unit == "magnitude":
+        return high - low <= MAGNITUDE_GAP
+    if unit in MEASUREMENT_UNITS:
+        return low >= BARE_RATIO * high
+    return low >= (VALUE_RATIO if measured else BARE_RATIO) * high
 
 
 def distance(cluster: Sequence[Figure], figure: Figure) -> float:
