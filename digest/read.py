@@ -27,6 +27,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -186,10 +187,12 @@ def decode(data: bytes) -> Decoded | str:
     """The text of a seed, or a one-line reason it holds none."""
     if not data:
         return "skipped: the file is empty"
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and looks_binary(data):
+    wide = wide_codec(data)
+    if wide is None and looks_binary(data):
         return "skipped: binary data, not text"
-    text, problem = decode_utf16(data) if utf16 else decode_utf8(data)
+    text, problem = decode_wide(data, wide) if wide else decode_utf8(data)
+    if "\x00" in text:
+        return "skipped: binary data, not text"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return "skipped: the file holds only whitespace"
@@ -204,9 +207,18 @@ def decode_utf8(data: bytes) -> tuple[str, str | None]:
         return text, f"not UTF-8 (first bad byte at offset {error.start}); non-UTF-8 bytes read as cp1252"
 
 
-def decode_utf16(data: bytes) -> tuple[str, str | None]:
-    text = data.decode("utf-16", errors="replace")
-    return text, ("not valid UTF-16 throughout; bad bytes replaced" if "\ufffd" in text else None)
+def wide_codec(data: bytes) -> str | None:
+    """UTF-32 or UTF-16, when a byte-order mark says so (UTF-32's LE mark starts like UTF-16's)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def decode_wide(data: bytes, codec: str) -> tuple[str, str | None]:
+    text = data.decode(codec, errors="replace")
+    return text, (f"not valid {codec.upper()} throughout; bad bytes replaced" if "\ufffd" in text else None)
 
 
 def read_as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -377,6 +389,7 @@ def check_language(value: str | None, problems: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
 def known_languages() -> frozenset[str]:
     from digest.clean import identifier  # the cleaner's identifier decides which codes mean anything
 

@@ -115,10 +115,24 @@ def test_utf8_with_bom_and_crlf_reads_normally_without_a_problem(tmp_path: Path)
         assert article.text.strip() == BODY.strip()
 
 
-def test_utf16_with_a_bom_is_text_not_binary(tmp_path: Path) -> None:
-    articles, problems = read(folder(tmp_path, {"wide.txt": GOOD.encode("utf-16")}))
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_text_not_binary(tmp_path: Path, codec: str) -> None:
+    data = GOOD.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    articles, problems = read(folder(tmp_path, {"wide.txt": data}))
     assert problems == {}
     assert articles["wide.txt"].title == "A headline about talks"
+    assert articles["wide.txt"].text.strip() == BODY.strip()
+
+
+def test_a_file_too_large_for_an_article_is_not_read(tmp_path: Path) -> None:
+    seeds = folder(tmp_path, {"good.txt": GOOD})
+    with open(seeds / "dump.txt", "wb") as handle:
+        handle.truncate(40 * 2**20)  # sparse: no 40 MB written
+    articles, problems = read(seeds)
+    assert problems == {"dump.txt": ["skipped: 40 MB is too large for an article (limit 16 MB)"]}
+    assert list(articles) == ["good.txt"]
 
 
 # -- front matter and dates --------------------------------------------------------------------
@@ -449,7 +463,7 @@ def test_arbitrary_bytes_never_raise(data: bytes, suffix: str) -> None:
     text=st.text(max_size=1500),
     prefix=st.sampled_from(["", "---\n", "date ", "\ufeff", "---\ntitle: "]),
     suffix=st.sampled_from([".txt", ".md"]),
-    encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+    encoding=st.sampled_from(["utf-8", "utf-16", "utf-32", "cp1252"]),
 )
 def test_arbitrary_text_never_raises(text: str, prefix: str, suffix: str, encoding: str) -> None:
     check_read(f"seed{suffix}", (prefix + text).encode(encoding, errors="replace"))
