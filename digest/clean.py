@@ -22,11 +22,15 @@ from digest.model import Article
 # Whole lines that are page furniture, whatever the outlet.
 _WIDGET = re.compile(
     r"""^(?:
-        share(?:\s+(?:this|on\s+\w+))?|follow\s+us(?:\s+on\s+\w+)?|print|email|e-mail|
+        share(?:\s+(?:this(?:\s+(?:article|story|page|post|video))?|on\s+\w+(?:\s*[|,/·]\s*\w+)*))?|
+        follow\s+us(?:\s+on\s+\w+)?|print|email|e-mail|
+        by\s+(?:[A-ZÀ-Ž][\w'’.-]*\s*){1,4}(?:and\s+(?:[A-ZÀ-Ž][\w'’.-]*\s*){1,4})?|
+        \((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^)]*\)|
         read\s+(?:previous|next|more|also)|(?:previous|next)\s+(?:article|post|story|news)|
-        (?:also\s+read|see\s+also|read\s+more)\s*:.*|
+        (?:also\s+read|see\s+also|read\s+more|related|more\s+on\s+this(?:\s+story)?)\s*:.*|
+        \(?(?:translated|translation)\s+(?:from|by)\b[^)]*\)?\.?|
         related(?:\s+(?:news|articles?|stories|posts|content|topics))?|
-        (?:most\s+(?:popular|read|viewed|shared))|trending(?:\s+now)?|top\s+stories|
+        (?:most\s+(?:popular|read|viewed|shared)(?:\s+(?:in|on|from)\s+.{1,40})?)|trending(?:\s+now)?|top\s+stories|
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|\d*\s*comments?|add\s+comment|
         your\s+email\s+address\s+will\s+not\s+be\s+published\..*|required\s+fields\s+are\s+marked.*|
         join\s+(?:\S+\s+){0,4}(?:whatsapp|telegram|signal|viber)\s+(?:group|channel|community)|
@@ -39,12 +43,13 @@ _WIDGET = re.compile(
 # Widgets after which the following lines are other articles' headlines.
 _NAV_LABEL = re.compile(
     r"^(?:read\s+(?:previous|next|more|also)|(?:previous|next)\s+(?:article|post|story)|"
-    r"related(?:\s+\w+)?|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now)?|top\s+stories)[\s:]*$",
+    r"related(?:\s+\w+)?|most\s+(?:popular|read|viewed|shared)(?:\s+(?:in|on|from)\s+.{1,40})?|"
+    r"trending(?:\s+now)?|top\s+stories)[\s:]*$",
     re.IGNORECASE,
 )
 # Photo credits: "- PHOTO/AFP", "Photo: Reuters", "(Getty Images)", ".../POOL/AFP".
 _CREDIT = re.compile(
-    r"(?:[-–—|]\s*(?:photo|foto|image|picture|credit)s?\s*[/:]|^(?:photo|image|picture|credit|caption)s?\s*:|"
+    r"(?:[-–—|]\s*(?:photo|foto|image|picture|credit)s?\s*[/:]|^(?:photo|foto|image|picture|credit|caption)s?\s*:|"
     r"/POOL/|\((?:photo|image)[^)]*\)\s*$|\b(?:Getty\s+Images|AP\s+Photo|Shutterstock)\b\s*\)?$)",
     re.IGNORECASE,
 )
@@ -54,8 +59,10 @@ _BRACKETED = re.compile(r"\s?[\[(]([^\[\]()]{1,120})[\])]")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)]$")
 # Short lines shorter than this are furniture or headings, never sentences we could lose.
 _HEADLINE_WORDS = 20
-# Language identification is unreliable below this many words.
+# Language identification is unreliable below this many words; from the shorter bound up,
+# a line counts as foreign only when the model is all but certain and no English word is in it.
 _MIN_WORDS_FOR_LANGUAGE = 5
+_MIN_WORDS_FOR_SHORT_LANGUAGE = 3
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def clean_article(article: Article) -> Article:
     """The article with its boilerplate removed, each removal recorded verbatim, and a title."""
     lines = [normalise(line) for line in article.text.split("\n")]
     lines = [line for line in lines if line]
-    language = article.language or identify_language("\n".join(lines))
+    language = article.language or identify_language(lines)
     title = normalise(article.title)
     kept: list[str] = []
     removed: list[str] = []
@@ -141,19 +148,23 @@ def fold(text: str) -> str:
 def is_foreign(line: str, language: str) -> bool:
     """A line in another language than the article's, when the words leave no doubt."""
     words = re.findall(r"[^\W\d_]+", line)
-    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+    if len(words) < _MIN_WORDS_FOR_SHORT_LANGUAGE:
         return False
     found, confidence = classify(line)
-    if found == language or confidence < 0.9:
+    short = len(words) < _MIN_WORDS_FOR_LANGUAGE
+    if found == language or confidence < (0.99 if short else 0.9):
         return False
     if language == "en":
         # Names and titles fool n-gram models on short lines; English function words do not lie.
         function_words = sum(1 for w in words if w.casefold() in STOP_WORDS)
-        return function_words / len(words) < 0.2
+        return function_words == 0 if short else function_words / len(words) < 0.2
     return True
 
 
-def identify_language(text: str) -> str:
+def identify_language(lines: list[str]) -> str:
+    """The article's language, read from its body: furniture and captions are short lines."""
+    body = [line for line in lines if len(line.split()) >= _MIN_WORDS_FOR_LANGUAGE] or lines
+    text = "\n".join(body)
     return classify(text)[0] if text.strip() else "und"
 
 

@@ -162,3 +162,42 @@ def test_brackets_in_the_same_script_stay() -> None:
 )
 def test_derived_titles_are_short_and_skip_abbreviations(paragraph: str, title: str) -> None:
     assert derive_title([paragraph]) == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this story",
+        "SHARE THIS ARTICLE",
+        "Share on LinkedIn | X | Facebook",
+        "By MARIA KOWALSKA",
+        "By Jan de Vries and Anna Berg",
+        "(Reporting by Harbour Wire's Oslo bureau; editing by the night desk)",
+        "Foto: Agencja Nord",
+        "(Translated from the Norwegian edition.)",
+        "Related: Ferry strike ends after three days",
+        "Tłumaczenie: redakcja Dziennika Bałtyckiego",
+    ],
+)
+def test_bylines_credits_and_widgets_of_other_outlets_are_removed(line: str) -> None:
+    article = Article(id="x", file="x.txt", title="Port reopens", text=f"The port reopened on Monday, officials said.\n{line}")
+    assert clean_article(article).removed == (line,)
+
+
+def test_a_most_read_box_takes_its_headlines_with_it() -> None:
+    body = "The port reopened on Monday, officials said.\nMost read in Gdynia\nTram fares rise in May\nNew bridge opens"
+    cleaned = clean_article(Article(id="x", file="x.txt", title="Port reopens", text=body))
+    assert cleaned.removed == ("Most read in Gdynia", "Tram fares rise in May", "New bridge opens")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time rescuers arrived, the water had risen by two metres.",  # "By" opening a sentence
+        "Share prices fell by 4% on the news.",
+        "Translation services were offered to the families, the council said.",
+    ],
+)
+def test_sentences_that_open_like_furniture_are_kept(line: str) -> None:
+    article = Article(id="x", file="x.txt", title="Port reopens", text=f"The port reopened on Monday.\n{line}")
+    assert clean_article(article).removed == ()
