@@ -101,6 +101,9 @@ class Quote:
     text: str  # the quoted words, without the quotation marks
     speaker: str | None  # canonical name where resolved
     speaker_text: str | None = None  # as written: "he", "Blinken", "the Qatari ruler"
+    # The quoted content words' lower-cased lemmas, phrasal verbs joined ("go_back"), so
+    # grouping can meet "chose"/"chosen" without the spaCy doc; empty when built by hand.
+    lemmas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ Grouping: see `group_quotes`.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -84,7 +85,7 @@ def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> 
         if speaker_text is None:
             speaker_text, speaker = continued_speaker(quotes, sentences, sentence)
         text = quote_text(article.text[span.start + 1 : span.end])
-        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text))
+        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text, quote_lemmas(doc, span)))
     return tuple(quotes)
 
 
@@ -164,6 +165,37 @@ def quoted_tokens(doc: Doc, spans: Sequence[Marked]) -> set[int]:
     return inside
 
 
+def quote_lemmas(doc: Doc, span: Marked) -> tuple[str, ...]:
+    """The quote's content words as lemmas: "chose" and "chosen" both "choose", "go back" one verb."""
+    first = bisect.bisect_left([t.idx for t in doc], span.start + 1)
+    lemmas = []
+    for token in doc[first:]:
+        if token.idx >= span.end:
+            break
+        lemma = phrasal_lemma(token)
+        if is_content_word(token) or (lemma in SYNONYMS and token.pos_ in (*CONTENT_POS, "ADP")):
+            lemmas.append(lemma)
+    return tuple(lemmas)
+
+
+def phrasal_lemma(token: Token) -> str:
+    """A verb's lemma with its particle ("go_back", "carry_on"); a number as digits."""
+    lemma = token.lemma_.lower().replace(",", "")
+    if token.pos_ == "VERB":
+        nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.head.i == token.i and nxt.dep_ in ("prt", "advmod") and nxt.lower_ in VERB_PARTICLES:
+            return f"{lemma}_{nxt.lower_}"
+    return NUMBER_WORDS.get(lemma, lemma)
+
+
+def is_content_word(token: Token) -> bool:
+    if token.like_num:
+        return token.lower_ != "one"
+    if token.is_stop or token.pos_ not in CONTENT_POS or not token.is_alpha:
+        return False
+    return not (token.pos_ == "VERB" and token.lemma_.lower() in LIGHT_VERBS)
+
+
 # --- attributing a quote -------------------------------------------------------------------
 
 
@@ -213,7 +245,7 @@ def subject_of(verb: Token) -> Token | None:
             return subjects[0]
         if token.dep_ == "relcl":
             return token.head  # "Jens Laerke, who said …"
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     following = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if t.ent_type_ == "PERSON"]
@@ -338,31 +370,133 @@ def continued_speaker(quotes: Sequence[Quote], sentences: Sequence[Sentence], se
 
 
 # --- grouping quotes across articles -------------------------------------------------------
-# A pair of quotes is one remark when the mean of its wording score (rapidfuzz, 0–1) and its
-# content overlap (shared content stems over the shorter quote's) reaches the bar; the bar is
-# higher when a speaker is unknown, since then only the words vouch for the match.
-SAME_SPEAKER_BAR = 0.6
-UNKNOWN_SPEAKER_BAR = 0.7
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+# Verbs too common or too grammatical to tell one remark from another.
+LIGHT_VERBS = frozenset("be have do say tell get let make".split())
+VERB_PARTICLES = frozenset("back away out off up down on over".split())
+# "one" is left out: far more often a pronoun ("a necessary one", "no one") than a count.
+NUMBER_WORDS = dict(zip("two three four five six seven eight nine ten eleven twelve".split(), map(str, range(2, 13))))
+# Near-synonyms of general English that two translations or paraphrases of one remark swap for
+# each other; one line per sense, so a word of two senses ("leave") sits on two lines.
+# Phrasal verbs are joined by "_" as `quote_lemmas` writes them.
+SYNONYM_SETS = """
+    stay remain
+    leave depart quit exit
+    leave abandon desert
+    return go_back come_back get_back
+    continue keep carry_on go_on persist
+    begin start commence launch
+    end finish stop halt cease
+    search look_for hunt
+    choose pick select elect opt
+    decision choice verdict ruling will judgement judgment
+    accept respect acknowledge recognise recognize honour honor
+    government state administration authority cabinet
+    country nation
+    people citizen public population resident inhabitant
+    family household
+    side beside alongside
+    debris rubble ruin ruins wreckage
+    destroy devastate wreck flatten
+    collapse crumble topple
+    builder contractor constructor
+    building structure
+    house home dwelling
+    help aid assist support
+    rebuild reconstruct restore repair
+    investigate probe examine
+    punish sanction penalise penalize
+    fight battle combat struggle
+    attack assault strike raid offensive
+    war conflict
+    talk negotiation discussion dialogue
+    agreement deal accord pact
+    ceasefire truce
+    kill slay
+    die perish
+    injure wound hurt
+    flood inundation deluge
+    fire blaze wildfire inferno
+    danger risk threat hazard peril
+    safe secure
+    damage harm
+    crisis emergency
+    quickly fast rapidly swiftly promptly soon
+    big large huge vast enormous massive
+    much many lot plenty numerous
+    need require
+    want wish desire
+    try attempt seek
+    think believe
+    happen occur
+    worker employee staff workforce
+    management leadership executive boss
+    mistake error fault
+    job post position
+    company firm business enterprise
+    region area zone territory
+    embankment bank dike dyke levee
+    grateful thankful
+    hard difficult tough
+    necessary essential vital indispensable
+    possible feasible
+    concern worry fear anxiety
+    important significant crucial
+    friend ally partner
+    tonight evening
+    warn caution
+    promise pledge vow
+    anger outrage fury
+"""
+SYNONYMS: dict[str, frozenset[int]] = {}
+for _sense, _line in enumerate(SYNONYM_SETS.strip().splitlines()):
+    for _word in _line.split():
+        SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | {_sense}
+# Two quotes are one remark when enough of the shorter one's content is found in the other:
+# `MIN_SHARED_TERMS` content words (as lemmas, stems or near-synonyms) on each side, and a share
+# of the shorter's content, weighted by rarity in the topic, of `SAME_SPEAKER_BAR`; one article
+# may quote a whole remark and another half of it, so the shorter quote is what must be covered.
+# Without a known speaker only the words vouch for the match, so the bars are higher. The old
+# surface measure (rapidfuzz wording with stem overlap) still accepts typos and transliterations.
+SAME_SPEAKER_BAR = 0.45
+UNKNOWN_SPEAKER_BAR = 0.75
+MIN_SHARED_TERMS = 2
+MIN_SHARED_TERMS_UNKNOWN = 3
+WORDING_BAR = 0.6
+WORDING_BAR_UNKNOWN = 0.7
 MIN_SHARED_STEMS = 2
 _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "ly", "s")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A quote's content words, each with the keys it meets others by (stem and synonym senses)."""
+
+    words: frozenset[str]
+    keys: dict[str, frozenset[str]]
+
+    @property
+    def all_keys(self) -> frozenset[str]:
+        return frozenset().union(*self.keys.values()) if self.keys else frozenset()
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
     """One group per remark, each article's wording a variant; never two variants of one article.
 
     Candidate pairs come from blocks of one speaker (a quote with no known speaker meets those
-    sharing a content stem), so cost follows block sizes, not the corpus's square. Accepted
-    pairs are merged best first, and a merge that would put two quotes of one article, or two
-    known speakers, in one group is refused.
+    sharing a content word), so cost follows block sizes, not the corpus's square. Accepted
+    pairs are merged best first; a merge that would put two quotes of one article, or two known
+    speakers, or two quotes with no content word in common, in one group is refused.
     """
     items = sorted(set(quotes), key=quote_order)
-    stems = [content_stems(q.text) for q in items]
+    terms = [quote_terms(q) for q in items]
+    rarity = rarity_weights(terms)
     scored = []
-    for i, j in candidate_pairs(items, stems):
-        score = similarity(items[i], items[j], stems[i], stems[j])
+    for i, j in candidate_pairs(items, terms):
+        score = similarity(items[i], items[j], terms[i], terms[j], rarity)
         if score is not None:
             scored.append((score, i, j))
-    clusters = merge_pairs(items, sorted(scored, key=lambda t: (-t[0], t[1], t[2])))
+    clusters = merge_pairs(items, terms, sorted(scored, key=lambda t: (-t[0], t[1], t[2])))
     groups = [QuoteGroup(group_speaker(c), tuple(sorted(c, key=quote_order))) for c in clusters]
     return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
 
@@ -371,11 +505,25 @@ def quote_order(quote: Quote) -> tuple[str, int, str, str]:
     return (quote.article, quote.sentence, quote.text, quote.speaker or "")
 
 
-def content_stems(text: str) -> frozenset[str]:
-    """Crude stems of a text's content words: enough to see "reached" and "reaching" agree."""
+def quote_terms(quote: Quote) -> Terms:
+    """The lemmas `find_quotes` stored, else (a quote built by hand) the text's content words."""
+    words = frozenset(quote.lemmas) if quote.lemmas else frozenset(content_words(quote.text))
+    return Terms(words, {w: term_keys(w) for w in words})
+
+
+def term_keys(word: str) -> frozenset[str]:
+    return frozenset({stem(word), *(f"~{sense}" for sense in SYNONYMS.get(word, ()))})
+
+
+def content_words(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.casefold())
     words = [re.sub(r"['’]s$", "", w) for w in words]
-    return frozenset(stem(w) for w in words if "'" not in w and "’" not in w and w not in STOP_WORDS and len(w) > 1)
+    return [w for w in words if "'" not in w and "’" not in w and w not in STOP_WORDS and len(w) > 1]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Crude stems of a text's content words: enough to see "reached" and "reaching" agree."""
+    return frozenset(stem(w) for w in content_words(text))
 
 
 def stem(word: str) -> str:
@@ -388,25 +536,69 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
-def candidate_pairs(items: Sequence[Quote], stems: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+def rarity_weights(terms: Sequence[Terms]) -> dict[str, float]:
+    """Per key, a smoothed inverse document frequency over the quotes grouped together: a word
+    every quote of the topic uses ("earthquake") vouches less for a match than a rare one."""
+    df = Counter(k for t in terms for k in t.all_keys)
+    return {k: math.log(1 + len(terms) / n) for k, n in df.items()}
+
+
+def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms]) -> list[tuple[int, int]]:
     by_speaker: dict[str, list[int]] = defaultdict(list)
     unknown: list[int] = []
     for i, quote in enumerate(items):
         (by_speaker[quote.speaker] if quote.speaker else unknown).append(i)
     pairs = {(i, j) for block in by_speaker.values() for k, i in enumerate(block) for j in block[k + 1 :]}
     index: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(stems):
-        for word in words:
-            index[word].append(i)
+    for i, t in enumerate(terms):
+        for key in t.all_keys:
+            index[key].append(i)
     for i in unknown:
-        pairs.update((min(i, j), max(i, j)) for word in stems[i] for j in index[word] if j != i)
+        pairs.update((min(i, j), max(i, j)) for key in terms[i].all_keys for j in index[key] if j != i)
     return sorted((i, j) for i, j in pairs if items[i].article != items[j].article)
 
 
-def similarity(a: Quote, b: Quote, a_stems: frozenset[str], b_stems: frozenset[str]) -> float | None:
+def similarity(a: Quote, b: Quote, a_terms: Terms, b_terms: Terms, rarity: dict[str, float]) -> float | None:
     """How surely two quotes are one remark (0–1), or None when they cannot be."""
-    if a.speaker and b.speaker and a.speaker != b.speaker:
+    if (a.speaker and b.speaker and a.speaker != b.speaker) or numbers_differ(a_terms, b_terms):
         return None
+    known = bool(a.speaker and b.speaker)
+    scores = [content_score(a_terms, b_terms, rarity, known), wording_score(a, b, known)]
+    found = [s for s in scores if s is not None]
+    return max(found) if found else None
+
+
+def numbers_differ(a: Terms, b: Terms) -> bool:
+    """Both quotes give numbers and none is the same: a toll of 40 and one of 70 are two remarks."""
+    a_numbers = {w for w in a.words if w[:1].isdigit()}
+    b_numbers = {w for w in b.words if w[:1].isdigit()}
+    return bool(a_numbers and b_numbers and not a_numbers & b_numbers)
+
+
+def content_score(a: Terms, b: Terms, rarity: dict[str, float], known: bool) -> float | None:
+    """The larger rarity-weighted share of one quote's content words that the other one has."""
+    a_met, b_met = met_words(a, b), met_words(b, a)
+    if min(len(a_met), len(b_met)) < (MIN_SHARED_TERMS if known else MIN_SHARED_TERMS_UNKNOWN):
+        return None
+    score = max(weighted_share(a, a_met, rarity), weighted_share(b, b_met, rarity))
+    return score if score >= (SAME_SPEAKER_BAR if known else UNKNOWN_SPEAKER_BAR) else None
+
+
+def met_words(a: Terms, b: Terms) -> frozenset[str]:
+    """The words of `a` that meet a word of `b`: the same lemma or stem, or a near-synonym."""
+    others = b.all_keys
+    return frozenset(w for w, keys in a.keys.items() if keys & others)
+
+
+def weighted_share(terms: Terms, met: frozenset[str], rarity: dict[str, float]) -> float:
+    weight = {w: max(rarity.get(k, 0.0) for k in keys) for w, keys in terms.keys.items()}
+    total = sum(weight.values())
+    return sum(weight[w] for w in met) / total if total else 0.0
+
+
+def wording_score(a: Quote, b: Quote, known: bool) -> float | None:
+    """The mean of rapidfuzz's wording score and the stems' overlap: close wordings, typos included."""
+    a_stems, b_stems = content_stems(a.text), content_stems(b.text)
     shared = len(a_stems & b_stems)
     if shared < MIN_SHARED_STEMS:
         return None
@@ -416,16 +608,17 @@ def similarity(a: Quote, b: Quote, a_stems: frozenset[str], b_stems: frozenset[s
         fuzz.partial_token_sort_ratio(a.text, b.text, processor=utils.default_process),
     ) / 100
     score = (wording + overlap) / 2
-    bar = SAME_SPEAKER_BAR if a.speaker and b.speaker else UNKNOWN_SPEAKER_BAR
-    return score if score >= bar else None
+    return score if score >= (WORDING_BAR if known else WORDING_BAR_UNKNOWN) else None
 
 
-def merge_pairs(items: Sequence[Quote], scored: Iterable[tuple[float, int, int]]) -> list[list[Quote]]:
+def merge_pairs(
+    items: Sequence[Quote], terms: Sequence[Terms], scored: Iterable[tuple[float, int, int]]
+) -> list[list[Quote]]:
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     for _, i, j in scored:
         a, b = cluster_of[i], cluster_of[j]
-        if a == b or not compatible([items[k] for k in members[a]], [items[k] for k in members[b]]):
+        if a == b or not compatible(items, terms, members[a], members[b]):
             continue
         keep, gone = min(a, b), max(a, b)
         for k in members.pop(gone):
@@ -434,10 +627,14 @@ def merge_pairs(items: Sequence[Quote], scored: Iterable[tuple[float, int, int]]
     return [[items[k] for k in ids] for _, ids in sorted(members.items())]
 
 
-def compatible(left: Sequence[Quote], right: Sequence[Quote]) -> bool:
-    if {q.article for q in left} & {q.article for q in right}:
+def compatible(items: Sequence[Quote], terms: Sequence[Terms], left: Sequence[int], right: Sequence[int]) -> bool:
+    """No article twice, at most one known speaker, and no two members without a word in common:
+    a chain of pairs each close enough must not join two quotes that share nothing."""
+    if {items[k].article for k in left} & {items[k].article for k in right}:
         return False
-    return len({q.speaker for q in (*left, *right) if q.speaker}) <= 1
+    if len({items[k].speaker for k in (*left, *right) if items[k].speaker}) > 1:
+        return False
+    return all(terms[i].all_keys & terms[j].all_keys for i in left for j in right)
 
 
 def group_speaker(variants: Sequence[Quote]) -> str | None:

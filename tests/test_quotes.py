@@ -197,6 +197,66 @@ def test_grouping_is_deterministic_whatever_the_input_order() -> None:
     assert group_quotes([]) == ()
 
 
+def spoken(nlp: Language, *texts: str) -> list[Quote]:
+    """The quotes of each text, parsed as an article of its own ("a", "b", …)."""
+    return [x for article, text in zip("abcdef", texts) for x in quotes_of(nlp, text, article)]
+
+
+def test_quote_lemmas_keep_content_words_join_phrasal_verbs_and_spell_numbers(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, 'Ann Lee said: "Nobody will go back before the nine bridges have been chosen."')
+    assert quote.lemmas == ("go_back", "9", "bridge", "choose")
+
+
+def test_irregular_forms_of_one_remark_meet_through_their_lemmas(nlp: Language) -> None:
+    quotes = spoken(nlp, 'Ann Lee said: "We have chosen peace."', 'Ann Lee said: "We chose peace."')
+    assert [len(g.variants) for g in group_quotes(quotes)] == [2]
+
+
+def test_two_translations_with_near_synonyms_are_one_remark(nlp: Language) -> None:
+    quotes = spoken(
+        nlp,
+        'Foreign Minister Omar Haddad said: "The talks were difficult but we made progress."',
+        'Omar Haddad said: "The negotiations were hard, but there was progress."',
+        'Omar Haddad said: "The next round will be held in Geneva in March."',
+    )
+    assert sorted(len(g.variants) for g in group_quotes(quotes)) == [1, 2]
+
+
+def test_a_short_quote_joins_the_longer_quote_it_is_part_of(nlp: Language) -> None:
+    quotes = spoken(
+        nlp,
+        'Mayor Linda Park said the repairs would take time: "a lot of work remains".',
+        'Linda Park said: "The water has gone down. Much work is still to be done in the old town, '
+        'and the schools will stay closed until Monday."',
+    )
+    assert [len(g.variants) for g in group_quotes(quotes)] == [2]
+
+
+def test_one_speakers_remarks_that_share_a_single_word_stay_apart(nlp: Language) -> None:
+    quotes = spoken(
+        nlp,
+        'Linda Park said: "The storm destroyed the roof of the library."',
+        'Linda Park said: "The storm season starts in June and every shelter is ready."',
+    )
+    assert [len(g.variants) for g in group_quotes(quotes)] == [1, 1]
+
+
+def test_quotes_that_give_different_numbers_are_different_remarks(nlp: Language) -> None:
+    quotes = spoken(
+        nlp,
+        'The fire chief, Dana White, said: "We have found 40 bodies in the rubble of the market."',
+        'Dana White said: "We have found 70 bodies in the rubble of the market."',
+    )
+    assert [len(g.variants) for g in group_quotes(quotes)] == [1, 1]
+
+
+def test_a_chain_of_close_pairs_never_joins_quotes_with_nothing_in_common() -> None:
+    # The middle quote covers both others, which share no word: two of them group, not all three.
+    chain = [q("a", "harvest delayed", "Ann Lee"), q("b", "harvest delayed, prices rising", "Ann Lee"),
+             q("c", "prices rising", "Ann Lee")]
+    assert sorted(len(g.variants) for g in group_quotes(chain)) == [1, 2]
+
+
 def test_content_stems_leave_out_stop_words_and_meet_across_inflections() -> None:
     assert content_stems("we are reaching an agreement") == content_stems("The agreement was reached")
 
@@ -244,4 +304,12 @@ def test_seed_groups_never_mix_speakers_or_articles(seed_quotes: list[Quote]) ->
         assert len({v.speaker for v in group.variants if v.speaker}) <= 1
         assert len({v.article for v in group.variants}) == len(group.variants)
     assert sum(len(g.variants) for g in groups) == len(seed_quotes)
-    assert sorted(len(g.variants) for g in groups if len(g.variants) > 1) == [2, 2, 2]
+    assert sorted(len(g.variants) for g in groups if len(g.variants) > 1) == [2, 2, 2, 2]
+
+
+def test_blinkens_much_work_remains_is_one_group_and_his_other_remarks_stay_apart(seed_quotes: list[Quote]) -> None:
+    groups = group_quotes(seed_quotes)
+    group = group_with(groups, "work to be done")
+    assert [v.text for v in group.variants] == ["much work remains to be done", "a lot of work to be done"]
+    assert len(group_with(groups, "agreement is possible").variants) == 1
+    assert len(group_with(groups, "daily toll").variants) == 1
