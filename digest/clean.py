@@ -63,6 +63,8 @@ _HEADLINE_WORDS = 20
 # a line counts as foreign only when the model is all but certain and no English word is in it.
 _MIN_WORDS_FOR_LANGUAGE = 5
 _MIN_WORDS_FOR_SHORT_LANGUAGE = 3
+# From this many words of body text on, the text's own language outweighs the front matter's.
+_TRUSTED_BODY_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def clean_article(article: Article) -> Article:
     """The article with its boilerplate removed, each removal recorded verbatim, and a title."""
     lines = [normalise(line) for line in article.text.split("\n")]
     lines = [line for line in lines if line]
-    language = article.language or identify_language(lines)
+    language = choose_language(article.language, lines)
     title = normalise(article.title)
     kept: list[str] = []
     removed: list[str] = []
@@ -161,6 +163,18 @@ def is_foreign(line: str, language: str) -> bool:
     return True
 
 
+def choose_language(declared: str | None, lines: list[str]) -> str:
+    """The language the text is in: a long enough body outweighs a declared language.
+
+    Front matter written by hand can be wrong, and trusting it would judge every line
+    of the article foreign and remove it.
+    """
+    body_words = sum(len(line.split()) for line in lines if len(line.split()) >= _MIN_WORDS_FOR_LANGUAGE)
+    if declared and body_words < _TRUSTED_BODY_WORDS:
+        return declared
+    return identify_language(lines)
+
+
 def identify_language(lines: list[str]) -> str:
     """The article's language, read from its body: furniture and captions are short lines."""
     body = [line for line in lines if len(line.split()) >= _MIN_WORDS_FOR_LANGUAGE] or lines
@@ -207,10 +221,9 @@ def script_of(char: str) -> str:
 
 def derive_title(paragraphs: list[str]) -> str:
     """A short title from the opening sentence, for seeds that have no title line."""
-    if not paragraphs:
+    words = first_sentence(paragraphs[0]).rstrip(".!?").split() if paragraphs else []
+    if not words:
         return "Untitled"
-    sentence = first_sentence(paragraphs[0])
-    words = sentence.rstrip(".!?").split()
     if len(words) <= 12:
         return " ".join(words)
     head = " ".join(words[:12])

@@ -201,3 +201,25 @@ def test_a_most_read_box_takes_its_headlines_with_it() -> None:
 def test_sentences_that_open_like_furniture_are_kept(line: str) -> None:
     article = Article(id="x", file="x.txt", title="Port reopens", text=f"The port reopened on Monday.\n{line}")
     assert clean_article(article).removed == ()
+
+
+FRENCH = (
+    "Le conseil municipal a voté lundi soir la fermeture provisoire du pont, après que des fissures "
+    "ont été découvertes par les ingénieurs de la ville.\nLes travaux de réparation devraient durer "
+    "au moins six semaines, selon le maire, qui a promis des navettes gratuites pour les habitants."
+)
+
+
+def test_a_wrong_declared_language_does_not_strip_the_article() -> None:
+    article = Article(id="fr", file="fr.md", title="Le pont fermé", text=FRENCH, language="en")
+    cleaned = clean_article(article)
+    assert cleaned.language == "fr" and cleaned.removed == ()
+
+
+def test_a_declared_language_stands_when_the_text_is_too_short_to_judge() -> None:
+    article = Article(id="x", file="x.md", title="Kort", text="Brua er stengt.", language="no")
+    assert clean_article(article).language == "no"
+
+
+def test_a_text_without_words_still_gets_a_title() -> None:
+    assert derive_title(["?"]) == "Untitled"
