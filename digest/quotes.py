@@ -387,7 +387,7 @@ SYNONYM_SETS = """
     continue keep carry_on go_on persist
     begin start commence launch
     end finish stop halt cease
-    search look_for hunt
+    search hunt
     choose pick select elect opt
     decision choice verdict ruling will judgement judgment
     accept respect acknowledge recognise recognize honour honor
@@ -447,6 +447,36 @@ SYNONYM_SETS = """
     warn caution
     promise pledge vow
     anger outrage fury
+    strike walkout stoppage
+    wage pay salary
+    price cost
+    rise increase grow climb
+    fall drop decline decrease
+    cut reduce lower slash
+    ban prohibit forbid
+    law legislation
+    win victory triumph
+    hospital clinic
+    doctor physician
+    child kid
+    victim casualty
+    protect defend safeguard shield
+    prevent avoid avert
+    plan scheme strategy programme program
+    money fund funding cash
+    border frontier
+    violence bloodshed
+    responsible accountable liable
+    criticise criticize condemn denounce
+    welcome hail applaud
+    expect anticipate
+    sure certain confident
+    tragedy disaster catastrophe calamity
+    terrible awful horrific dreadful
+    serious grave severe
+    clear obvious evident
+    immediately instantly
+    together jointly
 """
 SYNONYMS: dict[str, frozenset[int]] = {}
 for _sense, _line in enumerate(SYNONYM_SETS.strip().splitlines()):
@@ -466,6 +496,7 @@ WORDING_BAR = 0.6
 WORDING_BAR_UNKNOWN = 0.7
 MIN_SHARED_STEMS = 2
 _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "ly", "s")
+_DERIVATIONS = ("ation", "ition", "ment", "ion", "ate", "ise", "ize", "ing", "er", "or", "e")
 
 
 @dataclass(frozen=True)
@@ -512,7 +543,16 @@ def quote_terms(quote: Quote) -> Terms:
 
 
 def term_keys(word: str) -> frozenset[str]:
-    return frozenset({stem(word), *(f"~{sense}" for sense in SYNONYMS.get(word, ()))})
+    return frozenset({stem(word), derived_stem(word), *(f"~{sense}" for sense in SYNONYMS.get(word, ()))})
+
+
+def derived_stem(word: str) -> str:
+    """A lemma without its derivational suffix, so a paraphrase's noun meets the verb it comes
+    from: "investigation"/"investigate", "evacuation"/"evacuate", "builder"/"build"."""
+    for suffix in _DERIVATIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            return "+" + word[: -len(suffix)]
+    return "+" + word
 
 
 def content_words(text: str) -> list[str]:

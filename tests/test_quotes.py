@@ -222,6 +222,16 @@ def test_two_translations_with_near_synonyms_are_one_remark(nlp: Language) -> No
     assert sorted(len(g.variants) for g in group_quotes(quotes)) == [1, 2]
 
 
+def test_a_noun_meets_the_verb_it_derives_from(nlp: Language) -> None:
+    quotes = spoken(
+        nlp,
+        'Ann Lee said: "We will investigate why the bridge collapsed."',
+        'Ann Lee said: "There will be an investigation into the collapse."',
+        'Ann Lee said: "The bridge will reopen in spring."',
+    )
+    assert sorted(len(g.variants) for g in group_quotes(quotes)) == [1, 2]
+
+
 def test_a_short_quote_joins_the_longer_quote_it_is_part_of(nlp: Language) -> None:
     quotes = spoken(
         nlp,
