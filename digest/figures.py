@@ -39,8 +39,13 @@ UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
 DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# "$10.3bn", "€2mn": a scale written onto the number (never "m" or "k", which may be metres)
+SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|tn)$")
 
 # Entity labels of numbers that never count anything.
 # QUANTITY is left out: the model tags "more than 4.2 million voters" so; unit nouns catch "5 km".
@@ -119,6 +124,7 @@ REPORT_NOUNS = {"figure", "datum", "data", "statistic", "report", "count", "tall
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "on", "across", "throughout", "inside", "near", "at", "within"}
 PERIOD_PREPS = {"in", "within", "over", "during", "for", "across"}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "final", "opening", "closing"}
 PERIOD_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 # Trailing words that name a place's kind, not the place: "the Gaza Strip" is "Gaza".
 PLACE_KINDS = {"strip", "region", "territory", "territories", "area", "province", "district"}
@@ -127,6 +133,7 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
+MONTH_PREFIXES = {m[:3] for m in MONTHS}
 MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
 # "7 October", "October 7th", "February 6, 2024" (commas already turned to spaces)
 DAY_MONTH = re.compile(
@@ -153,6 +160,9 @@ def token_value(text: str) -> float | None:
     word = text.lower()
     if DIGITS.match(word):
         return float(word.replace(",", ""))
+    scaled = SCALED.match(word)
+    if scaled:
+        return float(scaled.group(1)) * SCALES[scaled.group(2)]
     if word in UNITS:
         return float(UNITS[word])
     return float(SCALES[word]) if word in SCALES else None
@@ -169,7 +179,7 @@ def number_value(tokens: Iterable[Token]) -> float | None:
             return None
         if token.lower_ == "hundred":
             current = (current or 1) * 100
-        elif token.lower_ in SCALES:
+        elif token.lower_ in SCALES or SCALED.match(token.lower_):
             total, current = total + (current or 1) * value, 0.0
         else:
             current += value
@@ -196,8 +206,10 @@ def is_not_count(run: Span) -> bool:
     doc = run.doc
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
-    # The model tags "the toll stands at 80" DATE; the tally noun outweighs the tag.
-    if any(t.ent_type_ in NOT_COUNTS for t in run) and tally_subject(run_root(run)) is None:
+    # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
+    # a tally noun or a counted plural outweighs the tag.
+    tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
+    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run):
         return True
     if is_fractional(run):
         return True
@@ -207,6 +219,17 @@ def is_not_count(run: Span) -> bool:
     if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
         return True
     return is_year(run) or is_anaphoric(run)
+
+
+def counts_plural(run: Span) -> bool:
+    """A number that modifies a plural common noun and stands by no month name counts that noun,
+    whatever its entity tag: "470 firefighters", but not "October 7 attacks"."""
+    number, doc = run_root(run), run.doc
+    noun = number.head
+    if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.lemma_.lower() in UNIT_NOUNS | PERIOD_UNITS:
+        return False
+    beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
+    return not any(word[:3] in MONTH_PREFIXES for word in beside) and noun.ent_type_ not in NOT_COUNTS
 
 
 def is_fractional(run: Span) -> bool:
@@ -254,13 +277,42 @@ def counted_noun(number: Token) -> Token | None:
     head = number.head
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return head
-    of = next((c for c in number.children if c.lower_ == "of" and c.dep_ == "prep"), None)
-    partitive = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    partitive = partitive_noun(number)
     if partitive is not None:
-        return partitive
+        return earlier_counted_noun(number) or partitive if partitive.pos_ == "PRON" else partitive
     if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
         return including_noun(head)
     return tally_subject(number) or gapped_noun(number)
+
+
+def partitive_noun(number: Token) -> Token | None:
+    """ "two of them", "31 of the 90 seats" (also when the parse hangs "of" elsewhere)."""
+    of = next((c for c in number.children if c.lower_ == "of" and c.dep_ == "prep"), None)
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if of is None and following is not None and following.lower_ == "of" and following.dep_ == "prep":
+        of = following
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def earlier_counted_noun(number: Token) -> Token | None:
+    """The nearest noun counted earlier in the sentence: what "1,200 of them" and "3,000 were
+    evacuated" leave unsaid in "cut 1,800 jobs, 1,200 of them in Sweden"."""
+    for token in reversed(number.doc[number.sent.start : number.i]):
+        counted = any(c.dep_ == "nummod" and c.like_num for c in token.children)
+        if token.pos_ == "NOUN" and counted and is_countable(token):
+            return token
+    return None
+
+
+def elided_count(number: Token) -> tuple[Token, Token] | None:
+    """A bare number written as a subject, "and more than 3,000 were evacuated": the noun counted
+    earlier in the sentence, and the verb that says what befell them."""
+    following = [t for t in number.doc[number.i + 1 : number.sent.end] if t.pos_ != "ADV"]
+    if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
+        return None
+    verb = next((t for t in following[:3] if t.pos_ == "VERB"), None)
+    noun = earlier_counted_noun(number)
+    return (noun, verb) if noun is not None and verb is not None else None
 
 
 def gapped_noun(number: Token) -> Token | None:
@@ -510,6 +562,8 @@ def period_of(pobj: Token) -> str | None:
     if pobj.lemma_.lower() not in PERIOD_UNITS:
         return None
     count = [c for c in pobj.children if c.dep_ == "nummod"]
+    if any(c.ent_type_ == "ORDINAL" or c.lower_ in ORDINAL_WORDS for c in pobj.children):
+        return None  # "the first three months" is a span of the calendar, not a window of time
     recent = any(c.lower_ in {"last", "past", "previous", "preceding"} for c in pobj.children)
     if count:
         return f"{count[0].text} {pobj.text}"
@@ -670,6 +724,7 @@ CURRENCY_NAMES = {
     "forint": "forint", "hryvnia": "hryvnia", "naira": "naira", "lev": "lev", "leu": "leu",
 }  # fmt: skip
 CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
+SPEED_UNITS = {"km": "km/h", "mile": "mph"}
 UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet", "inch": "inches"}
 # Verbs that say a quantity is held, reached or estimated, and nothing of what it is.
 NEUTRAL_VERBS = {
@@ -680,16 +735,22 @@ NEUTRAL_VERBS = {
 }  # fmt: skip
 FALL_WORDS = {
     "fall", "drop", "decline", "slump", "plunge", "sink", "shrink", "slide", "tumble", "dip",
-    "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low",
+    "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low", "cut", "reduce",
+    "slash", "trim",
 }  # fmt: skip
 RISE_WORDS = {
     "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rally", "expand", "rebound",
-    "higher", "high", "up", "more",
+    "higher", "high", "up", "more", "raise", "lift", "boost",
 }  # fmt: skip
 # General synonyms of measured things: outlets write either for the same quantity.
 MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
+}  # fmt: skip
+# Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
+SHARE_VERBS = {
+    "win", "take", "get", "receive", "secure", "capture", "garner", "poll", "obtain", "have", "hold",
+    "own", "control", "score",
 }  # fmt: skip
 # Nouns for quantities that are said of, not owned: "Turnout was 61%", "Inflation rose 2%".
 QUANTITY_NOUNS = {
@@ -704,10 +765,15 @@ IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "spend": "spent", "lose
 
 PERCENT_KINDS = {"%", "percentage point"}
 MAGNITUDE_GAP = 0.5
+PERCENT_GAP = 1.0
 MEASUREMENT_UNITS = {
     *PERCENT_KINDS, "magnitude", *UNIT_NAMES.values(), *(f"{u}/h" for u in UNIT_NAMES.values()),
     *CURRENCY_NAMES.values(), *CURRENCY_SIGNS.values(),
 }  # fmt: skip
+
+
+# Words that name a measurement, not a measured thing: "with 27.9%" hung on another "28.5%".
+MEASUREMENT_WORDS = {*PERCENT_UNITS, "cent", "point", "magnitude", *UNIT_NAMES, *CURRENCY_NAMES}
 
 
 def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
@@ -718,8 +784,9 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     before = doc[run.start - 1] if run.start > 0 else None
     if after is not None:
         found = unit_after(after)
-        if found is not None:
-            return found[0], after, run.start, found[1]
+        if found is not None:  # "per cent", "percentage points": the last word heads the phrase
+            anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS else after
+            return found[0], anchor, run.start, found[1]
     if before is not None and before.lower_ in CURRENCY_SIGNS:
         anchor = before if number.head.i == before.i else number
         return CURRENCY_SIGNS[before.lower_], anchor, before.i, run.end
@@ -747,10 +814,11 @@ def unit_after(token: Token) -> tuple[str, int] | None:
     unit = UNIT_NAMES.get(lemma) or UNIT_NAMES.get(token.lower_)
     if unit is None:
         return None
+    speed = SPEED_UNITS.get(unit, f"{unit}/h")
     if following[:2] in (["/", "h"], ["/", "hr"]):
-        return f"{unit}/h", token.i + 3  # "80 km/h" split by the tokenizer
+        return speed, token.i + 3  # "80 km/h" split by the tokenizer
     if following[:2] in (["an", "hour"], ["a", "hour"], ["per", "hour"]):
-        return f"{unit}/h", token.i + 3
+        return speed, token.i + 3
     return unit, token.i + 1
 
 
@@ -848,32 +916,58 @@ def read_measured(anchor: Token) -> Reading:
     """Climb from the measurement to its verb through prepositions and degree words ("6.5 percent
     lower"); a noun met on the way is what it measures ("the damage at €1 billion")."""
     whole, node, direction, level = of_object(anchor), anchor, None, False
+    # "the Greens' 28 percent", "the Greens 28 percent": an owner written on the measurement itself
+    own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
+    if anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
+        return Reading(whole, None, None, None, own, False, None)
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         head = node.head
         if node.dep_ == "pobj" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != anchor.i:
-            return Reading(whole, head.head, None, None, None, False, None)
+            return noun_reading(whole, head, own)
+        if node.dep_ == "npadvmod" and head.pos_ == "NOUN":  # "with revenue down 4.2 percent"
+            words = [direction_of(c) for c in head.children if c.dep_ in {"advmod", "amod"}]
+            return Reading(whole, head, None, None, own, False, direction or next((w for w in words if w), None))
         if node.dep_ == "pobj":
-            level = level or head.lower_ in {"to", "at"}  # "rose to 5%" is a level, "by 5%" a change
+            level = level or head.lower_ in {"to", "at", "from"}  # "rose to 5%" is a level, "by 5%" a change
             node = head.head
         elif head.pos_ in {"VERB", "AUX"}:
             node = head
-        elif node.dep_ in {"npadvmod", "advmod", "acomp", "amod", "conj"}:
+        elif node.dep_ in {"npadvmod", "advmod", "acomp", "amod"}:
             direction = direction or direction_of(head)
             node = head
         else:
             break
     if node.pos_ not in {"VERB", "AUX"}:
-        return Reading(whole, None, None, None, None, False, direction)
-    return read_clause(anchor, node, whole, None if level else direction or direction_of(node))
+        return Reading(whole, None, None, None, own, False, direction)
+    reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
+    return reading._replace(owner=own, unnamed=False) if own else reading
+
+
+def noun_reading(whole: Token | None, prep: Token, own: str | None) -> Reading:
+    """A measurement hung on a noun: "a depth of 10 km", "the damage at €1 billion", and
+    "the Greens with 27.9%", whose noun is its owner. On another measurement it is unknown."""
+    noun = prep.head
+    if noun.lemma_.lower() in MEASUREMENT_WORDS:
+        return Reading(whole, None, None, None, own, own is None, None)
+    name = proper_name(noun) if prep.lower_ == "with" else None
+    if name is not None:
+        return Reading(whole, None, None, None, own or name, False, None)
+    return Reading(whole, noun, None, None, own, False, None)
 
 
 def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str | None) -> Reading:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != anchor.i), None)
-    head = obj if anchor.dep_ == "pobj" and obj is not None and obj.pos_ == "NOUN" else None
+    # "put the magnitude at 6.8", "estimate the damage at €1 billion": the object is what is measured
+    # and "raised its key rate by 0.25 points": what a verb of change acts on
+    at = anchor.dep_ == "pobj" and anchor.head.lower_ == "at"
+    valued = (at or direction_of(verb) is not None) and obj is not None and obj.pos_ == "NOUN"
+    head = obj if valued and obj.lemma_.lower() not in MEASUREMENT_WORDS else None
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         head = head or verb.head  # "damage estimated at more than a billion euros"
     lemma = verb.lemma_.lower()
-    content = lemma not in NEUTRAL_VERBS | SPEECH_VERBS and direction_of(verb) is None
+    if lemma in SPEECH_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
+        return Reading(whole, head, None, None, None, False, direction)
+    content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
     subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
     if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
         subjects = [verb.head]  # "the party, which won 34%": the party
@@ -881,6 +975,8 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     subject = min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
     named = proper_name(subject) if subject is not None else None
     common = subject if subject is not None and named is None and subject.pos_ in {"NOUN", "PROPN"} else None
+    if common is not None and lemma in SHARE_VERBS:  # "the far-right party took 12%": whose share
+        named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole, head, verb if content else None, common, named, unnamed, direction)
 
@@ -916,7 +1012,7 @@ def describe_share(unit: str, reading: Reading) -> tuple[str, str] | None:
     if reading.whole is not None and not reading.unnamed:
         whole = phrase(reading.whole)
         key = f"share of {measured_key(reading.whole)}{participles(reading.whole)}{owner}"
-        return key, (f"{reading.owner}'s share of {whole}" if reading.owner else f"share of {whole}")
+        return key, (f"{possessive(reading.owner)} share of {whole}" if reading.owner else f"share of {whole}")
     points = " (percentage points)" if unit == "percentage point" else ""
     noun = reading.head or reading.subject
     if noun is not None:
@@ -924,8 +1020,12 @@ def describe_share(unit: str, reading: Reading) -> tuple[str, str] | None:
     if reading.owner and reading.direction:
         return f"{reading.direction}{owner}", f"{reading.direction} for {reading.owner}{points}"
     if reading.owner:
-        return f"share{owner}", f"{reading.owner}'s share{points}"
+        return f"share{owner}", f"{possessive(reading.owner)} share{points}"
     return None
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def describe_magnitude(anchor: Token, reading: Reading) -> tuple[str, str]:
@@ -994,13 +1094,18 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
         return None
     value = number_value(run)
     number = run_root(run)
-    noun = counted_noun(number)
+    noun, verb = counted_noun(number), None
+    if noun is None:
+        noun, verb = elided_count(number) or (None, None)
     if value is None or noun is None or not is_countable(noun):
         return None
     qualifier, start = read_qualifier(run)
-    measure = find_measure(number, noun) or counted_key(noun)
+    if verb is not None:
+        anchor, measure = verb, verb_measure(verb) or counted_key(noun)
+    else:
+        anchor, measure = count_anchor(number, noun), find_measure(number, noun) or counted_key(noun)
     return assemble(
-        article, sentences, previous, count_anchor(number, noun), run.start_char, value=value, text=run.doc[start : run.end].text,
+        article, sentences, previous, anchor, run.start_char, value=value, text=run.doc[start : run.end].text,
         qualifier=qualifier, noun=counted_key(noun), measure=measure, label=count_words(noun, measure),
     )  # fmt: skip
 
@@ -1124,12 +1229,12 @@ def without_whole(measure: str) -> str:
 
 
 def values_close(unit: str, values: Sequence[float], measured: bool) -> bool:
-    """Counts within a ratio; percentages within a point or a tenth (outlets round them);
+    """Counts within a ratio; percentages within a point (outlets round them to the unit);
     magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
     than counts, since a measured quantity is rounded but rarely restated."""
     low, high = min(values), max(values)
     if unit in PERCENT_KINDS:
-        return high - low <= max(1.0, 0.1 * high)
+        return high - low <= PERCENT_GAP
     if unit == "magnitude":
         return high - low <= MAGNITUDE_GAP
     if unit in MEASUREMENT_UNITS:
