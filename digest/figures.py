@@ -765,7 +765,6 @@ IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "spend": "spent", "lose
 
 PERCENT_KINDS = {"%", "percentage point"}
 MAGNITUDE_GAP = 0.5
-PERCENT_GAP = 1.0
 MEASUREMENT_UNITS = {
     *PERCENT_KINDS, "magnitude", *UNIT_NAMES.values(), *(f"{u}/h" for u in UNIT_NAMES.values()),
     *CURRENCY_NAMES.values(), *CURRENCY_SIGNS.values(),
@@ -854,8 +853,19 @@ def completed_noun(number: Token, nouns: set[str]) -> Token | None:
 
 
 def measured_key(token: Token) -> str:
+    """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
+    not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
     lemma = token.lemma_.lower()
-    return MEASURED_SYNONYMS.get(lemma, lemma)
+    kinds = " ".join(c.lemma_.lower() for c in kinds_of(token))
+    return MEASURED_SYNONYMS.get(lemma, lemma) + (f" ({kinds})" if kinds else "")
+
+
+def measured_words(token: Token) -> str:
+    return " ".join([*(c.text for c in kinds_of(token)), token.text]).lower()
+
+
+def kinds_of(token: Token) -> list[Token]:
+    return [c for c in token.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
 
 
 def proper_name(token: Token) -> str | None:
@@ -989,13 +999,13 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[st
         return describe_share(unit, reading)
     written = UNIT_LABELS.get(unit, f"{unit}s")
     if reading.whole is not None:
-        return measured_key(reading.whole), f"{written} of {reading.whole.text.lower()}"
+        return measured_key(reading.whole), f"{written} of {measured_words(reading.whole)}"
     if reading.head is not None:
-        return changed(reading, measured_key(reading.head), reading.head.text.lower(), f" in {written}")
+        return changed(reading, measured_key(reading.head), measured_words(reading.head), f" in {written}")
     if reading.verb is not None:
         return reading.verb.lemma_.lower(), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
-        return changed(reading, measured_key(reading.subject), reading.subject.text.lower(), f" in {written}")
+        return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
     return None
 
 
@@ -1016,7 +1026,7 @@ def describe_share(unit: str, reading: Reading) -> tuple[str, str] | None:
     points = " (percentage points)" if unit == "percentage point" else ""
     noun = reading.head or reading.subject
     if noun is not None:
-        return changed(reading, measured_key(noun), noun.text.lower(), points)
+        return changed(reading, measured_key(noun), measured_words(noun), points)
     if reading.owner and reading.direction:
         return f"{reading.direction}{owner}", f"{reading.direction} for {reading.owner}{points}"
     if reading.owner:
@@ -1033,12 +1043,12 @@ def describe_magnitude(anchor: Token, reading: Reading) -> tuple[str, str]:
     event = anchor if anchor.lower_ != "magnitude" else None
     if event is None and anchor.head.pos_ == "NOUN" and anchor.dep_ in {"compound", "nmod", "amod"}:
         event = anchor.head
-    subject = reading.subject if reading.subject is not None and measured_key(reading.subject) in SEISMIC_NOUNS else None
+    subject = reading.subject if reading.subject is not None and reading.subject.lemma_.lower() in SEISMIC_NOUNS else None
     event = event if event is None or event.pos_ == "NOUN" else None
     event = event or of_object(anchor) or reading.head or subject
     if event is None or event.lower_ == "magnitude":
         return "magnitude", "magnitude"
-    key = measured_key(event)
+    key = MEASURED_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
     return f"magnitude of the {key}", f"{key} magnitude"
 
 
@@ -1213,28 +1223,42 @@ def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
     measures = [measure_key(f) for f in (*cluster, figure)]
     same_article = any(f.article == figure.article for f in cluster)
     agree = len(places) <= 1 and all(measures_agree(a, b) for a, b in itertools.combinations(measures, 2))
-    return agree and not same_article and values_close(figure.noun, values, any(measures))
+    return agree and not same_article and values_close([*cluster, figure], any(measures))
+
+
+def decimals(text: str) -> int:
+    """Digits written after the decimal point: 2 for "3.50%", 0 for "about 34%"."""
+    match = re.search(r"\d+(?:\.(\d+))?", text)
+    return len(match.group(1) or "") if match else 0
 
 
 def measures_agree(first: str | None, second: str | None) -> bool:
-    """Equal measures, or one that leaves the whole unsaid: "share for X" is "share of the vote for X"."""
+    """Equal measures, or one that leaves the whole or kind unsaid: "share for X" is "share of the
+    vote for X", "rate" may be "rate (repo)"; but "rate (repo)" is never "rate (discount)"."""
     if first is None or second is None:
         return True
     first, second = first.casefold(), second.casefold()
-    return first == second or without_whole(first) == second or first == without_whole(second)
+    return first in loosened(second) or second in loosened(first)
+
+
+def loosened(measure: str) -> set[str]:
+    without_kind = re.sub(r" \([^)]*\)", "", measure)
+    return {measure, without_whole(measure), without_kind, without_whole(without_kind)}
 
 
 def without_whole(measure: str) -> str:
     return re.sub(r" of .+?(?= for |$)", "", measure)
 
 
-def values_close(unit: str, values: Sequence[float], measured: bool) -> bool:
-    """Counts within a ratio; percentages within a point (outlets round them to the unit);
+def values_close(figures: Sequence[Figure], measured: bool) -> bool:
+    """Counts within a ratio; percentages within one unit of the coarsest written precision
+    (34.2% may be written "about 34%", but 3.50% is not 3.75%);
     magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
     than counts, since a measured quantity is rounded but rarely restated."""
+    unit, values = figures[-1].noun, [f.value for f in figures]
     low, high = min(values), max(values)
     if unit in PERCENT_KINDS:
-        return high - low <= PERCENT_GAP
+        return high - low <= 10.0 ** -min(decimals(f.text) for f in figures)
     if unit == "magnitude":
         return high - low <= MAGNITUDE_GAP
     if unit in MEASUREMENT_UNITS:

@@ -306,3 +306,131 @@ def test_groups_are_ordered_and_independent_of_input_order():
     assert [g.status for g in expected] == ["divergent", "agreed", "single"]
     for order in itertools.permutations(figures):
         assert group_figures(list(order)) == expected
+
+
+# --- measurements: percentages, magnitudes, units, money -----------------------------------
+
+
+def test_vote_shares_are_whose_share_and_turnout_is_apart(nlp):
+    first = read(nlp, "The Social Democrats won 28.5% of the vote. The Greens came second with 24.1%. Turnout was 71 percent.", article="a")
+    second = read(nlp, "The Social Democrats took 28 percent and the Greens 24 percent. Turnout stood at 70.8 percent.", article="b")
+    assert [(f.value, f.noun, f.text) for f in first] == [(28.5, "%", "28.5%"), (24.1, "%", "24.1%"), (71, "%", "71 percent")]
+    assert [f.measure for f in first] == ["share of vote for Social Democrats", "share for Greens", "turnout"]
+    groups = group_figures(first + second)
+    assert sorted(sorted(f.value for f in g.values) for g in groups) == [[24, 24.1], [28, 28.5], [70.8, 71]]
+    assert {g.label for g in groups} == {"Social Democrats' share of the vote", "Greens' share", "turnout"}
+
+
+def test_changes_are_what_changes_and_which_way(nlp):
+    text = "Sales fell 12% in the first quarter. Its shares closed 3.5 percent lower. The bank raised its key rate by 0.25 percentage points."
+    assert [(f.value, f.noun, f.measure) for f in read(nlp, text)] == [
+        (12, "%", "fall in sale"), (3.5, "%", "fall in share"), (0.25, "percentage point", "rise in rate")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun", "measure"),
+    [
+        ("A magnitude 7.1 earthquake struck the coast.", 7.1, "magnitude", "magnitude of the earthquake"),
+        ("The 6.2-magnitude quake hit before dawn.", 6.2, "magnitude", "magnitude of the earthquake"),
+        ("A 5.6 aftershock shook the city.", 5.6, "magnitude", "magnitude of the aftershock"),
+        ("The fire has burned more than 5,000 acres.", 5000, "acre", "burn"),
+        ("Some 120 millimetres of rain fell overnight.", 120, "mm", "rain"),
+        ("The quake struck at a depth of 35 km.", 35, "km", "depth"),
+        ("Gusts reached 90 kilometres an hour.", 90, "km/h", "wind"),
+        ("Officials estimate the damage at more than €2 billion.", 2e9, "euro", "damage"),
+        ("The plan would save 1.5 billion kronor a year.", 1.5e9, "crown", "save"),
+    ],
+)
+def test_measurements_say_what_they_measure(nlp, text, value, noun, measure):
+    (figure,) = read(nlp, text)
+    assert (figure.value, figure.noun, figure.measure) == (value, noun, measure)
+
+
+def test_a_share_of_someone_unnamed_is_dropped(nlp):
+    assert read(nlp, "It won 34% of the vote.") == ()  # whose share? too little to line up
+
+
+def test_magnitudes_group_by_event_and_a_bare_magnitude_joins_the_nearest(nlp):
+    first = read(nlp, "A magnitude 6.9 earthquake struck on Monday. A magnitude 5.4 aftershock followed.", article="a")
+    second = read(nlp, "Seismologists put the magnitude at 6.8.", article="b")
+    third = read(nlp, "The strongest aftershock, a 5.4 aftershock, toppled a hotel.", article="c")
+    groups = group_figures(first + second + third)
+    assert sorted(sorted(f.article for f in g.values) for g in groups) == [["a", "b"], ["a", "c"]]
+
+
+# --- synonyms and half-said counts -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The carmaker will cut 1,500 jobs.", "The carmaker said 1,500 positions would go."),
+        ("Six rescuers died in the collapse.", "6 rescue workers were killed in the collapse."),
+        ("Floods hit 37 municipalities.", "Floods hit 37 towns."),
+        ("The firm has 8,000 employees.", "The firm has 8,000 staff."),
+    ],
+)
+def test_synonyms_of_counted_nouns_group(nlp, first, second):
+    (group,) = group_figures(read(nlp, first, article="a") + read(nlp, second, article="b"))
+    assert group.status == "agreed"
+
+
+def test_kinds_of_workers_stay_apart(nlp):
+    figures = read(nlp, "Some 300 health workers arrived.", article="a") + read(nlp, "Some 300 rescue workers arrived.", article="b")
+    assert [f.noun for f in figures] == ["health worker", "rescue worker"]
+    assert len(group_figures(figures)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun", "measure"),
+    [
+        ("On Friday 350 firefighters were still at work.", 350, "firefighter", "firefighter"),
+        ("The company will cut 900 jobs worldwide, 400 of them in France.", 400, "job", "job"),
+        ("Three people died and more than 4,000 were evacuated.", 4000, "people", "displaced"),
+        ("The party won 12 of the 60 seats.", 12, "seat", "seat"),
+    ],
+)
+def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):
+    figure = one(read(nlp, text), value)
+    assert (figure.noun, figure.measure) == (noun, measure)
+
+
+def test_a_calendar_span_is_not_a_window(nlp):
+    (figure,) = read(nlp, "Sales fell 18 percent in the first three months of the year.")
+    assert figure.period is None
+
+
+# --- grouping measurements, on hand-built figures ---------------------------------------------
+
+
+def pct(article: str, value: float, measure: str) -> Figure:
+    return fig(article, value, noun="%", measure=measure, label=measure)
+
+
+def test_a_share_that_leaves_its_whole_unsaid_joins_the_same_owner_only():
+    groups = group_figures([
+        pct("a", 34.2, "share of vote for X"), pct("b", 34.2, "share for X"), pct("c", 34.0, "share for Y"),
+    ])  # fmt: skip
+    assert sorted(sorted(f.article for f in g.values) for g in groups) == [["a", "b"], ["c"]]
+
+
+def test_percentages_group_within_a_point_and_magnitudes_within_half():
+    assert len(group_figures([pct("a", 61.4, "turnout"), pct("b", 61, "turnout")])) == 1
+    assert len(group_figures([pct("a", 61.4, "turnout"), pct("b", 59, "turnout")])) == 2
+    quake = dict(noun="magnitude", measure="magnitude of the earthquake")
+    assert len(group_figures([fig("a", 6.8, **quake), fig("b", 6.9, **quake)])) == 1
+    assert len(group_figures([fig("a", 5.4, **quake), fig("b", 6.9, **quake)])) == 2
+
+
+def test_kinds_of_a_measured_thing_stay_apart_but_an_unsaid_kind_joins():
+    groups = group_figures([
+        pct("a", 2.5, "rate (discount)"), pct("b", 2.5, "rate (deposit)"), pct("c", 2.5, "rate"),
+    ])  # fmt: skip
+    assert sorted(len(g.values) for g in groups) == [1, 2]
+
+
+def test_percentages_written_precisely_must_agree_precisely():
+    assert len(group_figures([pct("a", 3.5, "rate"), pct("b", 3.75, "rate")])) == 2
+    (group,) = group_figures([pct("a", 6.5, "fall in share"), pct("b", 7, "fall in share")])
+    assert group.status == "divergent"  # "7 percent" is 6.5% rounded
