@@ -23,7 +23,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from digest.model import Article, Figure, FigureGroup, Sentence, Status
-from digest.sentences import sentence_at
+from digest.sentences import sentence_at, sentence_of
 
 # Two outlets' values for one quantity lie within this ratio of each other; further apart
 # (29 hostages believed dead beside a toll of 27,708) they measure different things.
@@ -297,7 +297,7 @@ def partitive_noun(number: Token) -> Token | None:
 def earlier_counted_noun(number: Token) -> Token | None:
     """The nearest noun counted earlier in the sentence: what "1,200 of them" and "3,000 were
     evacuated" leave unsaid in "cut 1,800 jobs, 1,200 of them in Sweden"."""
-    for token in reversed(number.doc[number.sent.start : number.i]):
+    for token in reversed(number.doc[sentence_of(number).start : number.i]):
         counted = any(c.dep_ == "nummod" and c.like_num for c in token.children)
         if token.pos_ == "NOUN" and counted and is_countable(token):
             return token
@@ -307,7 +307,7 @@ def earlier_counted_noun(number: Token) -> Token | None:
 def elided_count(number: Token) -> tuple[Token, Token] | None:
     """A bare number written as a subject, "and more than 3,000 were evacuated": the noun counted
     earlier in the sentence, and the verb that says what befell them."""
-    following = [t for t in number.doc[number.i + 1 : number.sent.end] if t.pos_ != "ADV"]
+    following = [t for t in number.doc[number.i + 1 : sentence_of(number).end] if t.pos_ != "ADV"]
     if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
         return None
     verb = next((t for t in following[:3] if t.pos_ == "VERB"), None)
@@ -393,7 +393,7 @@ def noun_measure(noun: Token) -> str | None:
         of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         kinds += [noun_measure(p) or modifier_measure(p) for p in of]
         return next((k for k in kinds if k), "killed" if lemma == "toll" else None)
-    if lemma == "casualty" and mentions_injury(noun.sent):
+    if lemma == "casualty" and mentions_injury(sentence_of(noun)):
         return "casualties"  # killed and wounded together
     return NOUN_MEASURES.get(lemma)
 
@@ -529,9 +529,18 @@ def nested_preps(node: Token, words: set[str]) -> Iterator[Token]:
 
 
 def entity_of(token: Token, labels: set[str]) -> Span | None:
+    """The entity a token is part of, found from its IOB tags: `doc.ents` would rebuild every
+    entity of the document on each call, quadratic in a long article."""
     if token.ent_type_ not in labels:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def place_entity(pobj: Token) -> Span | None:
@@ -663,7 +672,7 @@ def speech_subject(verb: Token) -> Token | None:
 def last_word_before(token: Token) -> Token | None:
     """The nearest earlier word of the sentence, skipping punctuation and a bracketed aside."""
     depth = 0
-    for previous in reversed(token.doc[token.sent.start : token.i]):
+    for previous in reversed(token.doc[sentence_of(token).start : token.i]):
         depth += {")": 1, "(": -1}.get(previous.text, 0)
         if depth == 0 and not previous.is_punct:
             return previous

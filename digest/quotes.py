@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from digest.entities import join_name_particles
 from digest.model import Article, Quote, QuoteGroup, Sentence
-from digest.sentences import sentence_at
+from digest.sentences import memoised, sentence_at, sentence_of
 
 SPEECH_VERBS = frozenset(
     """say tell state add ask assert acknowledge admit announce argue claim comment confirm declare
@@ -156,7 +156,7 @@ def worth_keeping(text: str, span: Marked) -> bool:
 
 def quoted_tokens(doc: Doc, spans: Sequence[Marked]) -> set[int]:
     """Indices of tokens inside quotes, marks included: no speaker is read off quoted words."""
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     inside: set[int] = set()
     for span in spans:
         first = bisect.bisect_left(starts, span.start)
@@ -167,7 +167,7 @@ def quoted_tokens(doc: Doc, spans: Sequence[Marked]) -> set[int]:
 
 def quote_lemmas(doc: Doc, span: Marked) -> tuple[str, ...]:
     """The quote's content words as lemmas: "chose" and "chosen" both "choose", "go back" one verb."""
-    first = bisect.bisect_left([t.idx for t in doc], span.start + 1)
+    first = bisect.bisect_left(token_starts(doc), span.start + 1)
     lemmas = []
     for token in doc[first:]:
         if token.idx >= span.end:
@@ -196,6 +196,15 @@ def is_content_word(token: Token) -> bool:
     return not (token.pos_ == "VERB" and token.lemma_.lower() in LIGHT_VERBS)
 
 
+def token_starts(doc: Doc) -> list[int]:
+    return memoised(doc, "token_starts", lambda: [t.idx for t in doc])
+
+
+def names_of(doc: Doc) -> list[Span]:
+    """The doc's entities with name particles joined."""
+    return memoised(doc, "names", lambda: join_name_particles(doc))
+
+
 # --- attributing a quote -------------------------------------------------------------------
 
 
@@ -206,13 +215,13 @@ def attribute(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str
 
 
 def token_at(doc: Doc, char: int) -> Token:
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     return doc[max(bisect.bisect_right(starts, char) - 1, 0)]
 
 
 def trailing_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     close = token_at(doc, span.end)
-    sent_end = close.sent.end
+    sent_end = sentence_of(close).end
     for token in doc[close.i + 1 : min(sent_end, close.i + 1 + TRAILING_WINDOW)]:
         if token.i in inside:
             return None  # another quote starts: the verb, if any, is its own
@@ -226,7 +235,7 @@ def trailing_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
 
 def leading_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     open_token = token_at(doc, span.start)
-    for token in reversed(doc[open_token.sent.start : open_token.i]):
+    for token in reversed(doc[sentence_of(open_token).start : open_token.i]):
         if token.i not in inside and is_speech_verb(token):
             return subject_of(token)
     return None
@@ -268,10 +277,8 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
 
 
 def entity_of(doc: Doc, token: Token) -> Span | None:
-    for ent in join_name_particles(doc):
-        if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return ent
-    return None
+    ent = memoised(doc, "entity_at", lambda: {i: e for e in names_of(doc) for i in range(e.start, e.end)}).get(token.i)
+    return ent if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
 def name_text(span: Span) -> str:
@@ -296,7 +303,8 @@ def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
     then quotes "she said" is about her, even when another person spoke in the paragraph before.
     """
     people = recent_people(doc, pronoun, inside)
-    here = [p for p in people if "\n" not in doc.text[p.end_char : pronoun.idx]]
+    text = memoised(doc, "text", lambda: doc.text)  # Doc.text joins every token on each access
+    here = [p for p in people if "\n" not in text[p.end_char : pronoun.idx]]
     for pool in (here, people):
         speakers = [p for p in pool if p.root.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(p.root.head)]
         if speakers or pool:
@@ -306,7 +314,7 @@ def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
 
 def recent_people(doc: Doc, before: Token, inside: set[int]) -> list[Span]:
     """People named outside quotes before a token, in a few sentences, the latest first."""
-    sents = list(doc.sents)
+    sents = memoised(doc, "sents", lambda: list(doc.sents))
     index = next(i for i, s in enumerate(sents) if s.start <= before.i < s.end)
     window_start = sents[max(index - PRONOUN_WINDOW, 0)].start
     people = [
@@ -319,7 +327,11 @@ def recent_people(doc: Doc, before: Token, inside: set[int]) -> list[Span]:
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, and a named person's bare surname however the tagger labelled it
     ("Kranjc" as NORP, or as no entity at all), since later mentions of a person are surnames."""
-    entities = join_name_particles(doc)
+    return memoised(doc, "person_spans", lambda: find_person_spans(doc))
+
+
+def find_person_spans(doc: Doc) -> list[Span]:
+    entities = names_of(doc)
     names = surnames(doc)
     covered = {i for e in entities for i in range(e.start, e.end)}
     spans = [e for e in entities if e.label_ == "PERSON" or (len(e) == 1 and e.text in names)]
@@ -329,7 +341,7 @@ def person_spans(doc: Doc) -> list[Span]:
 
 def surnames(doc: Doc) -> frozenset[str]:
     """The last words of the doc's multi-word PERSON names."""
-    return frozenset(e[-1].text for e in join_name_particles(doc) if e.label_ == "PERSON" and len(e) >= 2)
+    return frozenset(e[-1].text for e in names_of(doc) if e.label_ == "PERSON" and len(e) >= 2)
 
 
 def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
@@ -338,9 +350,9 @@ def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
         return None
     words = [t for t in phrase if t.is_alpha and not t.is_stop]
-    capitalised = {t.lower_ for t in words if t.text[0].isupper() and t.i != phrase.sent.start}
+    capitalised = {t.lower_ for t in words if t.text[0].isupper() and t.i != sentence_of(phrase[0]).start}
     plain = {t.lower_ for t in words}
-    people = [e for e in join_name_particles(doc) if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in inside]
+    people = [e for e in names_of(doc) if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in inside]
     for person in reversed(people):
         title = {t.lower_ for t in title_of(person)}
         if (capitalised and capitalised <= title) or (not capitalised and len(plain & title) >= 2):

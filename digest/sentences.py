@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from collections.abc import Callable
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
 
 from digest.model import Article, Sentence
+
+T = TypeVar("T")
 
 
 def split_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
@@ -47,9 +52,21 @@ def paragraph_offsets(text: str) -> list[int]:
 
 def sentence_at(sentences: tuple[Sentence, ...], char: int) -> int:
     """The index of the sentence holding a character offset (the last one before it otherwise)."""
-    index = 0
-    for sentence in sentences:
-        if sentence.start > char:
-            break
-        index = sentence.index
-    return index
+    position = bisect.bisect_right(sentences, char, key=lambda s: s.start) - 1
+    return sentences[position].index if position >= 0 else 0
+
+
+def memoised(doc: Doc, name: str, compute: Callable[[], T]) -> T:
+    """A per-doc value computed once: recomputed per figure or quote, whole-doc scans turn quadratic."""
+    key = ("digest", name)
+    if key not in doc.user_data:
+        doc.user_data[key] = compute()
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding a token. spaCy's `Token.sent` walks every sentence before it."""
+    doc = token.doc
+    starts: list[int] = memoised(doc, "sentence_starts", lambda: [s.start for s in doc.sents] + [len(doc)])
+    position = bisect.bisect_right(starts, token.i) - 1
+    return doc[starts[position] : starts[position + 1]]
