@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from digest.model import Article, anchor, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic
+from digest.model import Article, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic, anchor
 
 JsonObject = dict[str, Any]
 

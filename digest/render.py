@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digest.model import Article, Digest, anchor, Extraction, FigureGroup, QuoteGroup, Topic
+from digest.model import Article, Claim, Digest, Extraction, FigureGroup, QuoteGroup, Topic, anchor
 from digest.slug import unique_slugs
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
@@ -127,13 +127,13 @@ class SiteView:
     def divergent(self, topic: Topic) -> int:
         return sum(1 for group in topic.figures if group.status == "divergent")
 
-    def lead(self, topic: Topic) -> str | None:
-        """What every source agrees on: the claim shared by the most articles (two at least)."""
+    def lead(self, topic: Topic) -> Claim | None:
+        """The fact the most outlets share (two at least): the topic's lead on the home page."""
         shared = [c for c in topic.claims if len(c.articles) >= 2]
         if not shared:
             return None
         # A statement of fact leads better than a quoted remark, which belongs to its speaker.
-        return max(shared, key=lambda c: (not _QUOTE_MARK.search(c.text), len(c.articles), -len(c.text))).text
+        return max(shared, key=lambda c: (not _QUOTE_MARK.search(c.text), len(c.articles), -len(c.text)))
 
     def shared_claims(self, topic: Topic) -> list:  # type: ignore[type-arg]
         return [c for c in topic.claims if len(c.articles) >= 2]
