@@ -46,6 +46,9 @@ SCALES = {
 DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # "$10.3bn", "€2mn": a scale written onto the number (never "m" or "k", which may be metres)
 SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|tn)$")
+# "400.000 patients": continental Europe groups thousands with points. A count is whole,
+# so in a count (never a measurement: "1.125%") three digits after a point are thousands.
+POINT_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 # Entity labels of numbers that never count anything.
 # QUANTITY is left out: the model tags "more than 4.2 million voters" so; unit nouns catch "5 km".
@@ -80,7 +83,7 @@ VERB_MEASURES = {
     "detain": "arrested", "imprison": "arrested", "jail": "arrested", "rescue": "rescued",
     "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
     "hospitalize": "hospitalised", "release": "released", "free": "released",
-    "destroy": "destroyed", "damage": "damaged",
+    "destroy": "destroyed", "damage": "damaged", "treat": "injured",
 }  # fmt: skip
 ADJ_MEASURES = {
     "dead": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
@@ -145,8 +148,15 @@ def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) ->
     """Every count in the article, in reading order; "the same source" takes the last source named."""
     figures: list[Figure] = []
     previous: str | None = None
-    for run in number_runs(doc):
-        figure = read_figure(article, run, sentences, previous)
+    fractions = {f.start: f for f in fraction_spans(doc)}
+    taken = {i for f in fractions.values() for i in range(f.start, f.end)}
+    for run in sorted([*number_runs(doc), *fractions.values()], key=lambda r: r.start):
+        if run.start in fractions and run is fractions[run.start]:
+            figure = read_fraction(article, run, sentences, previous)
+        elif taken & {t.i for t in run}:
+            continue  # "five" in "one in five": part of a fraction already read
+        else:
+            figure = read_figure(article, run, sentences, previous)
         if figure is not None:
             figures.append(figure)
             previous = figure.attribution or previous
@@ -184,6 +194,12 @@ def number_value(tokens: Iterable[Token]) -> float | None:
         else:
             current += value
     return total + current
+
+
+def count_value(run: Span) -> float | None:
+    if len(run) == 1 and POINT_GROUPED.match(run.text):
+        return float(run.text.replace(".", ""))
+    return number_value(run)
 
 
 def number_runs(doc: Doc) -> Iterator[Span]:
@@ -225,6 +241,8 @@ def counts_plural(run: Span) -> bool:
     """A number that modifies a plural common noun and stands by no month name counts that noun,
     whatever its entity tag: "470 firefighters", but not "October 7 attacks"."""
     number, doc = run_root(run), run.doc
+    if number.dep_ == "conj" and number.head.like_num:
+        number = number.head  # "between 20 and 25 buses": the upper bound counts what the lower counts
     noun = number.head
     if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.lemma_.lower() in UNIT_NOUNS | PERIOD_UNITS:
         return False
@@ -247,7 +265,15 @@ def is_anaphoric(run: Span) -> bool:
     """ "the two countries" refers back to things already named; it reports no figure."""
     before = run.doc[run.start - 1] if run.start > 0 else None
     spelled = run[0].text.isalpha() and (number_value(run) or 0) <= 10
-    return spelled and before is not None and before.lower_ in {"the", "these", "those", "both"}
+    return spelled and before is not None and before.lower_ in {"the", "these", "those", "both"} and not is_partitive_whole(run)
+
+
+def is_partitive_whole(run: Span) -> bool:
+    """ "Seven of the ten members", "two of its four lines": the whole a part is taken from is
+    stated there, not referred back to."""
+    noun = run_root(run).head
+    of = noun.head if noun.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.like_num and run_root(run).dep_ == "nummod"
 
 
 def read_qualifier(run: Span) -> tuple[str | None, int]:
@@ -282,6 +308,8 @@ def counted_noun(number: Token) -> Token | None:
         return earlier_counted_noun(number) or partitive if partitive.pos_ == "PRON" else partitive
     if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
         return including_noun(head)
+    if number.dep_ == "conj" and head.like_num and head.i < number.i:
+        return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
     return tally_subject(number) or gapped_noun(number)
 
 
@@ -363,6 +391,7 @@ def noun_lemma(noun: Token) -> str:
 COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
+    "trip": "journey", "ride": "journey",
 }  # fmt: skip
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
 # ("rescue workers", "search and rescue personnel") says which workers.
@@ -372,6 +401,8 @@ WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
 def counted_key(noun: Token) -> str:
     """The counted noun as a grouping key: its lemma, with synonyms of general English merged."""
     lemma = noun_lemma(noun)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "employ" or any(c.lemma_.lower() in WORKER_NOUNS for c in kinds_of(noun)):
+        return "employee"  # "employs 4,800 people", "4,800 staff members"
     if lemma in WORKER_NOUNS:
         kinds = [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN"]
         kinds += [k for c in kinds for k in c.conjuncts if k.pos_ == "NOUN"]
@@ -417,6 +448,7 @@ IDIOMS = (
     ({"lose"}, {"life"}, "killed"),
     ({"leave", "flee", "force", "drive", "abandon", "evacuate"}, {"home", "house"}, "displaced"),
     ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
+    ({"suffer", "sustain", "receive"}, {"injury", "burn", "wound", "fracture", "bruise"}, "injured"),
 )
 
 
@@ -452,7 +484,9 @@ def verb_measure(verb: Token) -> str | None:
 
 def find_measure(number: Token, noun: Token) -> str | None:
     """The first measure word from the count up to the clause that governs it; weak nouns last."""
-    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun) or climb_measure(number, noun)
+    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun)
+    if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
+        found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
 
 
@@ -731,6 +765,8 @@ CURRENCY_NAMES = {
     "lira": "lira", "ruble": "rouble", "rouble": "rouble", "shekel": "shekel", "peso": "peso",
     "rand": "rand", "dinar": "dinar", "riyal": "riyal", "dirham": "dirham", "zloty": "zloty",
     "forint": "forint", "hryvnia": "hryvnia", "naira": "naira", "lev": "lev", "leu": "leu",
+    "lei": "leu", "cedi": "cedi", "shilling": "shilling", "kwacha": "kwacha",
+    "ringgit": "ringgit", "baht": "baht", "rial": "riyal",
 }  # fmt: skip
 CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
 SPEED_UNITS = {"km": "km/h", "mile": "mph"}
@@ -755,6 +791,7 @@ RISE_WORDS = {
 MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
+    "goal": "target", "aim": "target", "objective": "target",
 }  # fmt: skip
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
 SHARE_VERBS = {
@@ -767,12 +804,15 @@ QUANTITY_NOUNS = {
     "price", "prices", "rate", "support", "approval", "participation", "share", "shares", "stock",
     "production", "exports", "imports", "spending", "debt", "deficit", "income", "wages", "rent",
 }  # fmt: skip
+# Nouns that say only that an amount is an amount: "exports in value of 1.2 billion euros" and
+# "grain worth €1.2bn shipped" measure the same thing; "value" names neither.
+VALUE_NOUNS = {"value", "amount", "sum", "worth", "total", "figure"}
 # Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
 SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
 IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "spend": "spent", "lose": "lost", "pay": "paid", "raise": "raised"}
 
 
-PERCENT_KINDS = {"%", "percentage point"}
+PERCENT_KINDS = {"%", "percentage point", "basis point"}
 MAGNITUDE_GAP = 0.5
 MEASUREMENT_UNITS = {
     *PERCENT_KINDS, "magnitude", *UNIT_NAMES.values(), *(f"{u}/h" for u in UNIT_NAMES.values()),
@@ -795,6 +835,10 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
             anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS else after
             return found[0], anchor, run.start, found[1]
+        upper = range_upper(run)
+        if upper is not None:  # "between 3.1 and 4.0 per cent": the bounds share one unit
+            shared = measurement_unit(upper)
+            return (shared[0], shared[1], run.start, run.end) if shared is not None else None
     if before is not None and before.lower_ in CURRENCY_SIGNS:
         anchor = before if number.head.i == before.i else number
         return CURRENCY_SIGNS[before.lower_], anchor, before.i, run.end
@@ -804,6 +848,20 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         anchor = number if magnitude.i == number.i else anchor
         return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
     return None
+
+
+def range_upper(run: Span) -> Span | None:
+    """The upper bound of a range the run opens: "between 3.1 and 4.0", "from 30 to 40"."""
+    doc = run.doc
+    if run.end + 1 >= len(doc) or doc[run.end].lower_ not in {"and", "to"}:
+        return None
+    before = doc[run.start - 1].lower_ if run.start > 0 else ""
+    if before not in {"between", "from"}:
+        return None
+    end = run.end + 1
+    while end < len(doc) and token_value(doc[end].text) is not None:
+        end += 1
+    return doc[run.end + 1 : end] if end > run.end + 1 else None
 
 
 def unit_after(token: Token) -> tuple[str, int] | None:
@@ -817,8 +875,11 @@ def unit_after(token: Token) -> tuple[str, int] | None:
         return "%", token.i + 2
     if token.lower_ == "percentage" and following[:1] and following[0].startswith("point"):
         return "percentage point", token.i + 2
-    if lemma in CURRENCY_NAMES or token.lower_ in CURRENCY_NAMES:
-        return CURRENCY_NAMES.get(lemma) or CURRENCY_NAMES[token.lower_], token.i + 1
+    if token.lower_ == "basis" and following[:1] and following[0].startswith("point"):
+        return "basis point", token.i + 2  # a hundredth of a percentage point, as markets write it
+    currency = CURRENCY_NAMES.get(lemma) or CURRENCY_NAMES.get(token.lower_) or CURRENCY_NAMES.get(token.lower_.removesuffix("s"))
+    if currency is not None:
+        return currency, token.i + 1
     unit = UNIT_NAMES.get(lemma) or UNIT_NAMES.get(token.lower_)
     if unit is None:
         return None
@@ -874,7 +935,10 @@ def measured_words(token: Token) -> str:
 
 
 def kinds_of(token: Token) -> list[Token]:
-    return [c for c in token.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
+    return [
+        c for c in token.lefts
+        if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in MEASUREMENT_WORDS and not c.like_num
+    ]  # fmt: skip
 
 
 def proper_name(token: Token) -> str | None:
@@ -937,7 +1001,9 @@ def read_measured(anchor: Token) -> Reading:
     whole, node, direction, level = of_object(anchor), anchor, None, False
     # "the Greens' 28 percent", "the Greens 28 percent": an owner written on the measurement itself
     own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
-    if anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
+    if anchor.dep_ == "conj" and anchor.head.like_num:
+        node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
+    elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
         return Reading(whole, None, None, None, own, False, None)
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         head = node.head
@@ -954,12 +1020,27 @@ def read_measured(anchor: Token) -> Reading:
         elif node.dep_ in {"npadvmod", "advmod", "acomp", "amod"}:
             direction = direction or direction_of(head)
             node = head
+        elif node.dep_ in {"compound", "nmod"} and head.pos_ == "NOUN" and head.lemma_.lower() in PERIOD_UNITS:
+            node = head  # "rose 4.1% year on year": the parse hangs the percentage on "year"
+        elif node.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and node.i < head.i:
+            return modified_reading(whole, head, own)
         else:
             break
     if node.pos_ not in {"VERB", "AUX"}:
         return Reading(whole, None, None, None, own, False, direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return reading._replace(owner=own, unnamed=False) if own else reading
+
+
+def modified_reading(whole: Token | None, noun: Token, own: str | None) -> Reading:
+    """A measurement written before the noun it sizes: "a 12% rise in energy costs" is a rise in
+    costs, "a 6% pay rise" a rise in pay, "a 3 km radius" a radius."""
+    direction = direction_of(noun)
+    if direction is None:
+        return Reading(whole, noun, None, None, own, False, None)
+    changed_in = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} for p in c.children if p.dep_ == "pobj"]
+    measured = next(iter(changed_in), None) or next(reversed(kinds_of(noun)), None)
+    return Reading(whole, measured, None, None, own, False, direction if measured is not None else None)
 
 
 def noun_reading(whole: Token | None, prep: Token, own: str | None) -> Reading:
@@ -1004,7 +1085,7 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[st
     """(measure, label) of a measurement, or None when what it measures cannot be read."""
     if unit == "magnitude":
         return describe_magnitude(anchor, reading)
-    if unit in {"%", "percentage point"}:
+    if unit in PERCENT_KINDS:
         return describe_share(unit, reading)
     written = UNIT_LABELS.get(unit, f"{unit}s")
     if reading.whole is not None:
@@ -1032,7 +1113,7 @@ def describe_share(unit: str, reading: Reading) -> tuple[str, str] | None:
         whole = phrase(reading.whole)
         key = f"share of {measured_key(reading.whole)}{participles(reading.whole)}{owner}"
         return key, (f"{possessive(reading.owner)} share of {whole}" if reading.owner else f"share of {whole}")
-    points = " (percentage points)" if unit == "percentage point" else ""
+    points = f" ({unit}s)" if unit != "%" else ""
     noun = reading.head or reading.subject
     if noun is not None:
         return changed(reading, measured_key(noun), measured_words(noun), points)
@@ -1102,6 +1183,89 @@ def read_measurement(
     )
 
 
+# --- fractions: "one in five", "two-thirds of", "a quarter of" ---------------------------
+#
+# A fraction of a whole is a share, written as a percentage rounded to one decimal ("one in three"
+# is 33.3%) so that it meets the same share written with a per cent sign; "a quarter of a point"
+# is 0.25 percentage points.
+
+FRACTION_WORDS = {
+    "half": 2, "halve": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+
+
+def fraction_spans(doc: Doc) -> Iterator[Span]:
+    """ "one in five", "1 in 4" (the counted noun follows) and "two-thirds", "a quarter", "half"
+    followed by "of" (the whole follows)."""
+    for token in doc:
+        if token.lower_ in {"one", "1"} and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "in":
+            if token_value(doc[token.i + 2].text) is not None and doc[token.i + 3 : token.i + 4].text.lower() != "%":
+                yield doc[token.i : token.i + 3]
+        elif token.lemma_.lower() in FRACTION_WORDS or token.lower_ in FRACTION_WORDS:
+            span = fraction_at(token)
+            if span is not None:
+                yield span
+
+
+def fraction_at(word: Token) -> Span | None:
+    doc = word.doc
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is None or after.lower_ != "of" or word.tag_ == "VB":
+        return None
+    start = word.i
+    if start >= 2 and doc[start - 1].text == "-" and token_value(doc[start - 2].text) is not None:
+        start -= 2  # "two-thirds"
+    elif start >= 1 and (doc[start - 1].lower_ in {"a", "one"} or token_value(doc[start - 1].text) is not None):
+        start -= 1  # "a quarter", "three quarters"
+    elif word.lower_ not in {"half"}:
+        return None
+    return doc[start : word.i + 1]
+
+
+def fraction_value(span: Span) -> float | None:
+    words = [t for t in span if t.text != "-"]
+    if is_one_in(span):  # "one in five"
+        parts = token_value(words[0].text), token_value(words[-1].text)
+        return parts[0] / parts[1] if parts[0] and parts[1] else None
+    word = words[-1]
+    denominator = FRACTION_WORDS.get(word.lower_) or FRACTION_WORDS.get(word.lemma_.lower())
+    numerator = token_value(words[0].text) if len(words) > 1 and words[0].lower_ not in {"a", "an"} else 1.0
+    return numerator / denominator if numerator and denominator else None
+
+
+def is_one_in(span: Span) -> bool:
+    return len(span) == 3 and span[1].lower_ == "in"
+
+
+def fraction_whole(span: Span) -> Token | None:
+    """The noun a fraction takes its share of: "one in five homeowners", "two-thirds of the staff"."""
+    last = span[-1]
+    if is_one_in(span):
+        return last.head if last.dep_ == "nummod" and last.head.pos_ == "NOUN" else partitive_noun(last)
+    return of_object(last) or of_object(span.root) or partitive_noun(last)
+
+
+def read_fraction(article: Article, span: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
+    value, whole = fraction_value(span), fraction_whole(span)
+    if value is None or whole is None or whole.lemma_.lower() in PERIOD_UNITS | {"century", "time"}:
+        return None
+    anchor = whole if is_one_in(span) else span[-1]
+    if whole.lemma_.lower() == "point":  # "a quarter of a point": a fraction of the unit itself
+        unit, value, reading = "percentage point", value, read_measured(anchor)._replace(whole=None)
+    else:
+        unit, value, reading = "%", round(100 * value, 1), read_measured(anchor)._replace(whole=whole)
+    described = describe_share(unit, reading)
+    if described is None:
+        return None
+    qualifier, start = read_qualifier_at(span.doc, span.start)
+    measure, label = described
+    return assemble(
+        article, sentences, previous, anchor, span.start_char, value=value, text=span.doc[start : span.end].text,
+        qualifier=qualifier, noun=unit, measure=measure, label=label,
+    )  # fmt: skip
+
+
 # --- assembling a figure ----------------------------------------------------------------
 
 
@@ -1111,7 +1275,7 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
         return read_measurement(article, run, unit, sentences, previous)
     if is_not_count(run):
         return None
-    value = number_value(run)
+    value = count_value(run)
     number = run_root(run)
     noun, verb = counted_noun(number), None
     if noun is None:
@@ -1177,9 +1341,17 @@ def place_phrase(place: str) -> str:
 
 
 def group_key(figure: Figure) -> tuple[str, str]:
-    """Values are compared only within one (who, over what window); measures and places must agree."""
+    """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
     who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
-    return (who, (figure.period or "").lower())
+    # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
+    # window keys it. A measurement of one event is written with or without its window.
+    return (who, "" if figure.noun in MEASUREMENT_UNITS else period_key(figure.period))
+
+
+def period_key(period: str | None) -> str:
+    """ "twelve hours" is "12 hours": a window compares by its words with numbers as digits."""
+    words = (period or "").lower().split()
+    return " ".join(f"{token_value(w):g}" if token_value(w) is not None else w for w in words)
 
 
 def measure_key(figure: Figure) -> str | None:
@@ -1187,7 +1359,7 @@ def measure_key(figure: Figure) -> str | None:
     may join a cluster of the same thing measured ("2,300 buildings destroyed"). Not for people:
     a bare count of people (residents, crowds) is too often a different quantity."""
     bare = figure.measure == figure.noun and figure.noun not in GENERIC_PEOPLE
-    return None if bare else figure.measure
+    return None if bare or figure.measure in VALUE_NOUNS else figure.measure
 
 
 def place_key(place: str | None) -> str:
@@ -1229,9 +1401,12 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
 def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
     values = [f.value for f in cluster] + [figure.value]
     places = {place_key(f.place) for f in (*cluster, figure) if f.place}
+    # A measurement's window one outlet leaves unsaid ("150 mm of rain" beside "150 mm in twelve
+    # hours") may be the same; two different windows never are.
+    periods = {period_key(f.period) for f in (*cluster, figure) if f.period}
     measures = [measure_key(f) for f in (*cluster, figure)]
     same_article = any(f.article == figure.article for f in cluster)
-    agree = len(places) <= 1 and all(measures_agree(a, b) for a, b in itertools.combinations(measures, 2))
+    agree = len(places) <= 1 and len(periods) <= 1 and all(measures_agree(a, b) for a, b in itertools.combinations(measures, 2))
     return agree and not same_article and values_close([*cluster, figure], any(measures))
 
 

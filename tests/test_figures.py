@@ -434,3 +434,82 @@ def test_percentages_written_precisely_must_agree_precisely():
     assert len(group_figures([pct("a", 3.5, "rate"), pct("b", 3.75, "rate")])) == 2
     (group,) = group_figures([pct("a", 6.5, "fall in share"), pct("b", 7, "fall in share")])
     assert group.status == "divergent"  # "7 percent" is 6.5% rounded
+
+
+# --- number forms: fractions, ranges, partitive wholes, grouped thousands, basis points ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("One in four voters backed the plan.", 25.0, "%"),
+        ("About one in three flights was cancelled.", 33.3, "%"),
+        ("Two-thirds of the nurses joined the strike.", 66.7, "%"),
+        ("The port handles a quarter of the country's coffee exports.", 25.0, "%"),
+        ("The bank cut its main rate by a quarter of a point.", 0.25, "percentage point"),
+    ],
+)
+def test_fractions_of_a_whole_are_shares(nlp, text, value, noun):
+    (figure,) = read(nlp, text)
+    assert (figure.value, figure.noun) == (value, noun)
+
+
+def test_a_fraction_and_a_percentage_of_one_whole_group(nlp):
+    figures = read(nlp, "One in five teachers quit.", article="a") + read(nlp, "Some 20% of teachers quit.", article="b")
+    assert [f.measure for f in figures] == ["share of teacher"] * 2
+    (group,) = group_figures(figures)
+    assert group.status == "agreed"
+
+
+def test_the_whole_of_a_partitive_is_a_count_of_its_own(nlp):
+    figures = read(nlp, "Three of the nine judges dissented.")
+    assert sorted(f.value for f in figures) == [3, 9]
+    assert one(figures, 9).measure == "judge"  # the nine did not all dissent
+
+
+def test_both_bounds_of_a_range_are_read(nlp):
+    coaches = read(nlp, "Between 20 and 25 buses were hired.")
+    assert sorted((f.value, f.noun) for f in coaches) == [(20, "bus"), (25, "bus")]
+    rates = read(nlp, "Inflation will be between 2.5 and 3.0 per cent next year.")
+    assert sorted((f.value, f.noun) for f in rates) == [(2.5, "%"), (3.0, "%")]
+
+
+def test_thousands_grouped_with_points_in_a_count_but_not_in_a_measurement(nlp):
+    assert one(read(nlp, "The data of 250.000 customers was stolen."), 250000).noun == "customer"
+    assert one(read(nlp, "The yield rose to 1.125% on Monday."), 1.125).noun == "%"
+
+
+def test_a_percentage_before_its_noun_measures_that_noun(nlp):
+    assert one(read(nlp, "Nurses want a 7% pay rise."), 7).measure == "rise in pay"
+    assert one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure == "rise in cost (fuel)"
+    assert one(read(nlp, "Prices rose 3.1% year on year."), 3.1).measure == "rise in price"
+
+
+def test_basis_points_measure_a_change_of_rate(nlp):
+    (figure,) = read(nlp, "The central bank raised its deposit rate by 50 basis points.")
+    assert (figure.value, figure.noun, figure.measure) == (50, "basis point", "rise in rate (deposit)")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The network carries 900,000 journeys a day.", "The network carries 900,000 trips a day."),
+        ("The state will pay 20,000 cedis to each family.", "Each family will be paid 20,000 cedi."),
+        ("Seven workers suffered burns.", "Seven workers were injured."),
+        ("The group employs 3,200 people.", "The group has 3,200 staff members."),
+        ("The terminal shipped grain worth €2bn.", "The terminal handled exports in value of 2 billion euros."),
+    ],
+)
+def test_more_synonyms_group(nlp, first, second):
+    (group,) = group_figures(read(nlp, first, article="a") + read(nlp, second, article="b"))
+    assert group.status == "agreed"
+
+
+def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
+    figures = [
+        *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),
+        *read(nlp, "Some 80 millimetres of rain fell in twelve hours.", article="b"),
+        *read(nlp, "Some 80 millimetres of rain fell in 3 hours.", article="c"),
+    ]
+    groups = group_figures(figures)
+    assert sorted(sorted(f.article for f in g.values) for g in groups) == [["a", "b"], ["c"]]
