@@ -84,6 +84,8 @@ VERB_MEASURES = {
     "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
     "hospitalize": "hospitalised", "release": "released", "free": "released",
     "destroy": "destroyed", "damage": "damaged", "treat": "injured",
+    # Services and places shut or still working: "shut two of four lines" is not "two lines run".
+    "close": "closed", "shut": "closed", "cancel": "cancelled", "run": "running", "operate": "running",
 }  # fmt: skip
 ADJ_MEASURES = {
     "dead": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
@@ -116,6 +118,7 @@ LABEL_PARTICIPLES = {
     "rescued": "rescued", "voted": "who voted", "infected": "infected",
     "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
+    "closed": "closed", "cancelled": "cancelled", "running": "running",
 }  # fmt: skip
 
 SPEECH_VERBS = {
@@ -804,6 +807,8 @@ QUANTITY_NOUNS = {
     "price", "prices", "rate", "support", "approval", "participation", "share", "shares", "stock",
     "production", "exports", "imports", "spending", "debt", "deficit", "income", "wages", "rent",
 }  # fmt: skip
+# Verbs of handing over money: "promised 50,000 cedis to each family" is what "will pay" says.
+PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay"}
 # Nouns that say only that an amount is an amount: "exports in value of 1.2 billion euros" and
 # "grain worth €1.2bn shipped" measure the same thing; "value" names neither.
 VALUE_NOUNS = {"value", "amount", "sum", "worth", "total", "figure"}
@@ -1093,7 +1098,8 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[st
     if reading.head is not None:
         return changed(reading, measured_key(reading.head), measured_words(reading.head), f" in {written}")
     if reading.verb is not None:
-        return reading.verb.lemma_.lower(), f"{written} {participle(reading.verb)}"
+        lemma = reading.verb.lemma_.lower()
+        return PAYING_VERBS.get(lemma, lemma), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
     return None
@@ -1386,7 +1392,10 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
     A repeat of the same value by the same article is the same figure said twice: dropped.
     """
     clusters: list[list[Figure]] = []
-    order = sorted(block, key=lambda f: (f.place is None, measure_key(f) is None, " of " not in f.measure, f.value, f.article, f.sentence))
+    # A value several articles write is the likeliest core of a quantity: it seeds clusters before
+    # a lone value near it ("between 30 and 40 coaches" beside two outlets' 40).
+    agreeing = {v: len({f.article for f in block if f.value == v}) for v in {f.value for f in block}}
+    order = sorted(block, key=lambda f: (f.place is None, measure_key(f) is None, " of " not in f.measure, -agreeing[f.value], f.value, f.article, f.sentence))
     for figure in order:
         if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
             continue
@@ -1407,7 +1416,7 @@ def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
     measures = [measure_key(f) for f in (*cluster, figure)]
     same_article = any(f.article == figure.article for f in cluster)
     agree = len(places) <= 1 and len(periods) <= 1 and all(measures_agree(a, b) for a, b in itertools.combinations(measures, 2))
-    return agree and not same_article and values_close([*cluster, figure], any(measures))
+    return agree and not same_article and values_close([*cluster, figure], all(measures))
 
 
 def decimals(text: str) -> int:
