@@ -152,15 +152,15 @@ def is_foreign(line: str, language: str) -> bool:
     words = re.findall(r"[^\W\d_]+", line)
     if len(words) < _MIN_WORDS_FOR_SHORT_LANGUAGE:
         return False
-    found, confidence = classify(line)
     short = len(words) < _MIN_WORDS_FOR_LANGUAGE
-    if found == language or confidence < (0.99 if short else 0.9):
-        return False
     if language == "en":
         # Names and titles fool n-gram models on short lines; English function words do not lie.
+        # Checked first, it also spares the model most lines of an English article.
         function_words = sum(1 for w in words if w.casefold() in STOP_WORDS)
-        return function_words == 0 if short else function_words / len(words) < 0.2
-    return True
+        if function_words > 0 if short else function_words / len(words) >= 0.2:
+            return False
+    found, confidence = classify(line)
+    return found != language and confidence >= (0.99 if short else 0.9)
 
 
 def choose_language(declared: str | None, lines: list[str]) -> str:
@@ -196,6 +196,8 @@ def identifier():  # type: ignore[no-untyped-def]
 
 def strip_foreign_brackets(line: str, language: str) -> tuple[str, list[str]]:
     """Drop bracketed runs written in another script than the line's own (a translator's leftover)."""
+    if line.isascii() or not _BRACKETED.search(line):
+        return line, []  # no bracket, or nothing but Latin letters: nothing to strip
     main = dominant_script(line)
     fragments: list[str] = []
 
