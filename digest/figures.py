@@ -1413,10 +1413,34 @@ def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
     # A measurement's window one outlet leaves unsaid ("150 mm of rain" beside "150 mm in twelve
     # hours") may be the same; two different windows never are.
     periods = {period_key(f.period) for f in (*cluster, figure) if f.period}
-    measures = [measure_key(f) for f in (*cluster, figure)]
+    members = (*cluster, figure)
+    measures = [measure_key(f) for f in members]
     same_article = any(f.article == figure.article for f in cluster)
-    agree = len(places) <= 1 and len(periods) <= 1 and all(measures_agree(a, b) for a, b in itertools.combinations(measures, 2))
+    agree = len(places) <= 1 and len(periods) <= 1 and all(
+        measures_agree(measure_key(a), measure_key(b)) or are_twins(a, b) for a, b in itertools.combinations(members, 2)
+    )
     return agree and not same_article and values_close([*cluster, figure], all(measures))
+
+
+def are_twins(first: Figure, second: Figure) -> bool:
+    """One measurement written alike by two outlets: the same precise value in the same unit
+    ("4.75%", "€1.2bn") measures one thing, however differently each sentence reads around it
+    (a pronoun subject, a translator's word order). Round values ("2%", "10 km") recur by chance,
+    a rise is never a fall, and two kinds of one thing stay two."""
+    if first.noun != second.noun or first.noun not in MEASUREMENT_UNITS or first.value != second.value:
+        return False
+    directions = {m.split(" in ")[0] for m in (first.measure, second.measure) if m.startswith(("rise in", "fall in"))}
+    kinds = [re.search(r" \(([^)]*)\)", m) for m in (first.measure, second.measure)]
+    bases = {re.sub(r" \([^)]*\)", "", m) for m in (first.measure, second.measure)}
+    if len(bases) == 1 and all(kinds):
+        return False  # "rate (discount)" and "rate (deposit)": two kinds said outright
+    return min(significant_digits(first.text), significant_digits(second.text)) >= 2 and len(directions) <= 1
+
+
+def significant_digits(text: str) -> int:
+    """Digits as written, zeros at either end left out: 3 for "4.75%", 2 for "12,000", 0 for
+    "two-thirds" (a word is a round value)."""
+    return len(re.sub(r"\D", "", text).strip("0"))
 
 
 def decimals(text: str) -> int:

@@ -513,3 +513,20 @@ def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     ]
     groups = group_figures(figures)
     assert sorted(sorted(f.article for f in g.values) for g in groups) == [["a", "b"], ["c"]]
+
+
+def test_a_precise_value_written_alike_is_one_measurement_but_round_values_are_not(nlp):
+    precise = read(nlp, "The main rate now stands at 4.75%.", article="a") + read(nlp, "It lowered the rate, to 4.75 percent.", article="b")
+    assert [g.status for g in group_figures(precise)] == ["agreed"]
+    rounds = read(nlp, "Two-thirds of the drivers struck.", article="a") + read(nlp, "Two-thirds of the buses stayed in depots.", article="b")
+    assert len(group_figures(rounds)) == 2
+
+
+def test_what_befell_a_part_is_not_said_of_the_whole(nlp):
+    shut = read(nlp, "The strike shut two of the city's four metro lines.", article="a")
+    running = read(nlp, "Only two of the four lines are running.", article="b")
+    assert (one(shut, 2).measure, one(running, 2).measure) == ("closed", "running")
+    groups = group_figures(shut + running)
+    assert sorted(sorted((f.article, f.value) for f in g.values) for g in groups) == [
+        [("a", 2)], [("a", 4), ("b", 4)], [("b", 2)]
+    ]
