@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +35,9 @@ _GRAM = 3
 # share 5 % of their 3-grams with probability 0.05 (measured costs are in tests/test_duplicates.py).
 _BANDS = 20
 _ROWS = 2
+# Bands a candidate must share: with 20 bands of 2 rows a near copy shares 11 on average,
+# fewer than 4 about once in 2,000 times.
+_MIN_SHARED_BANDS = 4
 # ratio >= 95 is impossible when the shorter text is under this share of the longer one.
 _MIN_LENGTH_SHARE = 0.9
 # Below this many characters a changed word or number is a different text, not a near copy.
@@ -101,8 +104,15 @@ class TextIndex:
             self.buckets[band, bucket].append(text)
 
     def candidates(self, text: Text) -> list[Text]:
-        found = {t.file: t for band, bucket in enumerate(text.bands) for t in self.buckets.get((band, bucket), ())}
-        return [found[file] for file in sorted(found)]
+        """Kept texts sharing several bands: one shared band is common among articles written from
+        one template, while a near copy (ratio >= 95) shares about half of them."""
+        shared: Counter[str] = Counter()
+        found: dict[str, Text] = {}
+        for band, bucket in enumerate(text.bands):
+            for other in self.buckets.get((band, bucket), ()):
+                shared[other.file] += 1
+                found[other.file] = other
+        return [found[file] for file in sorted(found) if shared[file] >= _MIN_SHARED_BANDS]
 
 
 def nearest(text: Text, candidates: Iterable[Text]) -> tuple[Text, float] | None:
