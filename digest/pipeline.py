@@ -10,10 +10,10 @@ from digest.clean import clean_article
 from digest.cluster import cluster_topics, name_topic
 from digest.duplicates import drop_duplicates
 from digest.entities import canonicalise
-from digest.extract import extract_article
+from digest.extract import extract_articles
 from digest.figures import group_figures
 from digest.model import Digest, EntityRef, Extraction, Topic
-from digest.parse import Parser, parse_texts
+from digest.parse import Parser
 from digest.quotes import group_quotes
 from digest.read import read_seeds
 from digest.slug import slugify, unique_slugs
@@ -23,8 +23,7 @@ def build_digest(seeds_dir: Path, parser: Parser) -> Digest:
     articles, problems = read_seeds(seeds_dir)
     articles, duplicates = drop_duplicates([clean_article(a) for a in articles])
     problems.extend(duplicates)
-    docs = parse_texts(parser, [a.text for a in articles])
-    extractions = canonicalise([extract_article(a, d) for a, d in zip(articles, docs)])
+    extractions = canonicalise(extract_articles(parser, articles))
     topics = make_topics(extractions)
     return Digest(tuple(articles), extractions, topics, tuple(problems))
 
