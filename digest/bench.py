@@ -65,10 +65,10 @@ def timed(run: Callable[[], object]) -> float:
 def staged_digest(seeds: Path, parser: Any, clock: Stopwatch) -> Any:
     """`pipeline.build_digest`, cut at its stage boundaries so each is timed on its own."""
     from digest.clean import clean_article
-    from digest.extract import extract_article
+    from digest.duplicates import drop_duplicates
+    from digest.extract import extract_article, write_cached
     from digest.model import Digest
     from digest.parse import parse_texts
-    from digest.pipeline import drop_duplicates
     from digest.read import read_seeds
 
     with clock.stage("read"):
@@ -79,6 +79,8 @@ def staged_digest(seeds: Path, parser: Any, clock: Stopwatch) -> Any:
         docs = parse_texts(parser, [a.text for a in articles])
     with clock.stage("extract"):
         extracted = [extract_article(a, d) for a, d in zip(articles, docs)]
+        for article, extraction in zip(articles, extracted):
+            write_cached(parser, article, extraction)  # as build_digest does, so a warm rebuild reuses it
     with clock.stage("cluster"):
         extractions, groups, titles = cluster_stage(extracted)
     with clock.stage("align"):
