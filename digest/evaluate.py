@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass

@@ -1408,7 +1408,6 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
 
 
 def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
-    values = [f.value for f in cluster] + [figure.value]
     places = {place_key(f.place) for f in (*cluster, figure) if f.place}
     # A measurement's window one outlet leaves unsaid ("150 mm of rain" beside "150 mm in twelve
     # hours") may be the same; two different windows never are.

@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digest.model import Article, Claim, Digest, Extraction, FigureGroup, QuoteGroup, Topic, anchor
+from digest.model import Claim, Digest, Extraction, FigureGroup, QuoteGroup, Sentence, Topic, anchor
 from digest.slug import unique_slugs
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
@@ -135,12 +135,12 @@ class SiteView:
         # A statement of fact leads better than a quoted remark, which belongs to its speaker.
         return max(shared, key=lambda c: (not _QUOTE_MARK.search(c.text), len(c.articles), -len(c.text)))
 
-    def shared_claims(self, topic: Topic) -> list:  # type: ignore[type-arg]
+    def shared_claims(self, topic: Topic) -> list[Claim]:
         return [c for c in topic.claims if len(c.articles) >= 2]
 
-    def single_claims(self, topic: Topic) -> list[tuple[str, list]]:  # type: ignore[type-arg]
+    def single_claims(self, topic: Topic) -> list[tuple[str, list[Claim]]]:
         """Claims only one article makes, by article, in the topic's article order."""
-        by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+        by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in topic.claims:
             if len(claim.articles) == 1:
                 by_article[claim.articles[0]].append(claim)
@@ -208,13 +208,10 @@ def format_number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def paragraphs(extraction: Extraction) -> list[list]:  # type: ignore[type-arg]
+def paragraphs(extraction: Extraction) -> list[list[Sentence]]:
     """The article's sentences, paragraph by paragraph, for the source page."""
-    grouped: dict[int, list] = defaultdict(list)  # type: ignore[type-arg]
+    grouped: dict[int, list[Sentence]] = defaultdict(list)
     for sentence in extraction.sentences:
         grouped[sentence.paragraph].append(sentence)
     return [grouped[k] for k in sorted(grouped)]
 
-
-def article_sort_key(article: Article) -> tuple[str, str]:
-    return (article.published or "", article.id)

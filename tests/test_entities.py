@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from digest.entities import canonicalise, find_mentions, join_name_particles, name_key
-from digest.model import Article, Extraction, Mention, Quote, Sentence
+from digest.model import Article, Extraction, Mention, Quote
 from digest.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
 from digest.sentences import split_sentences
