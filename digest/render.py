@@ -102,6 +102,7 @@ class SiteView:
         self._topic_of = {a: t for t in digest.topics for a in t.articles}
         self.entities = build_entity_pages(digest)
         self.entity_slug = {e.name: e.slug for e in self.entities}
+        self._entity_page = {e.name: e for e in self.entities}
         self.cited = cited_sentences(digest.topics)
 
     def topic_of(self, article_id: str) -> Topic | None:
@@ -170,8 +171,8 @@ class SiteView:
         return " – ".join(dict.fromkeys(topic.dates)) if topic.dates else "date unknown"
 
     def topic_entities(self, topic: Topic, section: str) -> list[EntityPage]:
-        names = {e.name for e in topic.entities}
-        return [e for e in self.entities if e.name in names and e.section == section]
+        pages = (self._entity_page.get(e.name) for e in topic.entities)
+        return sorted((p for p in pages if p is not None and p.section == section), key=lambda p: p.name)
 
 
 def build_entity_pages(digest: Digest) -> tuple[EntityPage, ...]:
@@ -179,14 +180,19 @@ def build_entity_pages(digest: Digest) -> tuple[EntityPage, ...]:
     for mention in (m for e in digest.extractions for m in e.mentions):
         if mention.label in ENTITY_LABELS:
             labels[mention.canonical][mention.label] += 1
+    # One pass over the topics indexes them by name: a scan per entity would make rendering quadratic.
+    topics: dict[str, list[Topic]] = defaultdict(list)
+    quotes: dict[str | None, list[tuple[Topic, QuoteGroup]]] = defaultdict(list)
+    for topic in digest.topics:
+        for name in dict.fromkeys(e.name for e in topic.entities):
+            topics[name].append(topic)
+        for group in topic.quotes:
+            quotes[group.speaker].append((topic, group))
     names = sorted(labels)
-    slugs = unique_slugs(names)
     pages = []
-    for name, slug in zip(names, slugs):
+    for name, slug in zip(names, unique_slugs(names)):
         label = labels[name].most_common(1)[0][0]
-        topics = tuple(t for t in digest.topics if any(e.name == name for e in t.entities))
-        quotes = tuple((t, g) for t in digest.topics for g in t.quotes if g.speaker == name)
-        pages.append(EntityPage(name, label, ENTITY_LABELS[label], slug, topics, quotes))
+        pages.append(EntityPage(name, label, ENTITY_LABELS[label], slug, tuple(topics[name]), tuple(quotes[name])))
     return tuple(pages)
 
 
