@@ -3,37 +3,80 @@
 An article's extraction is cached beside its parsed doc, keyed by the cleaned article,
 the model and the package's own code: an unchanged seed then costs one small file read,
 not a doc deserialisation and a fresh extraction, and any code change starts afresh.
+
+Fresh articles are parsed and extracted in worker processes, a chunk at a time: only the
+small extractions travel back, so the main process never holds a batch of parsed docs
+(their tensors alone take ~0.4 kB a token) and does no spaCy work of its own.
 """
 
 from __future__ import annotations
 
-import hashlib
+import multiprocessing
 import os
-import pickle
-from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 from spacy.tokens import Doc
 
 from digest.entities import find_mentions
 from digest.figures import find_figures
+from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
 from digest.parse import Parser, parse_texts
 from digest.quotes import find_quotes
 from digest.sentences import split_sentences
 
 
+# Below this many fresh articles a second process costs more to start than it saves.
+PARALLEL_FROM = 40
+# Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
+CHUNK = 16
+
+
 def extract_articles(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
     """An extraction per article, parsing only those the cache does not hold."""
-    found: list[Extraction | None] = [read_cached(parser, a) for a in articles]
-    missing = [i for i, extraction in enumerate(found) if extraction is None]
-    docs = parse_texts(parser, [articles[i].text for i in missing])
-    for i, doc in zip(missing, docs):
-        found[i] = extract_article(articles[i], doc)
-        write_cached(parser, articles[i], found[i])
-    return [e for e in found if e is not None]
+    found = [read_cached(parser, a) for a in articles]
+    fresh = iter(list(extract_fresh(parser, [a for a, e in zip(articles, found) if e is None])))
+    return [e if e is not None else next(fresh) for e in found]
+
+
+def extract_fresh(parser: Parser, articles: Sequence[Article]) -> Iterator[Extraction]:
+    """Extractions in the articles' order, from worker processes where that pays."""
+    chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    workers = min(os.cpu_count() or 1, 2)
+    if len(articles) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chunks:
+            yield from extract_chunk(parser, chunk)
+        return
+    # fork, as spaCy's own n_process does: the workers inherit the loaded model instead of loading
+    # it again, and the initializer hands them the parser without pickling it for every task.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=adopt_parser, initargs=(parser,)) as pool:
+        for extracted in pool.map(extract_in_worker, chunks):
+            yield from extracted
+
+
+_worker_parser: Parser | None = None  # set once in each worker process, by adopt_parser
+
+
+def adopt_parser(parser: Parser) -> None:
+    global _worker_parser
+    _worker_parser = parser
+
+
+def extract_in_worker(articles: Sequence[Article]) -> list[Extraction]:
+    assert _worker_parser is not None, "adopt_parser runs first in every worker"
+    return extract_chunk(_worker_parser, articles)
+
+
+def extract_chunk(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
+    """Parse (or load the cached docs of) a few articles, extract them and cache what was extracted."""
+    extracted = []
+    for article, doc in zip(articles, parse_texts(parser, [a.text for a in articles])):
+        extraction = extract_article(article, doc)
+        write_cached(parser, article, extraction)
+        extracted.append(extraction)
+    return extracted
 
 
 def extract_article(article: Article, doc: Doc) -> Extraction:
@@ -47,39 +90,15 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     )
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the package's source: extractions made by other code are never reused."""
-    digest = hashlib.sha256()
-    package = resources.files("digest")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
-        digest.update(name.encode() + package.joinpath(name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def cache_path(parser: Parser, article: Article) -> Path | None:
-    if parser.cache_dir is None:
-        return None
-    key = hashlib.sha256(repr(article).encode("utf-8")).hexdigest()
-    return parser.cache_dir / parser.key / f"extract-{code_fingerprint()}" / key[:2] / f"{key}.pickle"
+def memo(parser: Parser) -> Memo:
+    """Extractions depend on the model as well as the article: they live under the model's key."""
+    return Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "extract")
 
 
 def read_cached(parser: Parser, article: Article) -> Extraction | None:
-    path = cache_path(parser, article)
-    if path is None or not path.is_file():
-        return None
-    try:
-        extraction = pickle.loads(path.read_bytes())  # our own cache folder, written below
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, OSError, ValueError):
-        return None  # damaged or stale: extract again
-    return extraction if isinstance(extraction, Extraction) and extraction.article == article else None
+    extraction = memo(parser).load(key_of(article), Extraction)
+    return extraction if extraction is not None and extraction.article == article else None
 
 
 def write_cached(parser: Parser, article: Article, extraction: Extraction) -> None:
-    path = cache_path(parser, article)
-    if path is None:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)
+    memo(parser).store(key_of(article), extraction)

@@ -30,8 +30,6 @@ COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "n
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
-# Below this many uncached texts a second process costs more to start than it saves.
-_PARALLEL_FROM = 40
 
 
 class ModelMissing(RuntimeError):
@@ -86,11 +84,11 @@ def parse_texts(parser: Parser, texts: Sequence[str]) -> list[Doc]:
 
 
 def run_pipeline(nlp: Language, texts: list[str]) -> Iterable[Doc]:
-    long = [i for i, text in enumerate(texts) if len(text) >= nlp.max_length]
+    """One process: `digest.extract` spreads whole articles over the cores, parse and extraction together."""
+    long = {i for i, text in enumerate(texts) if len(text) >= nlp.max_length}
     if long:
         return [parse_long(nlp, t) if i in long else nlp(t) for i, t in enumerate(texts)]
-    processes = 2 if len(texts) >= _PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
-    return nlp.pipe(texts, n_process=processes, batch_size=16)
+    return nlp.pipe(texts, batch_size=16)
 
 
 def parse_long(nlp: Language, text: str) -> Doc:

@@ -1,8 +1,13 @@
-"""The first phase: from a seeds folder to a `Digest`, everything understood, nothing rendered."""
+"""The first phase: from a seeds folder to a `Digest`, everything understood, nothing rendered.
+
+Every stage whose result can be kept is kept (see `digest.memo`): a rebuild re-reads the
+seeds and re-clusters the corpus, but cleans, parses, extracts and aligns only what changed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from digest.claims import group_claims
@@ -12,7 +17,8 @@ from digest.duplicates import drop_duplicates
 from digest.entities import canonicalise
 from digest.extract import extract_articles
 from digest.figures import group_figures
-from digest.model import Digest, EntityRef, Extraction, Topic
+from digest.memo import Memo, key_of
+from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
 from digest.parse import Parser
 from digest.quotes import group_quotes
 from digest.read import read_seeds
@@ -20,21 +26,39 @@ from digest.slug import slugify, unique_slugs
 
 
 def build_digest(seeds_dir: Path, parser: Parser) -> Digest:
-    articles, problems = read_seeds(seeds_dir)
-    articles, duplicates = drop_duplicates([clean_article(a) for a in articles])
-    problems.extend(duplicates)
+    articles, problems = read_articles(seeds_dir, parser)
     extractions = canonicalise(extract_articles(parser, articles))
-    topics = make_topics(extractions)
+    groups, titles = group_articles(extractions)
+    topics = align_groups(groups, titles, parser)
     return Digest(tuple(articles), extractions, topics, tuple(problems))
 
 
-def make_topics(extractions: Sequence[Extraction]) -> tuple[Topic, ...]:
+def read_articles(seeds_dir: Path, parser: Parser) -> tuple[list[Article], list[Problem]]:
+    """The seeds read, cleaned and counted once each, with every problem met on the way."""
+    articles, problems = read_seeds(seeds_dir)
+    # Cleaning identifies the language of every line, the slowest part of reading: kept between builds.
+    memo = Memo(parser.cache_dir, "clean")
+    cleaned = [memo.recall(key_of(a), Article, partial(clean_article, a)) for a in articles]
+    kept, duplicates = drop_duplicates(cleaned)
+    return kept, problems + duplicates
+
+
+def group_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Extraction]], list[str]]:
+    """The articles grouped into topics, newest first, and each topic's title."""
     by_id = {e.article.id: e for e in extractions}
     groups = [[by_id[i] for i in group] for group in cluster_topics(extractions)]
     groups.sort(key=lambda g: (latest_date(g), min(e.article.id for e in g)), reverse=True)
-    titles = [name_topic(group) for group in groups]
+    return groups, [name_topic(group) for group in groups]
+
+
+def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], parser: Parser) -> tuple[Topic, ...]:
+    """Each group's figures, quotes and claims lined up; an unchanged topic is recalled, not aligned again."""
     slugs = unique_slugs(f"{first_date(g) or ''} {t}" for g, t in zip(groups, titles))
-    return tuple(make_topic(slug, title, g) for slug, title, g in zip(slugs, titles, groups))
+    memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic")
+    return tuple(
+        memo.recall(key_of((slug, title, group)), Topic, partial(make_topic, slug, title, group))
+        for slug, title, group in zip(slugs, titles, groups)
+    )
 
 
 def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:

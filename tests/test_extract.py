@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from conftest import SEEDS
 from spacy.language import Language
 
@@ -14,7 +16,7 @@ def test_a_warm_build_from_cached_extractions_equals_a_cold_one(nlp: Language, t
     cold = build_digest(SEEDS, Parser(nlp, None))
     cached = Parser(nlp, tmp_path / "cache")
     first = build_digest(SEEDS, cached)
-    stored = list((tmp_path / "cache").rglob("*.pickle"))
+    stored = list((tmp_path / "cache").rglob("extract-*/*/*.pickle"))
     assert len(stored) == len(first.articles)
     second = build_digest(SEEDS, cached)
     assert to_json(cold) == to_json(first) == to_json(second)
@@ -26,3 +28,34 @@ def test_a_damaged_cache_entry_is_extracted_again(nlp: Language, tmp_path: Path)
     for entry in (tmp_path / "cache").rglob("*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert to_json(build_digest(SEEDS, cached)) == expected
+
+
+def test_an_edited_seed_realigns_its_own_topic_only(nlp: Language, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    cached = Parser(nlp, tmp_path / "cache")
+    first = build_digest(seeds, cached)
+    topics = lambda: sorted(p.name for p in (tmp_path / "cache").rglob("topic-*/*/*.pickle"))  # noqa: E731
+    before = topics()
+    assert len(before) == len(first.topics) == 2
+    seed = next(seeds.glob("003_*"))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nThe ferry to Port Lantern sailed at noon.\n", encoding="utf-8")
+    second = build_digest(seeds, cached)
+    after = topics()
+    assert len(after) == 3 and set(before) < set(after)  # one new entry: the edited seed's topic
+    assert to_json(second) == to_json(build_digest(seeds, Parser(nlp, None)))
+
+
+def test_worker_processes_extract_what_one_process_does(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest import extract
+    from digest.pipeline import read_articles
+
+    articles, _ = read_articles(SEEDS, Parser(nlp, None))
+    alone = extract.extract_articles(Parser(nlp, None), articles)
+    monkeypatch.setattr(extract, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(extract, "CHUNK", 2)  # three tasks over two workers, results in order
+    cached = Parser(nlp, tmp_path / "cache")
+    assert extract.extract_articles(cached, articles) == alone
+    assert len(list((tmp_path / "cache").rglob("extract-*/*/*.pickle"))) == len(articles)  # written by the workers
