@@ -2,7 +2,7 @@
 
 Within one topic, every sentence that states something (it has a verb, it is not a question,
 a heading or mostly a direct quote) is compared with sentences of the other articles that
-share at least two of its uncommon words or names (an inverted index, never all pairs). A pair
+share one of its uncommon words or names (an inverted index, never all pairs). A pair
 scores by the share of the shorter sentence's weighted content lemmas the other holds, by their
 cosine, and by rapidfuzz's token-set ratio over the lemmas; average linkage (from clustering)
 groups matched sentences, at most one per article, so one loose match cannot chain claims.
@@ -47,11 +47,8 @@ def group_claims(extractions: Sequence[Extraction]) -> tuple[Claim, ...]:
     """The topic's claims: shared ones first (most articles first), then each outlet's own."""
     statements = [s for e in extractions for s in find_statements(e)]
     weights = term_weights(statements)
-    anchors = find_anchors(statements)
-    scores = {
-        (i, j): score_statements(statements[i], statements[j], weights, anchors)
-        for i, j in candidate_pairs(statements, weights)
-    }
+    scorer = Scorer.of(statements, weights, find_anchors(statements))
+    scores = {(i, j): scorer.score(i, j) for i, j in candidate_pairs(statements, weights)}
     groups = average_linkage(
         len(statements), scores, THRESHOLD, lambda i, j: statements[i].article != statements[j].article
     )
@@ -103,26 +100,40 @@ def candidate_pairs(statements: Sequence[Statement], weights: Mapping[str, float
     for i, statement in enumerate(statements):
         for term in statement.terms:
             postings[term].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
+    shared: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) <= cap:
             shared.update((i, j) for i, j in combinations(ids, 2) if statements[i].article != statements[j].article)
     return sorted(shared)
 
 
-def score_statements(a: Statement, b: Statement, weights: Mapping[str, float], anchors: frozenset[str]) -> float:
-    """Weighted containment of the shorter in the longer, cosine, fuzzy lemma overlap, and a bonus
-    when both name an anchor (a name or number the topic's sentences rarely repeat) and share a word
-    besides: two outlets writing the one sentence about it are likely reporting the same fact."""
-    mass_a = sum(weights[t] for t in a.terms)
-    mass_b = sum(weights[t] for t in b.terms)
-    shared = a.terms & b.terms
-    common = sum(weights[t] for t in shared)
-    containment = common / min(mass_a, mass_b)
-    cosine = common / math.sqrt(mass_a * mass_b)
-    fuzzy = fuzz.token_set_ratio(" ".join(sorted(a.terms)), " ".join(sorted(b.terms))) / 100
-    anchored = bool(shared & anchors) and any(not is_anchor_kind(t) for t in shared)
-    return 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
+@dataclass(frozen=True)
+class Scorer:
+    """Pair scores over one topic's statements, with each statement's own sums and spelling made once."""
+
+    statements: Sequence[Statement]
+    weights: Mapping[str, float]
+    anchors: frozenset[str]
+    masses: Sequence[float]
+    spelled: Sequence[str]
+
+    @classmethod
+    def of(cls, statements: Sequence[Statement], weights: Mapping[str, float], anchors: frozenset[str]) -> Scorer:
+        masses = [sum(weights[t] for t in s.terms) for s in statements]
+        return cls(statements, weights, anchors, masses, [" ".join(sorted(s.terms)) for s in statements])
+
+    def score(self, i: int, j: int) -> float:
+        """Weighted containment of the shorter in the longer, cosine, fuzzy lemma overlap, and a bonus
+        when both name an anchor (a name or number the topic's sentences rarely repeat) and share a word
+        besides: two outlets writing the one sentence about it are likely reporting the same fact."""
+        shared = self.statements[i].terms & self.statements[j].terms
+        common = sum(self.weights[t] for t in shared)
+        mass_i, mass_j = self.masses[i], self.masses[j]
+        containment = common / min(mass_i, mass_j)
+        cosine = common / math.sqrt(mass_i * mass_j)
+        fuzzy = fuzz.token_set_ratio(self.spelled[i], self.spelled[j]) / 100
+        anchored = bool(shared & self.anchors) and any(not is_anchor_kind(t) for t in shared)
+        return 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
 
 
 def is_anchor_kind(term: str) -> bool:
