@@ -11,13 +11,11 @@ small extractions travel back, so the main process never holds a batch of parsed
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from digest import workers
 from digest.entities import find_mentions
 from digest.figures import find_figures
 from digest.memo import Memo, key_of
@@ -27,8 +25,6 @@ from digest.quotes import find_quotes
 from digest.sentences import split_sentences
 
 
-# Below this many fresh articles a second process costs more to start than it saves.
-PARALLEL_FROM = 40
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
 CHUNK = 16
 
@@ -36,24 +32,18 @@ CHUNK = 16
 def extract_articles(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
     """An extraction per article, parsing only those the cache does not hold."""
     found = [read_cached(parser, a) for a in articles]
-    fresh = iter(list(extract_fresh(parser, [a for a, e in zip(articles, found) if e is None])))
+    fresh = iter(extract_fresh(parser, [a for a, e in zip(articles, found) if e is None]))
     return [e if e is not None else next(fresh) for e in found]
 
 
-def extract_fresh(parser: Parser, articles: Sequence[Article]) -> Iterator[Extraction]:
+def extract_fresh(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
     """Extractions in the articles' order, from worker processes where that pays."""
     chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    workers = min(os.cpu_count() or 1, 2)
-    if len(articles) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in chunks:
-            yield from extract_chunk(parser, chunk)
-        return
-    # fork, as spaCy's own n_process does: the workers inherit the loaded model instead of loading
-    # it again, and the initializer hands them the parser without pickling it for every task.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=adopt_parser, initargs=(parser,)) as pool:
-        for extracted in pool.map(extract_in_worker, chunks):
-            yield from extracted
+    if not workers.worth_forking(len(articles)):
+        return [e for chunk in chunks for e in extract_chunk(parser, chunk)]
+    # The initializer hands each worker the parser once, instead of pickling it with every task.
+    done = workers.fork_map(extract_in_worker, chunks, initializer=adopt_parser, initargs=(parser,))
+    return [e for chunk in done for e in chunk]
 
 
 _worker_parser: Parser | None = None  # set once in each worker process, by adopt_parser

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -60,13 +60,14 @@ class Memo:
             return None
         return value if isinstance(value, expected) else None
 
-    def recall(self, key: str, expected: type[T], compute: Callable[[], T]) -> T:
-        """The stored result for `key`, computed and stored first when there is none."""
-        value = self.load(key, expected)
-        if value is None:
-            value = compute()
-            self.store(key, value)
-        return value
+    def recall_all(self, keys: Sequence[str], expected: type[T], compute: Callable[[list[int]], Sequence[T]]) -> list[T]:
+        """A result per key: the stored ones, and for the rest what `compute` returns, given their positions."""
+        found = [self.load(key, expected) for key in keys]
+        missing = [i for i, value in enumerate(found) if value is None]
+        for i, value in zip(missing, compute(missing), strict=True):
+            self.store(keys[i], value)
+            found[i] = value
+        return [value for value in found if value is not None]
 
     def store(self, key: str, value: object) -> None:
         path = self.path(key)

@@ -7,7 +7,6 @@ seeds and re-clusters the corpus, but cleans, parses, extracts and aligns only w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from digest.claims import group_claims
@@ -23,6 +22,7 @@ from digest.parse import Parser
 from digest.quotes import group_quotes
 from digest.read import read_seeds
 from digest.slug import slugify, unique_slugs
+from digest.workers import spread
 
 
 def build_digest(seeds_dir: Path, parser: Parser) -> Digest:
@@ -38,7 +38,9 @@ def read_articles(seeds_dir: Path, parser: Parser) -> tuple[list[Article], list[
     articles, problems = read_seeds(seeds_dir)
     # Cleaning identifies the language of every line, the slowest part of reading: kept between builds.
     memo = Memo(parser.cache_dir, "clean")
-    cleaned = [memo.recall(key_of(a), Article, partial(clean_article, a)) for a in articles]
+    cleaned = memo.recall_all(
+        [key_of(a) for a in articles], Article, lambda missing: spread(clean_article, [articles[i] for i in missing], 16)
+    )
     kept, duplicates = drop_duplicates(cleaned)
     return kept, problems + duplicates
 
@@ -55,10 +57,14 @@ def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], 
     """Each group's figures, quotes and claims lined up; an unchanged topic is recalled, not aligned again."""
     slugs = unique_slugs(f"{first_date(g) or ''} {t}" for g, t in zip(groups, titles))
     memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic")
-    return tuple(
-        memo.recall(key_of((slug, title, group)), Topic, partial(make_topic, slug, title, group))
-        for slug, title, group in zip(slugs, titles, groups)
-    )
+    jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
+    # Topics are independent of each other: both cores align them.
+    keys = [key_of(job) for job in jobs]
+    return tuple(memo.recall_all(keys, Topic, lambda missing: spread(align_job, [jobs[i] for i in missing], 4)))
+
+
+def align_job(job: tuple[str, str, Sequence[Extraction]]) -> Topic:
+    return make_topic(*job)
 
 
 def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:

@@ -45,7 +45,6 @@ class DigestConfig(base.Config):
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.nlp: Language | None = None
-        self.digest: Digest | None = None
         self.pinned = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -66,12 +65,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return candidate if candidate.is_absolute() else self.root / candidate
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        self.digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()))
-        for problem in self.digest.problems:
+        # A local, not an attribute: MkDocs renders every page after this, and the digest's
+        # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
+        digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()))
+        for problem in digest.problems:
             log.warning("seeds/%s", problem)
-        self.pin_build_date(self.digest)
-        pages = render_pages(self.digest, self.templates)
-        pages["digest.json"] = to_json(self.digest)
+        self.pin_build_date(digest)
+        pages = render_pages(digest, self.templates)
+        pages["digest.json"] = to_json(digest)
         pages["digest.schema.json"] = schema_text()
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:

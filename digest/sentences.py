@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import sys
 
 from collections.abc import Callable
 from typing import TypeVar
@@ -34,8 +35,9 @@ def split_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
         sentences.append(
             Sentence(
                 article.id, len(sentences), text, start, start + len(text), max(paragraph, 0),
-                lemmas=tuple((t.lemma_ or t.text).lower() for t in words),
-                pos=tuple(t.pos_ for t in words),
+                # Interned: a corpus repeats a small vocabulary, and so does each article's cached pickle.
+                lemmas=tuple(sys.intern((t.lemma_ or t.text).lower()) for t in words),
+                pos=tuple(sys.intern(t.pos_) for t in words),
             )
         )
     return tuple(sentences)

@@ -49,12 +49,12 @@ def test_an_edited_seed_realigns_its_own_topic_only(nlp: Language, tmp_path: Pat
 def test_worker_processes_extract_what_one_process_does(
     nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from digest import extract
+    from digest import extract, workers
     from digest.pipeline import read_articles
 
     articles, _ = read_articles(SEEDS, Parser(nlp, None))
     alone = extract.extract_articles(Parser(nlp, None), articles)
-    monkeypatch.setattr(extract, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
     monkeypatch.setattr(extract, "CHUNK", 2)  # three tasks over two workers, results in order
     cached = Parser(nlp, tmp_path / "cache")
     assert extract.extract_articles(cached, articles) == alone

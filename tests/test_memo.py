@@ -12,15 +12,17 @@ def article(text: str) -> Article:
 
 def test_a_stored_result_is_recalled_without_computing_it_again(tmp_path: Path) -> None:
     memo = Memo(tmp_path, "clean")
-    calls: list[str] = []
+    asked: list[list[int]] = []
 
-    def compute() -> Article:
-        calls.append("computed")
-        return article("cleaned")
+    def compute(missing: list[int]) -> list[Article]:
+        asked.append(missing)
+        return [article(f"cleaned {i}") for i in missing]
 
-    assert memo.recall("k", Article, compute) == article("cleaned")
-    assert memo.recall("k", Article, compute) == article("cleaned")
-    assert calls == ["computed"]
+    assert memo.recall_all(["a", "b"], Article, compute) == [article("cleaned 0"), article("cleaned 1")]
+    assert memo.recall_all(["c", "a", "b"], Article, compute) == [
+        article("cleaned 0"), article("cleaned 0"), article("cleaned 1")
+    ]  # fmt: skip
+    assert asked == [[0, 1], [0]]  # the second time only "c", at position 0, was computed
 
 
 def test_other_kinds_and_other_keys_miss(tmp_path: Path) -> None:
@@ -38,7 +40,7 @@ def test_a_damaged_or_foreign_entry_is_computed_again(tmp_path: Path) -> None:
     path.write_bytes(b"\x80\x05not a pickle")
     assert memo.load("k", Article) is None
     memo.store("k", ["not", "an", "article"])
-    assert memo.recall("k", Article, lambda: article("fresh")) == article("fresh")
+    assert memo.recall_all(["k"], Article, lambda missing: [article("fresh")]) == [article("fresh")]
 
 
 def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:

@@ -1,0 +1,45 @@
+"""Both cores for work that splits into independent items: parsing articles, aligning topics.
+
+Workers are forked, as spaCy's own `n_process` does: they inherit the loaded model and
+everything else the parent holds instead of loading or pickling it again. Where fork does
+not exist, or the work is too small to pay for a second process, callers run in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items a second process costs more to start than it saves.
+PARALLEL_FROM = 40
+WORKERS = 2  # the machines this runs on have two cores; more processes only compete for them
+
+
+def worth_forking(items: int) -> bool:
+    return items >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def spread(function: Callable[[T], R], items: Sequence[T], chunksize: int = 1) -> list[R]:
+    """`function` over `items`, in forked workers where that pays, else here; results in order."""
+    return fork_map(function, items, chunksize=chunksize) if worth_forking(len(items)) else [function(x) for x in items]
+
+
+def fork_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+    chunksize: int = 1,
+) -> list[R]:
+    """`function` over `items` in forked workers, results in the items' order."""
+    workers = min(os.cpu_count() or 1, WORKERS)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+        return list(pool.map(function, items, chunksize=chunksize))
