@@ -150,18 +150,24 @@ def cli_build(seeds: Path, site: Path, config_file: Path, *options: str) -> Json
     if done.returncode not in (0, 1) or not peak:
         print(f"bench: the CLI build failed ({done.returncode}): {done.stderr.strip()[-500:]}", file=sys.stderr)
         return None
-    return {"s": elapsed, "peak_rss_mb": round(int(peak.group(1)) / RSS_UNIT, 1), "skipped": "is up to date" in done.stderr}
+    return {"s": elapsed, "peak_rss_mb": round(int(peak.group(1)) / 2**20, 1), "skipped": "is up to date" in done.stderr}
 
 
-# `python -m digest` that also reports its own peak memory (getrusage of a child from outside
-# would give the largest of all children so far, the parse workers included).
-_CLI_REPORTING_PEAK = (
-    "import resource, sys\n"
-    "from digest.cli import main\n"
-    "code = main(sys.argv[1:])\n"
-    "print('peak_rss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-    "sys.exit(code)\n"
-)
+# `python -m digest` that also reports its own peak memory. Not getrusage from outside: that
+# gives the largest child so far (the parse workers), and on Linux a child's ru_maxrss starts
+# from its parent's size at the fork before exec. VmHWM is the new process's own high-water mark.
+_CLI_REPORTING_PEAK = """\
+import re, resource, sys
+from digest.cli import main
+code = main(sys.argv[1:])
+try:
+    with open("/proc/self/status") as status:
+        peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1)) * 1024
+except (OSError, AttributeError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+print("peak_rss", peak, file=sys.stderr)
+sys.exit(code)
+"""
 
 
 # ---------------------------------------------------------------- one size, in its own process
