@@ -541,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
 def save(args: argparse.Namespace, runs: list[Json], serve: Json | None = None) -> None:
     if args.json:
         report = {"machine": machine(), "seed": args.seed, "runs": runs, "scaling": scaling(runs), "serve": serve}
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
