@@ -73,6 +73,7 @@ def figure_object(figure: Figure, sentences: dict[tuple[str, int], str]) -> Json
         "text": figure.text,
         "qualifier": figure.qualifier,
         "as_of": figure.as_of,
+        "when": figure.when,
         "attribution": figure.attribution,
         "sentence": sentences.get((figure.article, figure.sentence), ""),
         "anchor": anchor(figure.sentence),

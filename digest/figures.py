@@ -633,12 +633,12 @@ def date_children(node: Token) -> Iterator[Token]:
             yield from (c for c in child.subtree if c.dep_ == "pobj" and c.ent_type_ == "DATE")
 
 
-def find_as_of(chain: Sequence[Token], published: str | None) -> str | None:
-    """The first date said of the count (nearest governor first), resolved to ISO."""
+def find_when(chain: Sequence[Token]) -> str | None:
+    """The first date said of the count (nearest governor first), as written: "Wednesday"."""
     for node in chain:
         for token in date_children(node):
             entity = entity_of(token, {"DATE"})
-            return resolve_date(entity.text if entity is not None else token.text, published)
+            return entity.text if entity is not None else token.text
     return None
 
 
@@ -1308,6 +1308,7 @@ def assemble(
     period = find_period(chain)
     place = find_place(chain)
     speaker = find_speaker(chain)
+    when = find_when(chain)
     label = situate(str(read.pop("label")), place, period)
     return Figure(
         article=article.id,
@@ -1315,7 +1316,8 @@ def assemble(
         label=label,
         place=place,
         period=period,
-        as_of=find_as_of(chain, article.published),
+        as_of=resolve_date(when, article.published) if when is not None else None,
+        when=when,
         attribution=source_name(speaker, previous) if speaker is not None else None,
         **read,  # type: ignore[arg-type]
     )

@@ -90,6 +90,9 @@ class Figure:
     period: str | None = None  # a window the count covers: "24 hours"
     as_of: str | None = None  # ISO date
     attribution: str | None = None
+    # The date as written ("Wednesday", "7 October"): shown where the article's own date is
+    # unknown, so a reader still sees that two tolls were given on different days.
+    when: str | None = None
 
 
 @dataclass(frozen=True)

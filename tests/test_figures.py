@@ -210,9 +210,19 @@ def test_as_of_resolves_weekdays_against_publication(nlp):
     assert arrested.as_of == "2024-02-07"
 
 
-def test_as_of_is_unknown_without_publication_date(nlp):
+def test_as_of_is_unknown_without_publication_date_but_the_day_is_kept_as_written(nlp):
     (figure,) = read(nlp, "Five people were killed in the blast, the ministry said Tuesday.")
-    assert figure.as_of is None
+    assert (figure.as_of, figure.when) == (None, "Tuesday")
+
+
+def test_a_count_with_no_date_said_has_no_when(nlp):
+    (figure,) = read(nlp, "Five people were killed in the blast, the ministry said.")
+    assert (figure.as_of, figure.when) == (None, None)
+
+
+def test_seed_tolls_a_day_apart_show_their_days(seed_figures):
+    days = {(f.article[:3], f.value): f.when for f in seed_figures if f.value in {27708, 107}}
+    assert days == {("002", 27708): "Wednesday", ("004", 107): "Tuesday"}
 
 
 @pytest.mark.parametrize(

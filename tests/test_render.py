@@ -48,3 +48,9 @@ def test_source_pages_give_every_sentence_an_anchor(seeds_digest: Digest) -> Non
 
 def test_rendering_is_deterministic(seeds_digest: Digest) -> None:
     assert render_pages(seeds_digest, TEMPLATES) == render_pages(seeds_digest, TEMPLATES)
+
+
+def test_a_figure_row_shows_the_day_as_written_when_the_article_is_undated(seeds_digest: Digest) -> None:
+    pages = render_pages(seeds_digest, TEMPLATES)
+    rows = [line for page in pages.values() for line in page.splitlines() if "**27,708**" in line]
+    assert rows and all("as of Wednesday" in row for row in rows)
