@@ -24,7 +24,8 @@ _WIDGET = re.compile(
     r"""^(?:
         share(?:\s+(?:this(?:\s+(?:article|story|page|post|video))?|on\s+\w+(?:\s*[|,/·]\s*\w+)*))?|
         follow\s+us(?:\s+on\s+\w+)?|print|email|e-mail|
-        by\s+(?:[A-ZÀ-Ž][\w'’.-]*\s*){1,4}(?:and\s+(?:[A-ZÀ-Ž][\w'’.-]*\s*){1,4})?|
+        by\s+(?:(?-i:[A-ZÀ-Ž]|(?:de|da|di|du|del|van|von|der|den|al|el|bin|ibn)\s)[\w'’.-]*\s*){1,5}
+            (?:and\s+(?:(?-i:[A-ZÀ-Ž]|(?:de|da|di|du|del|van|von|der|den|al|el|bin|ibn)\s)[\w'’.-]*\s*){1,5})?|
         \((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^)]*\)|
         read\s+(?:previous|next|more|also)|(?:previous|next)\s+(?:article|post|story|news)|
         (?:also\s+read|see\s+also|read\s+more|related|more\s+on\s+this(?:\s+story)?)\s*:.*|
@@ -34,7 +35,7 @@ _WIDGET = re.compile(
         leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|\d*\s*comments?|add\s+comment|
         your\s+email\s+address\s+will\s+not\s+be\s+published\..*|required\s+fields\s+are\s+marked.*|
         join\s+(?:\S+\s+){0,4}(?:whatsapp|telegram|signal|viber)\s+(?:group|channel|community)|
-        (?:subscribe|sign\s+up)\b.{0,60}|advertisement|sponsored(?:\s+content)?|
+        (?:subscribe|sign\s+up)(?:\s+(?:now|today|here|free))?(?:\s+(?:for|to)\s+[^.,;!?]{1,60})?|advertisement|sponsored(?:\s+content)?|
         (?:tags?|topics?|categories)\s*:.*|(?:copyright\s*)?©.*|all\s+rights\s+reserved\.?|
         click\s+here\b.*|download\s+(?:our|the)\s+app.*
     )[\s:.!|]*$""",

@@ -177,6 +177,8 @@ def test_derived_titles_are_short_and_skip_abbreviations(paragraph: str, title: 
         "(Translated from the Norwegian edition.)",
         "Related: Ferry strike ends after three days",
         "Tłumaczenie: redakcja Dziennika Bałtyckiego",
+        "Sign up for our morning newsletter",
+        "Subscribe to the Harbour Wire podcast.",
     ],
 )
 def test_bylines_credits_and_widgets_of_other_outlets_are_removed(line: str) -> None:
@@ -196,6 +198,10 @@ def test_a_most_read_box_takes_its_headlines_with_it() -> None:
         "By the time rescuers arrived, the water had risen by two metres.",  # "By" opening a sentence
         "Share prices fell by 4% on the news.",
         "Translation services were offered to the families, the council said.",
+        "By noon it had stopped.",  # short, and every word after "By" in lower case
+        "By then it was over.",
+        "Sign up rates fell sharply.",
+        "Subscribe now, he urged viewers, or lose access.",
     ],
 )
 def test_sentences_that_open_like_furniture_are_kept(line: str) -> None:
