@@ -1,12 +1,14 @@
 """Parse article texts with spaCy, once: every parsed doc is cached on disk by content.
 
-The cache key is the text's hash, the model's name and version and spaCy's version, so an
-unchanged seed is never parsed twice, across builds and across `mkdocs serve` rebuilds.
+The cache key is the text's hash, the model's name and version, spaCy's version and the
+pipeline's components, so an unchanged seed is never parsed twice, across builds and across `mkdocs serve` rebuilds.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -43,8 +45,17 @@ class Parser:
 
     @property
     def key(self) -> str:
+        """Model, model version, spaCy version, and the pipeline's make-up: a doc parsed with other
+        components, or an older paragraph marker, is never served for this pipeline."""
         meta = self.nlp.meta
-        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}"
+        pipeline = pipeline_signature(tuple(self.nlp.pipe_names))
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{pipeline}"
+
+
+@functools.cache
+def pipeline_signature(pipe_names: tuple[str, ...]) -> str:
+    recipe = ",".join(pipe_names) + inspect.getsource(mark_paragraphs)
+    return hashlib.sha256(recipe.encode("utf-8")).hexdigest()[:12]
 
 
 @Language.component("digest_paragraphs")
@@ -61,12 +72,17 @@ def load_pipeline(model: str = "auto") -> Language:
     names = MODELS if model == "auto" else (model,)
     for name in names:
         if spacy.util.is_package(name) or Path(name).is_dir():
-            nlp = spacy.load(name)
-            for component in [c for c in nlp.component_names if c not in COMPONENTS]:
-                nlp.remove_pipe(component)  # e.g. the disabled senter: the parser splits sentences
+            nlp = spacy.load(name, exclude=unused_components(name))
             nlp.add_pipe("digest_paragraphs", before="parser")
             return nlp
     raise ModelMissing(INSTALL_HINT if model == "auto" else f"spaCy model {model!r} is not installed")
+
+
+def unused_components(name: str) -> list[str]:
+    """The model's components the digest never reads (the senter: the parser splits sentences),
+    so `spacy.load` does not build them at all."""
+    path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    return [c for c in spacy.util.get_model_meta(path).get("components", []) if c not in COMPONENTS]
 
 
 def default_cache_dir() -> Path:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import spacy
 from spacy.language import Language
 
-from digest.parse import Parser, parse_long, parse_texts, run_pipeline, split_parts
+from digest.parse import COMPONENTS, Parser, parse_long, parse_texts, run_pipeline, split_parts
 
 PARAGRAPH = "The minister said on Tuesday that talks would resume. Aid convoys waited at the border."
 
@@ -96,3 +97,15 @@ def test_cached_docs_are_read_back_and_a_damaged_entry_is_parsed_again(nlp: Lang
     again = parse_texts(parser, texts)
     assert [d.text for d in again] == texts
     assert [[t.lemma_ for t in d] for d in again] == [[t.lemma_ for t in d] for d in first]
+
+
+def test_the_pipeline_loads_only_the_components_the_digest_reads(nlp: Language) -> None:
+    assert "senter" not in nlp.component_names
+    assert set(nlp.pipe_names) == {*COMPONENTS, "digest_paragraphs"}
+
+
+def test_a_pipeline_of_other_components_has_its_own_cache_key(nlp: Language, tmp_path: Path) -> None:
+    full = Parser(nlp, tmp_path)
+    fewer = Parser(spacy.blank("en"), tmp_path)
+    fewer.nlp.meta.update({k: nlp.meta[k] for k in ("lang", "name", "version")})
+    assert full.key != fewer.key and full.key.startswith(fewer.key.rsplit("-", 1)[0])
