@@ -38,3 +38,11 @@ def test_the_export_is_byte_identical_for_the_same_digest(seeds_digest: Digest) 
 def test_the_packaged_schema_is_the_shared_contract() -> None:
     if SHARED_SCHEMA.is_file():  # ../shared is beside every clone in CI
         assert json.loads(schema_text()) == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_the_published_digest_json_and_schema_are_the_built_sites(built_site: Path) -> None:
+    published = json.loads((built_site / "digest.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / "digest.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(published, schema)
+    assert schema == json.loads(schema_text())
+    assert {a["id"][:3] for a in published["articles"]} == {"000", "001", "002", "003", "004"}
