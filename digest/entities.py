@@ -12,8 +12,12 @@ Canonical names, in three safe steps:
    prime minister's name meet, while "Joe"/"Jill Biden" stay apart. A surname alone ("Blinken")
    joins the one cluster with that surname named in the same article, else the only one in the
    corpus; when two people share it, it stays as written.
-3. Places and organisations merge only on equal keys: "Gaza" may be the city or the strip, "US"
-   and "United States" need a gazetteer, so neither is guessed at.
+3. Places and organisations merge on equal keys, and an acronym with the one multi-word name in
+   the corpus whose initials it spells ("US", "U.S." → "United States"; "UN" → "United
+   Nations"). "Gaza" may be the city or the strip, so a shorter name is never guessed at.
+
+A one-word organisation inside a job title ("Secretary of State", "Defense Minister") is part of
+the title, not an organisation, and is no mention.
 
 The canonical name of a cluster is its most frequent full spelling, ties broken alphabetically.
 """
@@ -40,6 +44,10 @@ PARTICLES = frozenset(
 HONORIFICS = frozenset(
     "mr mrs ms miss dr sir dame lord lady sheikh sheikha shaikh prof professor rev reverend".split()
 )
+# Nouns of office that take a department's name: "Secretary of State", "Interior Minister".
+TITLE_NOUNS = frozenset("secretary minister undersecretary".split())
+# Words an acronym skips: "Organisation of American States" is OAS.
+_ACRONYM_SKIPS = frozenset("of the and for de la".split())
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Spellings closer than this are one person: transliterations and typos, not different first names.
@@ -52,9 +60,21 @@ def find_mentions(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -
     mentions = []
     for ent in join_name_particles(doc):
         text = tidy_name(ent.text)
-        if ent.label_ in LABELS and text:
+        if ent.label_ in LABELS and text and not in_job_title(ent):
             mentions.append(Mention(article.id, sentence_at(sentences, ent.start_char), text, ent.label_, text))
     return tuple(mentions)
+
+
+def in_job_title(ent: Span) -> bool:
+    """ "State" in "Secretary of State", "Defense" in "Defense Minister": a title's word, not an
+    organisation. An acronym ("UN Secretary-General") names a real one, so it stays."""
+    if ent.label_ != "ORG" or len(ent) != 1 or not ent.text.istitle():
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 2 : ent.start] if ent.start >= 2 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    titled_of = before is not None and before[1].lower_ == "of" and before[0].lower_ in TITLE_NOUNS
+    return titled_of or (after is not None and after.lower_ in TITLE_NOUNS)
 
 
 def join_name_particles(doc: Doc) -> list[Span]:
@@ -118,14 +138,45 @@ def canonical_names(mentions: Sequence[Mention], labels: dict[str, str]) -> Name
         spellings[name_key(mention.text)][mention.text] += 1
     people = sorted(k for k, label in labels.items() if label == "PERSON" and len(name_words(k)) >= 2)
     clusters = cluster_people(people)
-    return Names(spellings, clusters, surname_index(clusters))
+    return Names(spellings, clusters, surname_index(clusters), acronyms(spellings, labels))
+
+
+def acronyms(spellings: dict[str, Counter[str]], labels: dict[str, str]) -> dict[str, str]:
+    """Acronym key → the one multi-word non-person key whose initials it spells, where the corpus
+    mostly writes it in capitals ("US", "U.S."); two names with the same initials: no guess."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for key in spellings:
+        words = [w for w in key.split() if w not in _ACRONYM_SKIPS]
+        if len(words) >= 2 and labels.get(key) != "PERSON":
+            spelled["".join(w[0] for w in words)].add(key)
+    return {
+        key: next(iter(spelled[key]))
+        for key, counts in spellings.items()
+        if len(spelled.get(key, ())) == 1 and labels.get(key) != "PERSON" and mostly_acronym(counts)
+    }
+
+
+def mostly_acronym(counts: Counter[str]) -> bool:
+    return 2 * sum(n for spelling, n in counts.items() if is_acronym(spelling)) > sum(counts.values())
+
+
+def is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 class Names:
     """The corpus's names: which cluster a key belongs to, and each cluster's canonical spelling."""
 
-    def __init__(self, spellings: dict[str, Counter[str]], clusters: list[list[str]], surnames: dict[str, list[int]]):
+    def __init__(
+        self,
+        spellings: dict[str, Counter[str]],
+        clusters: list[list[str]],
+        surnames: dict[str, list[int]],
+        acronyms: dict[str, str],
+    ):
         self.spellings = spellings
+        self.acronyms = acronyms
         self.cluster_of = {key: i for i, keys in enumerate(clusters) for key in keys}
         self.surnames = surnames
         self.canonical = [best_spelling(keys, spellings) for keys in clusters]
@@ -145,6 +196,7 @@ class Names:
                     return self.canonical[pool[0]]
             if nearby or candidates:
                 return text  # two people share the surname: guessing would merge them
+        key = self.acronyms.get(key, key) if label != "PERSON" else key
         counts = self.spellings.get(key)
         return best_spelling([key], self.spellings) if counts else text
 

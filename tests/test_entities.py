@@ -136,3 +136,40 @@ def test_seed_names_are_canonical(nlp: Language) -> None:
     thani = {names[n] for n in names if n.casefold().endswith("thani")}
     assert len(thani) == 1
     assert names["Gaza"] != names["Gaza Strip"]
+
+
+def test_an_acronym_in_capitals_joins_the_one_name_it_spells() -> None:
+    names = canonical([
+        extraction("a", ("United States", "GPE"), ("U.S.", "GPE"), ("United Nations", "ORG")),
+        extraction("b", ("US", "GPE"), ("UN", "ORG"), ("Hope For Us", "ORG")),
+        extraction("c", ("Us", "ORG"), ("us", "ORG"), ("US", "ORG"), ("Hfu", "ORG")),
+    ])
+    assert names[("a", "U.S.")] == names[("b", "US")] == "United States"
+    assert names[("b", "UN")] == "United Nations"
+    assert names[("c", "Hfu")] == "Hfu"  # not written as an acronym
+
+
+def test_an_acronym_two_names_could_spell_stays_as_written() -> None:
+    names = canonical([
+        extraction("a", ("National Police", "ORG"), ("NP", "ORG")),
+        extraction("b", ("New Party", "ORG")),
+    ])
+    assert names[("a", "NP")] == "NP"
+
+
+def test_a_person_is_never_an_acronym() -> None:
+    names = canonical([extraction("a", "Jon Kelly", ("JK", "ORG"))])
+    assert names[("a", "JK")] == "JK"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Secretary of State Maria Lind met the Interior Minister on Monday.", set()),
+        ("The UN Secretary-General said the Red Cross would help.", {"UN"}),
+    ],
+)
+def test_a_department_inside_a_job_title_is_no_organisation(nlp: Language, text: str, kept: set[str]) -> None:
+    doc = nlp(text)
+    orgs = {m.text for m in find_mentions(Article("a", "a.txt", "T", text), doc, split_sentences(Article("a", "a.txt", "T", text), doc)) if m.label == "ORG"}
+    assert "State" not in orgs and kept <= orgs
