@@ -416,7 +416,8 @@ def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
         lines.append(e.article.title)
         lines.extend(s.text for s in e.sentences[:4] if looks_like_heading(s))
     parts = {clean_title(part) for line in lines for part in re.split(r":\s+", line)}
-    return sorted(p for p in parts if len(p.split()) >= 3)
+    # A kicker ("Blinken") is no title, but a short headline ("Festival opens") beats none at all.
+    return sorted(p for p in parts if len(p.split()) >= 3) or sorted(p for p in parts if p)
 
 
 def looks_like_heading(sentence: Sentence) -> bool:

@@ -106,6 +106,11 @@ def test_topic_name_is_shared_wording_not_one_outlets_spin(parser: Parser) -> No
     assert "Ruiz" in title or "Paraguay" in title
 
 
+def test_a_two_word_headline_names_its_topic_rather_than_untitled(parser: Parser) -> None:
+    spec = ("f1", "Festival opens\n\nThe town's summer festival opened on Friday with 40 stalls.", None, "en")
+    assert name_topic(extract(parser, [spec])) == "Festival opens"
+
+
 def test_average_linkage_does_not_chain_through_one_strong_link() -> None:
     # 0~1 and 1~2 are similar, 0 and 2 are not: a chain, not a group
     groups = average_linkage(3, {(0, 1): 0.9, (1, 2): 0.6}, 0.5, lambda i, j: True)
