@@ -30,6 +30,9 @@ _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
 VERB_POS = frozenset({"VERB", "AUX"})
 HEADING_WORDS = 12
 ANCHOR_BONUS = 0.2
+_MARK = re.compile(r"[“”\"«»„]")
+# Outside quotation marks a reporter does not say "I" or "we": such a sentence is someone's speech.
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
 _CLOSERS = (".", "!", "”", '"', "’", "'", ")", "…")
 
 
@@ -80,8 +83,25 @@ def is_statement(sentence: Sentence, quote_chars: int = 0) -> bool:
         return False
     if len(text.split()) <= HEADING_WORDS and not text.endswith(_CLOSERS):
         return False  # a headline or subheading, verb or not
+    if closes_a_quote(text) or first_person(_QUOTED.sub(" ", text)):
+        return False  # the rest of a quote opened in an earlier sentence, or unquoted speech
     inside = max(quote_chars, sum(len(m) for m in _QUOTED.findall(text)))
     return inside < QUOTED_SHARE * len(text)
+
+
+def closes_a_quote(text: str) -> bool:
+    """The first quotation mark closes a quote: a word or stop right before it, none after."""
+    mark = _MARK.search(text)
+    if mark is None:
+        return False
+    if mark.group() in "”»":
+        return True
+    before, after = text[: mark.start()], text[mark.end() :]
+    return mark.group() == '"' and bool(before) and not before[-1].isspace() and (not after or not after[0].isalnum())
+
+
+def first_person(text: str) -> bool:
+    return _FIRST_PERSON.search(text) is not None
 
 
 def term_weights(statements: Sequence[Statement]) -> dict[str, float]:

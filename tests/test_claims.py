@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from digest.claims import group_claims, is_statement
 from digest.entities import canonicalise
 from digest.extract import extract_article
@@ -76,3 +78,26 @@ def test_headings_questions_and_quotes_are_not_claims() -> None:
     assert not is_statement(sentence("Who will lead the new cabinet now?", ("PRON", "AUX", "VERB")))
     quote = '"We will fight corruption from the first day until the last one," she said.'
     assert not is_statement(sentence(quote, ("PRON", "AUX", "VERB")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We believe this opens the way to an agreement and we are working on it.”",  # a quote's last sentence
+        'until the harbour is safe again, which is our aim," the port authority said on Monday.',
+        "The focus of my visit here is on the steps that need to be taken next.",  # unquoted speech
+    ],
+)
+def test_the_rest_of_a_quote_and_unquoted_speech_are_not_claims(text: str) -> None:
+    assert not is_statement(sentence(text, ("PRON", "VERB", "DET", "NOUN")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The council approved the "green corridor" plan on Monday after a long debate.',
+        "The US and the UN sent aid to the region after the floods, officials said.",
+    ],
+)
+def test_statements_with_quoted_words_or_capital_us_are_claims(text: str) -> None:
+    assert is_statement(sentence(text, ("DET", "NOUN", "VERB", "DET", "NOUN")))
