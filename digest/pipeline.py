@@ -55,7 +55,7 @@ def group_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Extract
 
 def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], parser: Parser) -> tuple[Topic, ...]:
     """Each group's figures, quotes and claims lined up; an unchanged topic is recalled, not aligned again."""
-    slugs = unique_slugs(f"{first_date(g) or ''} {t}" for g, t in zip(groups, titles))
+    slugs = unique_slugs(f"{first_date(g) or ''} {founder(g).article.title}" for g in groups)
     memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic")
     jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
     # Topics are independent of each other: both cores align them.
@@ -86,6 +86,12 @@ def topic_entities(group: Sequence[Extraction]) -> tuple[EntityRef, ...]:
     for mention in (m for e in group for m in e.mentions):
         seen.setdefault(mention.canonical, mention.label)
     return tuple(EntityRef(n, seen[n], slugify(n)) for n in sorted(seen))
+
+
+def founder(group: Sequence[Extraction]) -> Extraction:
+    """The topic's first article (earliest date, then id), whose title the slug is made from: an
+    article that arrives later never moves the topic's address, though it may change its title."""
+    return min(group, key=lambda e: (e.article.published or "9999-99-99", e.article.id))
 
 
 def first_date(group: Sequence[Extraction]) -> str | None:
