@@ -42,7 +42,16 @@ def read_articles(seeds_dir: Path, parser: Parser) -> tuple[list[Article], list[
         [key_of(a) for a in articles], Article, lambda missing: spread(clean_article, [articles[i] for i in missing], 16)
     )
     kept, duplicates = drop_duplicates(cleaned)
-    return kept, problems + duplicates
+    return kept, problems + duplicates + too_long(kept, parser.nlp.max_length)
+
+
+def too_long(articles: Sequence[Article], limit: int) -> list[Problem]:
+    """Texts beyond spaCy's max_length are parsed in parts (`parse.parse_long`); the editor hears of it."""
+    return [
+        Problem(a.file, f"{len(a.text):,} characters is beyond spaCy's max_length of {limit:,}; parsed in parts")
+        for a in articles
+        if len(a.text) >= limit
+    ]
 
 
 def group_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Extraction]], list[str]]:
