@@ -25,6 +25,7 @@ from digest.slug import unique_slugs
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # Entity kinds that get a page of their own; nationalities and dates do not.
+_DETAILS_MARKER = re.compile(r"\?(?=\?\?)")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 OUTLET_WORDS = 6
 TAGS_PER_TOPIC = 12
@@ -44,7 +45,10 @@ class EntityPage:
 def escape_markdown(text: object) -> Markup:
     """Text safe in any inline Markdown position: one line, HTML-escaped, Markdown punctuation escaped."""
     flat = " ".join(str(text).split())
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True)))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True))
+    # "???" opening a list item starts a collapsible block (pymdownx.details), and "?" has no
+    # backslash escape: a character reference keeps the question marks and loses the syntax.
+    return Markup(_DETAILS_MARKER.sub("&#63;", escaped))
 
 
 def yaml_string(text: object) -> Markup:

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from digest.model import Digest
 from digest.render import escape_markdown, render_pages
@@ -54,3 +58,89 @@ def test_a_figure_row_shows_the_day_as_written_when_the_article_is_undated(seeds
     pages = render_pages(seeds_digest, TEMPLATES)
     rows = [line for page in pages.values() for line in page.splitlines() if "**27,708**" in line]
     assert rows and all("as of Wednesday" in row for row in rows)
+
+
+# --- property: whole pages, rendered from the real templates, keep seed text inert ----------
+
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+
+
+def digest_holding(text: str) -> Digest:
+    """A one-topic digest whose every field a seed could fill holds `text`."""
+    from digest.model import (
+        Article, Claim, EntityRef, Extraction, Figure, FigureGroup, Mention, Quote, QuoteGroup, Sentence,
+        SentenceRef, Topic,
+    )  # fmt: skip
+
+    body = f"{text} and more."
+    articles = [
+        Article(id=i, file=f"{i}.txt", title=text, text=body, removed=(text,), published="2024-01-02", source=text)
+        for i in ("a", "b")
+    ]
+    figures = tuple(
+        Figure(a.id, 0, 5.0 + n, text, None, "people", "killed", text, when=text, attribution=text)
+        for n, a in enumerate(articles)
+    )
+    quotes = tuple(Quote(a.id, 0, text, text) for a in articles)
+    extractions = tuple(
+        Extraction(a, (Sentence(a.id, 0, body, 0, len(body)),), (Mention(a.id, 0, text, "PERSON", text),), (f,), (q,))
+        for a, f, q in zip(articles, figures, quotes)
+    )
+    topic = Topic(
+        slug="topic", title=text, articles=("a", "b"), dates=("2024-01-02", "2024-01-02"),
+        figures=(FigureGroup(text, "divergent", figures),), quotes=(QuoteGroup(text, quotes),),
+        claims=(Claim(text, tuple(SentenceRef(a.id, 0, body) for a in articles)), Claim(text, (SentenceRef("a", 0, body),))),
+        entities=(EntityRef(text, "PERSON", "person"),),
+    )  # fmt: skip
+    return Digest(tuple(articles), extractions, (topic,))
+
+
+class Shape(HTMLParser):
+    """The elements and attribute names a page builds, and every attribute value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, tuple[str, ...]]] = []
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, tuple(sorted(k for k, _ in attrs))))
+        self.values.extend(v or "" for _, v in attrs)
+
+
+def page_shapes(digest: Digest) -> dict[str, Shape]:
+    shapes = {}
+    for path, page in render_pages(digest, TEMPLATES).items():
+        front, _, body = page.partition("\n---\n") if page.startswith("---\n") else ("", "", page)
+        if front:
+            yaml.safe_load(front.removeprefix("---\n"))  # front matter stays valid YAML
+        shape = Shape()
+        shape.feed(markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS))
+        shapes[path] = shape
+    return shapes
+
+
+PLAIN = page_shapes(digest_holding("plain words"))
+
+
+# Arbitrary text rarely spells markup, so pieces of Markdown, HTML, Jinja and YAML syntax are mixed in.
+SYNTAX = ["<", ">", "<b>", "</b>", "<script>", "<img src=x onerror=alert(1)>", "*", "**", "_", "`", "```", "~~~",
+          "#", "# ", "[", "](", "](javascript:alert(1))", ")", "|", "{{", "}}", "{%", "%}", "{#", "\n", "\n\n", "&",
+          "&amp;", "javascript:", "---", "> ", "1. ", "- ", '"', "'", ": ", "!", "\\", "!!! note", "??? x",
+          "{: .x }", "<div markdown>", "    ", "\t", "[TOC]", "<!--", "-->"]
+SEED_TEXT = st.lists(
+    st.one_of(st.sampled_from(SYNTAX), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12)),
+    min_size=1, max_size=12,
+).map("".join).filter(lambda t: t.strip())  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SEED_TEXT)
+def test_any_seed_text_leaves_every_page_the_shape_of_plain_text(text: str) -> None:
+    shapes = page_shapes(digest_holding(text))
+    entity_paths = {p for p in shapes if p.startswith("entities/") and p != "entities/index.md"}
+    assert len(entity_paths) == 1  # the one person, under whatever slug the name gives
+    for path, shape in shapes.items():
+        plain = PLAIN["entities/plain-words.md" if path in entity_paths else path]
+        assert shape.elements == plain.elements, path
+        assert not [v for v in shape.values if v.strip().lower().startswith("javascript:")]
