@@ -19,9 +19,10 @@ participle to the clause that has one ("Blinken said …, noting that “…”"
 Coreference is deliberately simple: "he"/"she" is the most recent PERSON who was the subject of
 a verb of saying in that sentence or the three before it, else the most recent PERSON named
 there; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
-holds the description's capitalised words ("Qatari Prime Minister …"), or two of its words.
+holds the description's capitalised words ("Qatari Prime Minister …"), or two of its words,
+unless the description names the person itself ("said the president of the bank Jan Nowak").
 
-Grouping: see `group_quotes`.
+Grouping: see `group_quotes` (and `split_run_together` for quotes one outlet runs together).
 """
 
 from __future__ import annotations
@@ -273,7 +274,27 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
     if subject.pos_ == "PRON":
         return subject.text, None
     phrase = noun_phrase(subject)
-    return phrase.text, resolve_description(doc, phrase, inside)
+    return phrase.text, named_in_description(doc, subject, inside) or resolve_description(doc, phrase, inside)
+
+
+def named_in_description(doc: Doc, head: Token, inside: set[int]) -> str | None:
+    """The person a role description names itself: "the president of the bank Jan Nowak said",
+    "the head of the agency, Jan Nowak, said". A name that is a preposition's object ("the
+    spokesman for Jan Nowak") is someone else, and two names leave it unresolved."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    first, last = head.left_edge.i, head.right_edge.i
+    people = [e for e in names_of(doc) if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1]
+    named = [e for e in people if e.start not in inside and names_the_head(e, head)]
+    return name_text(named[0]) if len(named) == 1 else None
+
+
+def names_the_head(person: Span, head: Token) -> bool:
+    """An appositive of the head, or a name not led by a preposition, comma or possessive."""
+    if person.root.dep_ == "appos" and person.root.head.i == head.i:
+        return True
+    before = person.doc[person.start - 1] if person.start > 0 else None
+    return before is not None and before.pos_ not in ("ADP", "PUNCT", "PART") and before.tag_ != "POS"
 
 
 def entity_of(doc: Doc, token: Token) -> Span | None:
@@ -397,6 +418,9 @@ SYNONYM_SETS = """
     leave abandon desert
     return go_back come_back get_back
     continue keep carry_on go_on persist
+    series string cycle sequence succession
+    room space scope leeway
+    careful carefully caution cautious cautiously prudent prudently
     begin start commence launch
     end finish stop halt cease
     search hunt
@@ -507,6 +531,7 @@ MIN_SHARED_TERMS_UNKNOWN = 3
 WORDING_BAR = 0.6
 WORDING_BAR_UNKNOWN = 0.7
 MIN_SHARED_STEMS = 2
+_QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
 _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "ly", "s")
 _DERIVATIONS = ("ation", "ition", "ment", "ion", "ate", "ise", "ize", "ing", "er", "or", "e")
 
@@ -531,7 +556,7 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
     pairs are merged best first; a merge that would put two quotes of one article, or two known
     speakers, or two quotes with no content word in common, in one group is refused.
     """
-    items = sorted(set(quotes), key=quote_order)
+    items = split_run_together(sorted(set(quotes), key=quote_order))
     terms = [quote_terms(q) for q in items]
     rarity = rarity_weights(terms)
     scored = []
@@ -542,6 +567,52 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
     clusters = merge_pairs(items, terms, sorted(scored, key=lambda t: (-t[0], t[1], t[2])))
     groups = [QuoteGroup(group_speaker(c), tuple(sorted(c, key=quote_order))) for c in clusters]
     return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
+
+
+def split_run_together(items: list[Quote]) -> list[Quote]:
+    """Split a quote of several sentences where another article prints its parts as two quotes.
+
+    One outlet may run two remarks into one pair of marks ("… on these wages. We are staying
+    out …") that another quotes apart; whole, the quote can join only one of them. It is cut
+    at the sentence end where its head matches one quote of another article and its tail a
+    different quote of that same article; quotes no other article splits stay whole.
+    """
+    terms = [quote_terms(q) for q in items]
+    rarity = rarity_weights(terms)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, quote in enumerate(items):
+        by_article[quote.article].append(i)
+    result: list[Quote] = []
+    for quote in items:
+        others = [[(items[j], terms[j]) for j in ids] for a, ids in sorted(by_article.items()) if a != quote.article]
+        result.extend(split_against(quote, others, rarity) or [quote])
+    return sorted(set(result), key=quote_order)
+
+
+def split_against(
+    quote: Quote, others: Sequence[Sequence[tuple[Quote, Terms]]], rarity: dict[str, float]
+) -> list[Quote] | None:
+    """The quote's head and tail, at the first sentence end where they meet two quotes of one article."""
+    pieces = _QUOTE_SENTENCE_END.split(quote.text)
+    for k in range(1, len(pieces)):
+        head, tail = (piece_quote(quote, " ".join(part)) for part in (pieces[:k], pieces[k:]))
+        head_terms, tail_terms = quote_terms(head), quote_terms(tail)
+        for article in others:
+            heads = {id(q) for q, t in article if similarity(head, q, head_terms, t, rarity) is not None}
+            tails = {id(q) for q, t in article if similarity(tail, q, tail_terms, t, rarity) is not None}
+            if heads and tails and len(heads | tails) >= 2:
+                return [head, tail]
+    return None
+
+
+def piece_quote(quote: Quote, text: str) -> Quote:
+    """Part of a quote, with the stored lemmas of its own words (a word's lemma starts as it does)."""
+    words = content_words(text)
+    lemmas = tuple(
+        lemma for lemma in quote.lemmas
+        if any(w[:4] == lemma[:4] or stem(w) == stem(lemma.split("_")[0]) for w in words)
+    )
+    return Quote(quote.article, quote.sentence, text, quote.speaker, quote.speaker_text, lemmas)
 
 
 def quote_order(quote: Quote) -> tuple[str, int, str, str]:
@@ -555,7 +626,9 @@ def quote_terms(quote: Quote) -> Terms:
 
 
 def term_keys(word: str) -> frozenset[str]:
-    return frozenset({stem(word), derived_stem(word), *(f"~{sense}" for sense in SYNONYMS.get(word, ()))})
+    # A word with no synonyms of its own takes its stem's: the noun "beginning" those of "begin".
+    senses = SYNONYMS.get(word) or SYNONYMS.get(stem(word), ())
+    return frozenset({stem(word), derived_stem(word), *(f"~{sense}" for sense in senses)})
 
 
 def derived_stem(word: str) -> str:

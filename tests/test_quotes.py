@@ -143,6 +143,17 @@ def test_text_without_quotes_has_none(nlp: Language) -> None:
     assert quotes_of(nlp, "The council met on Monday. It voted on the budget, he said.") == ()
 
 
+def test_a_role_description_that_names_the_person_resolves_to_the_name(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, '"We will keep the rate where it is," said on Monday the governor of the central bank Jan Nowak.')
+    assert quote.speaker == "Jan Nowak"
+
+
+def test_a_name_after_for_or_of_in_a_role_description_is_someone_else(nlp: Language) -> None:
+    text = 'Jan Nowak was not there. The spokesman for Jan Nowak said: "We will keep the rate where it is for now."'
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker is None and quote.speaker_text == "The spokesman for Jan Nowak"
+
+
 # --- grouping ------------------------------------------------------------------------------
 
 
@@ -188,6 +199,42 @@ def test_a_quote_without_speaker_joins_a_close_wording() -> None:
     groups = group_quotes([q("a", "The response includes some comments, but overall it is positive", "Ann Lee"),
                            q("b", "The response includes some comments but overall, it is positive.", None)])
     assert [(g.speaker, len(g.variants)) for g in groups] == [("Ann Lee", 2)]
+
+
+def test_a_noun_in_ing_takes_the_synonyms_of_its_verb() -> None:
+    # "beginning" has no synonyms of its own; through its stem "begin" it meets "start".
+    groups = group_quotes([q("a", "It is only the beginning of the talks", "Ann Lee"),
+                           q("b", "This is just the start of the talks", "Ann Lee")])
+    assert [len(g.variants) for g in groups] == [2]
+
+
+def test_translations_meet_through_room_space_caution_and_series_cycle() -> None:
+    groups = group_quotes([q("a", "We have room to act, but carefully. Not a series of cuts", "Ann Lee"),
+                           q("b", "There is space for action, with caution. No cycle of cuts", "Ann Lee"),
+                           q("b", "The harbour will reopen next spring", "Ann Lee", 5)])
+    assert sorted(len(g.variants) for g in groups) == [1, 2]
+
+
+RUN_TOGETHER = [
+    q("a", "Drivers cannot live on these wages. We will stay out until they make a real offer.", "Ann Lee"),
+    q("b", "Bus drivers cannot live on their pay", "Ann Lee"),
+    q("b", "We stay out until a real offer comes", "Ann Lee", 3),
+]
+
+
+def test_a_quote_that_runs_two_remarks_together_is_split_where_another_article_parts_them() -> None:
+    groups = group_quotes(RUN_TOGETHER)
+    assert [[v.text for v in g.variants] for g in groups] == [
+        ["Drivers cannot live on these wages.", "Bus drivers cannot live on their pay"],
+        ["We will stay out until they make a real offer.", "We stay out until a real offer comes"],
+    ]
+
+
+def test_a_quote_of_two_sentences_stays_whole_when_no_article_parts_them() -> None:
+    # Both halves match the one quote of "b", which joins them too: nothing to split.
+    whole = q("b", "Drivers cannot live on their pay, and we stay out until a real offer comes", "Ann Lee")
+    groups = group_quotes([RUN_TOGETHER[0], whole])
+    assert [[v.text for v in g.variants] for g in groups] == [[RUN_TOGETHER[0].text, whole.text]]
 
 
 def test_grouping_is_deterministic_whatever_the_input_order() -> None:
