@@ -306,6 +306,9 @@ def counted_noun(number: Token) -> Token | None:
     head = number.head
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return head
+    sibling = sibling_subject(number)
+    if sibling is not None:
+        return sibling
     partitive = partitive_noun(number)
     if partitive is not None:
         return earlier_counted_noun(number) or partitive if partitive.pos_ == "PRON" else partitive
@@ -314,6 +317,19 @@ def counted_noun(number: Token) -> Token | None:
     if number.dep_ == "conj" and head.like_num and head.i < number.i:
         return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
     return tally_subject(number) or gapped_noun(number)
+
+
+def sibling_subject(number: Token) -> Token | None:
+    """ "Twelve seriously ill patients were taken …", parsed as two subjects of "taken": the plural
+    noun just after the number (past adverbs and adjectives) is the one it counts."""
+    if number.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for token in number.doc[number.i + 1 : number.i + 5]:
+        if token.pos_ in {"ADV", "ADJ"}:
+            continue
+        same_role = token.dep_ == number.dep_ and token.head.i == number.head.i
+        return token if token.tag_ == "NNS" and token.pos_ == "NOUN" and same_role else None
+    return None
 
 
 def partitive_noun(number: Token) -> Token | None:
@@ -441,8 +457,14 @@ def word_measure(token: Token) -> str | None:
     if token.pos_ == "ADJ" or token.lower_ in ADJ_MEASURES:
         return ADJ_MEASURES.get(token.lower_) or ADJ_MEASURES.get(lemma)
     if token.pos_ in {"VERB", "AUX"}:
+        if lemma in MANAGING_VERBS and any(c.dep_ == "agent" for c in token.children):
+            return None  # "four hospitals run by the group" are managed by it, not running
         return VERB_MEASURES.get(lemma) or idiom_measure(token)
     return None
+
+
+# Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
+MANAGING_VERBS = {"run", "operate"}
 
 
 # Verb + object idioms: "took 250 people hostage", "lost their lives", "forced from their homes".
@@ -784,11 +806,11 @@ NEUTRAL_VERBS = {
 FALL_WORDS = {
     "fall", "drop", "decline", "slump", "plunge", "sink", "shrink", "slide", "tumble", "dip",
     "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low", "cut", "reduce",
-    "slash", "trim",
+    "slash", "trim", "weaken", "ease",
 }  # fmt: skip
 RISE_WORDS = {
     "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rally", "expand", "rebound",
-    "higher", "high", "up", "more", "raise", "lift", "boost",
+    "higher", "high", "up", "more", "raise", "lift", "boost", "strengthen",
 }  # fmt: skip
 # General synonyms of measured things: outlets write either for the same quantity.
 MEASURED_SYNONYMS = {
@@ -835,6 +857,8 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     doc, number = run.doc, run_root(run)
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
+    if before is not None and before.lower_ in CURRENCY_SIGNS and currency_scale(run, CURRENCY_SIGNS[before.lower_]):
+        return CURRENCY_SIGNS[before.lower_], doc[run.end], before.i, run.end + 1  # "€2.5m": "m" heads it
     if after is not None:
         found = unit_after(after)
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
@@ -853,6 +877,17 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         anchor = number if magnitude.i == number.i else anchor
         return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
     return None
+
+
+# After a currency sign a lone letter is a scale: "€2.5m", "$40k", "£1.2bn" (split off by the tokenizer).
+CURRENCY_SCALES = {"m": 1e6, "m.": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12}
+
+
+def currency_scale(run: Span, unit: str) -> float | None:
+    doc = run.doc
+    signed = run.start > 0 and doc[run.start - 1].lower_ in CURRENCY_SIGNS and CURRENCY_SIGNS[doc[run.start - 1].lower_] == unit
+    after = doc[run.end].lower_ if run.end < len(doc) else ""
+    return CURRENCY_SCALES.get(after) if signed and doc[run.end - 1].whitespace_ == "" else None
 
 
 def range_upper(run: Span) -> Span | None:
@@ -931,8 +966,13 @@ def measured_key(token: Token) -> str:
     """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
     not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
     lemma = token.lemma_.lower()
-    kinds = " ".join(c.lemma_.lower() for c in kinds_of(token))
+    kinds = " ".join(c.lemma_.lower() for c in kinds_of(token) if (c.lemma_.lower(), lemma) not in GENUS_KINDS)
     return MEASURED_SYNONYMS.get(lemma, lemma) + (f" ({kinds})" if kinds else "")
+
+
+# Compounds that name the genus, not a kind: every central bank's rate is an interest rate, so
+# "interest rates" is "the rate" with its kind unsaid (and may join "the reference rate").
+GENUS_KINDS = {("interest", "rate")}
 
 
 def measured_words(token: Token) -> str:
@@ -1031,10 +1071,27 @@ def read_measured(anchor: Token) -> Reading:
             return modified_reading(whole, head, own)
         else:
             break
+    if node.pos_ == "NOUN" and node.i != anchor.i and direction is not None and node.head.i == node.i:
+        return Reading(whole, node, None, None, own, False, direction)  # "Six per cent more pay."
+    subject = fragment_subject(node, direction)
+    if subject is not None:
+        return Reading(whole, None, None, subject, own, False, direction)
     if node.pos_ not in {"VERB", "AUX"}:
         return Reading(whole, None, None, None, own, False, direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return reading._replace(owner=own, unnamed=False) if own else reading
+
+
+def fragment_subject(root: Token, direction: str | None) -> Token | None:
+    """A verbless sentence that tells the size of the change the previous one reports: "The zloty
+    slipped too. Down 0.4% against the euro." The change is the previous subject's."""
+    sentence = sentence_of(root)
+    if direction is None or root.head.i != root.i or sentence.start == 0 or any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        return None
+    verb = sentence_of(root.doc[sentence.start - 1]).root
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    changes = verb.pos_ == "VERB" and direction_of(verb) == direction
+    return subject if changes and subject is not None and subject.pos_ == "NOUN" else None
 
 
 def modified_reading(whole: Token | None, noun: Token, own: str | None) -> Reading:
@@ -1078,12 +1135,30 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         subjects = [verb.head]  # "the party, which won 34%": the party
     # Of two subjects (a misparsed dateline, "the opposition … party") the one next to the verb.
     subject = min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
+    if subject is not None and subject.lower_ == "it":
+        subject = quantity_antecedent(subject) or subject
     named = proper_name(subject) if subject is not None else None
     common = subject if subject is not None and named is None and subject.pos_ in {"NOUN", "PROPN"} else None
     if common is not None and lemma in SHARE_VERBS:  # "the far-right party took 12%": whose share
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole, head, verb if content else None, common, named, unnamed, direction)
+
+
+def quantity_antecedent(pronoun: Token) -> Token | None:
+    """What "it" stands for when the subject before it is a quantity: "Inflation is falling.
+    It hit 4.1 percent." The nearest earlier subject within two sentences, if it is one."""
+    doc, start = pronoun.doc, sentence_of(pronoun).start
+    for _ in range(2):
+        if start == 0:
+            return None
+        previous = sentence_of(doc[start - 1])
+        subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            last = subjects[-1]
+            return last if last.pos_ == "NOUN" and last.lemma_.lower() in QUANTITY_NOUNS else None
+        start = previous.start
+    return None
 
 
 def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[str, str] | None:
@@ -1175,6 +1250,9 @@ def read_measurement(
 ) -> Figure | None:
     name, anchor, low, high = unit
     value = number_value(run)
+    scale = currency_scale(run, name)
+    if value is not None and scale is not None:
+        value = value * scale
     described = describe_measurement(name, anchor, read_measured(anchor))
     if value is None or described is None or is_year(run):
         return None
@@ -1286,17 +1364,96 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     noun, verb = counted_noun(number), None
     if noun is None:
         noun, verb = elided_count(number) or (None, None)
+    qualifier, start = read_qualifier(run)
+    start = earlier_mark(run, start)
+    text = run.doc[start : run.end].text
+    capacity = capacity_anchor(number, noun)
+    if value is not None and capacity is not None:
+        return assemble(
+            article, sentences, previous, capacity, run.start_char, value=value, text=text,
+            qualifier=qualifier, noun="capacity", measure="capacity", label="capacity",
+        )  # fmt: skip
+    if value is not None and noun is None and (bare := bare_people(number)) is not None:
+        anchor, measure = bare
+        return assemble(
+            article, sentences, previous, anchor, run.start_char, value=value, text=text,
+            qualifier=qualifier, noun="people", measure=measure, label=f"people {LABEL_PARTICIPLES[measure]}",
+        )  # fmt: skip
     if value is None or noun is None or not is_countable(noun):
         return None
-    qualifier, start = read_qualifier(run)
     if verb is not None:
         anchor, measure = verb, verb_measure(verb) or counted_key(noun)
     else:
         anchor, measure = count_anchor(number, noun), find_measure(number, noun) or counted_key(noun)
     return assemble(
-        article, sentences, previous, anchor, run.start_char, value=value, text=run.doc[start : run.end].text,
+        article, sentences, previous, anchor, run.start_char, value=value, text=text,
         qualifier=qualifier, noun=counted_key(noun), measure=measure, label=count_words(noun, measure),
     )  # fmt: skip
+
+
+# Measures said only of people: "At least 14 died", "12 dead" count people though no noun is written.
+PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing"}
+
+
+def bare_people(number: Token) -> tuple[Token, str] | None:
+    """A number with no noun that is the subject of a verb, or the count of an adjective, that only
+    people can be: "At least 14 died", "up from 12 dead". The verb or adjective anchors it."""
+    head = number.head
+    if number.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+        measure = verb_measure(head)
+    elif number.dep_ == "nummod" and head.pos_ == "ADJ":
+        measure = ADJ_MEASURES.get(head.lower_)
+    else:
+        return None
+    return (head, measure) if measure in PEOPLE_MEASURES else None
+
+
+# Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
+CAPACITY_VERBS = {"hold", "seat", "accommodate"}
+
+
+def capacity_anchor(number: Token, noun: Token | None) -> Token | None:
+    """A capacity: "has a capacity of 40,528", "which holds 40,000 people", "The ground holds 40,000".
+    A capacity is said in the present of a thing, never of a person ("police held 40 people")."""
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() == "capacity":
+        return number.head.head
+    counted = noun if noun is not None and number.dep_ == "nummod" and number.head.i == noun.i else number
+    verb = counted.head
+    if counted.dep_ != "dobj" or verb.lemma_.lower() not in CAPACITY_VERBS or not present_tense(verb):
+        return None
+    subjects = [verb.head] if verb.dep_ == "relcl" else [c for c in verb.children if c.dep_ == "nsubj"]
+    inanimate = all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in GENERIC_PEOPLE | WORKER_NOUNS and not s.ent_type_ for s in subjects
+    )
+    return verb if subjects and inanimate else None
+
+
+def present_tense(verb: Token) -> bool:
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would"} for c in verb.children)
+
+
+# Words before a number that make it an earlier value or the lower bound of a range of one
+# quantity: "17 killed, up from 12", "between 30 and 40 coaches". Kept in the text as written.
+EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",))
+
+
+def earlier_mark(run: Span, start: int) -> int:
+    """Where the figure's text starts when it is an earlier value or a range's lower bound."""
+    doc = run.doc
+    for words in EARLIER_MARKS:
+        begin = start - len(words)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+            if words != ("between",) or range_upper(run) is not None:
+                return begin
+    return start
+
+
+def is_earlier_value(figure: Figure) -> bool:
+    """A count written as an earlier value or a range's lower bound ("up from 12", "Between 30")."""
+    words = tuple(figure.text.lower().split())
+    return figure.noun not in MEASUREMENT_UNITS and any(words[: len(m)] == m for m in EARLIER_MARKS)
 
 
 def assemble(
@@ -1351,6 +1508,7 @@ def place_phrase(place: str) -> str:
 def group_key(figure: Figure) -> tuple[str, str]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
     who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
+    who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
     # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
     # window keys it. A measurement of one event is written with or without its window.
     return (who, "" if figure.noun in MEASUREMENT_UNITS else period_key(figure.period))
@@ -1397,9 +1555,16 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
     # A value several articles write is the likeliest core of a quantity: it seeds clusters before
     # a lone value near it ("between 30 and 40 coaches" beside two outlets' 40).
     agreeing = {v: len({f.article for f in block if f.value == v}) for v in {f.value for f in block}}
-    order = sorted(block, key=lambda f: (f.place is None, measure_key(f) is None, " of " not in f.measure, -agreeing[f.value], f.value, f.article, f.sentence))
+    order = sorted(block, key=lambda f: (is_earlier_value(f), f.place is None, measure_key(f) is None, " of " not in f.measure, -agreeing[f.value], f.value, f.article, f.sentence))
     for figure in order:
         if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
+            continue
+        # "17 dead, up from 12", "between 30 and 40 coaches": the same quantity as the count
+        # the sentence gives beside it, though the article then gives it twice.
+        mates = [c for c in clusters if is_earlier_value(figure) and any(same_sentence(f, figure) for f in c)]
+        fitting = [c for c in mates if fits([f for f in c if f.article != figure.article], figure, c)]
+        if fitting:
+            fitting[0].append(figure)
             continue
         fitting = [c for c in clusters if fits(c, figure)]
         if fitting:
@@ -1409,18 +1574,24 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
     return clusters
 
 
-def fits(cluster: Sequence[Figure], figure: Figure) -> bool:
-    places = {place_key(f.place) for f in (*cluster, figure) if f.place}
+def same_sentence(first: Figure, second: Figure) -> bool:
+    return first.article == second.article and first.sentence == second.sentence
+
+
+def fits(cluster: Sequence[Figure], figure: Figure, whole: Sequence[Figure] | None = None) -> bool:
+    """Whether `figure` may join `cluster`; with `whole`, measures, places and values are checked
+    against all of `whole` but the one-value-per-article rule only against `cluster`."""
+    members = (*(cluster if whole is None else whole), figure)
+    places = {place_key(f.place) for f in members if f.place}
     # A measurement's window one outlet leaves unsaid ("150 mm of rain" beside "150 mm in twelve
     # hours") may be the same; two different windows never are.
-    periods = {period_key(f.period) for f in (*cluster, figure) if f.period}
-    members = (*cluster, figure)
+    periods = {period_key(f.period) for f in members if f.period}
     measures = [measure_key(f) for f in members]
     same_article = any(f.article == figure.article for f in cluster)
     agree = len(places) <= 1 and len(periods) <= 1 and all(
         measures_agree(measure_key(a), measure_key(b)) or are_twins(a, b) for a, b in itertools.combinations(members, 2)
     )
-    return agree and not same_article and values_close([*cluster, figure], all(measures))
+    return agree and not same_article and values_close(members, all(measures))
 
 
 def are_twins(first: Figure, second: Figure) -> bool:
@@ -1456,12 +1627,36 @@ def measures_agree(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return True
     first, second = first.casefold(), second.casefold()
-    return first in loosened(second) or second in loosened(first)
+    return first in loosened(second) or second in loosened(first) or closed_kind(first, second) or closed_kind(second, first)
+
+
+def closed_kind(kind: str, general: str) -> bool:
+    """A kind written as one word ("share of homeowner") is a kind of its last part ("share of
+    owner"), as "home owner" would be. Short parts are left alone: a woman is no kind of man,
+    a nonvoter no kind of voter."""
+    words, others = kind.split(), general.split()
+    differ = [(a, b) for a, b in zip(words, others) if a != b]
+    if len(words) != len(others) or len(differ) != 1:
+        return False
+    word, tail = differ[0]
+    return word.endswith(tail) and len(tail) >= 5 and len(word) - len(tail) >= 4
 
 
 def loosened(measure: str) -> set[str]:
     without_kind = re.sub(r" \([^)]*\)", "", measure)
-    return {measure, without_whole(measure), without_kind, without_whole(without_kind)}
+    return {measure, without_whole(measure), without_kind, without_whole(without_kind), *agent_nouns(measure)}
+
+
+# "the driving staff" are the drivers, "nursing staff" the nurses: a worker noun whose kind is what they do.
+WORK_KIND = re.compile(r"\b(?:staff|worker|employee|personnel) \((\w+?)ing\)")
+
+
+def agent_nouns(measure: str) -> set[str]:
+    match = WORK_KIND.search(measure)
+    if match is None:
+        return set()
+    stem = match.group(1)
+    return {measure[: match.start()] + stem + ending + measure[match.end() :] for ending in ("er", "e", "or")}
 
 
 def without_whole(measure: str) -> str:
@@ -1476,7 +1671,8 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
     unit, values = figures[-1].noun, [f.value for f in figures]
     low, high = min(values), max(values)
     if unit in PERCENT_KINDS:
-        return high - low <= 10.0 ** -min(decimals(f.text) for f in figures)
+        points = [in_points(f, f.value) for f in figures]
+        return max(points) - min(points) <= max(share_precision(f) for f in figures)
     if unit == "magnitude":
         return high - low <= MAGNITUDE_GAP
     if unit in MEASUREMENT_UNITS:
@@ -1484,9 +1680,28 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
     return low >= (VALUE_RATIO if measured else BARE_RATIO) * high
 
 
+# A share written as a fraction ("two-thirds", "one in five") is rounder than any percentage: it
+# stands for values up to this many points either side.
+FRACTION_PRECISION = 2.0
+FRACTION_TEXT = re.compile(rf"\b(?:{'|'.join(FRACTION_WORDS)}|thirds|quarters|fifths|in)\b", re.IGNORECASE)
+
+
+def share_precision(figure: Figure) -> float:
+    """How far either side of its value a percentage, point or fraction may lie, in points."""
+    if figure.noun == "%" and not re.search(r"\d", figure.text) and FRACTION_TEXT.search(figure.text):
+        return FRACTION_PRECISION
+    return in_points(figure, 10.0 ** -decimals(figure.text))
+
+
+def in_points(figure: Figure, value: float) -> float:
+    """A value in percentage points: a basis point is a hundredth of one."""
+    return value / 100 if figure.noun == "basis point" else value
+
+
 def distance(cluster: Sequence[Figure], figure: Figure) -> float:
     """How far a value lies from a cluster's values, by ratio (min() keeps the older cluster on ties)."""
-    return min(abs(math.log(f.value / figure.value)) if f.value and figure.value else 0.0 for f in cluster)
+    mine = in_points(figure, figure.value)
+    return min(abs(math.log(in_points(f, f.value) / mine)) if f.value and mine else 0.0 for f in cluster)
 
 
 def make_group(cluster: Sequence[Figure]) -> FigureGroup:
