@@ -18,10 +18,11 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from digest.export import to_json
+from digest.export import iter_json
 from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
@@ -72,7 +73,7 @@ def run_export(args: argparse.Namespace) -> int:
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
-    write_atomically(args.output, to_json(digest))
+    write_atomically(args.output, iter_json(digest))
     return OK
 
 
@@ -91,10 +92,12 @@ def report(digest: Digest) -> None:
     )
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write `text` (or its pieces, never joined in memory) so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    with temporary.open("w", encoding="utf-8") as out:
+        out.writelines([text] if isinstance(text, str) else text)
     temporary.replace(path)
 
 

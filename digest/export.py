@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from digest.model import Article, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic, anchor
 
 JsonObject = dict[str, Any]
+_INDENT = "    "  # an item of a top-level list, as json.dumps(indent=2) nests it
 
 
 def to_json(digest: Digest) -> str:
     """Deterministic text: the same digest always gives the same bytes."""
-    return json.dumps(to_document(digest), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return "".join(iter_json(digest))
+
+
+def iter_json(digest: Digest) -> Iterator[str]:
+    """`to_json`'s text in pieces, one article or topic at a time: the whole document never
+    exists as Python objects at once (at 5,000 articles it would cost some 500 MB)."""
+    yield "{"
+    for k, (key, items) in enumerate(document_parts(digest)):
+        yield f'{"," if k else ""}\n  {json.dumps(key)}: '
+        empty = True
+        for item in items:
+            text = json.dumps(item, ensure_ascii=False, indent=2)
+            yield ("[\n" if empty else ",\n") + "\n".join(_INDENT + line for line in text.split("\n"))
+            empty = False
+        yield "[]" if empty else "\n  ]"
+    yield "\n}\n"
+
+
+def write_json(digest: Digest, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(iter_json(digest))
 
 
 def schema_text() -> str:
@@ -21,13 +44,18 @@ def schema_text() -> str:
 
 
 def to_document(digest: Digest) -> JsonObject:
+    return {key: list(items) for key, items in document_parts(digest)}
+
+
+def document_parts(digest: Digest) -> list[tuple[str, Iterator[JsonObject]]]:
+    """The document's top-level keys, each with its items made lazily, in order."""
     topic_of = {article: topic.slug for topic in digest.topics for article in topic.articles}
     sentences = {(s.article, s.index): s.text for e in digest.extractions for s in e.sentences}
-    return {
-        "articles": [article_object(a, topic_of.get(a.id, "")) for a in digest.articles],
-        "topics": [topic_object(t, sentences) for t in digest.topics],
-        "problems": [{"file": p.file, "message": p.message} for p in digest.problems],
-    }
+    return [
+        ("articles", (article_object(a, topic_of.get(a.id, "")) for a in digest.articles)),
+        ("topics", (topic_object(t, sentences) for t in digest.topics)),
+        ("problems", ({"file": p.file, "message": p.message} for p in digest.problems)),
+    ]
 
 
 def article_object(article: Article, topic: str) -> JsonObject:

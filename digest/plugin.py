@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from digest.export import schema_text, to_json
+from digest.export import schema_text, write_json
 from digest.model import Digest
 from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
@@ -46,6 +47,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.nlp: Language | None = None
         self.pinned = False
+        self.scratch: tempfile.TemporaryDirectory[str] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
@@ -71,13 +73,31 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for problem in digest.problems:
             log.warning("seeds/%s", problem)
         self.pin_build_date(digest)
+        # Written to disk piece by piece, not held as one string: at 5,000 articles the JSON
+        # alone would add some 500 MB to the build's peak memory.
+        self.scratch = tempfile.TemporaryDirectory(prefix="digest-")
+        exported = Path(self.scratch.name) / "digest.json"
+        write_json(digest, exported)
         pages = render_pages(digest, self.templates)
-        pages["digest.json"] = to_json(digest)
         pages["digest.schema.json"] = schema_text()
+        del digest
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
+        if files.get_file_from_path("digest.json") is None:
+            files.append(File.generated(config, "digest.json", abs_src_path=str(exported)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.remove_scratch()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.remove_scratch()
+
+    def remove_scratch(self) -> None:
+        if self.scratch is not None:
+            self.scratch.cleanup()
+            self.scratch = None
 
     def pipeline(self) -> Language:
         if self.nlp is None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import jsonschema
 
-from digest.export import schema_text, to_document, to_json
+from digest.export import schema_text, to_document, to_json, write_json
 from digest.model import Digest
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "digest.schema.json"
@@ -46,3 +46,15 @@ def test_the_published_digest_json_and_schema_are_the_built_sites(built_site: Pa
     jsonschema.validate(published, schema)
     assert schema == json.loads(schema_text())
     assert {a["id"][:3] for a in published["articles"]} == {"000", "001", "002", "003", "004"}
+
+
+def test_the_streamed_json_is_the_document_as_json_dumps_writes_it(seeds_digest: Digest, tmp_path: Path) -> None:
+    expected = json.dumps(to_document(seeds_digest), ensure_ascii=False, indent=2) + "\n"
+    assert to_json(seeds_digest) == expected
+    write_json(seeds_digest, tmp_path / "digest.json")
+    assert (tmp_path / "digest.json").read_text(encoding="utf-8") == expected
+
+
+def test_an_empty_digest_streams_as_valid_json() -> None:
+    empty = Digest((), (), ())
+    assert to_json(empty) == json.dumps(to_document(empty), indent=2) + "\n"
