@@ -6,6 +6,13 @@ share one of its uncommon words or names (an inverted index, never all pairs). A
 scores by the share of the shorter sentence's weighted content lemmas the other holds, by their
 cosine, and by rapidfuzz's token-set ratio over the lemmas; average linkage (from clustering)
 groups matched sentences, at most one per article, so one loose match cannot chain claims.
+
+Two rules keep the score on what is said rather than who it is about. A person's title
+("Interior Minister", ", the chief executive,") is part of their name, so it counts once, as the
+name: two sentences about one minister's different acts share nothing else. And two sentences
+that report the same counted quantity (one of the topic's figure groups: a toll, the evacuated,
+the seats won) state the same fact however they word it; that pair is a candidate and scores a
+bonus, shared by the quantities the two sentences report.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from digest.cluster import average_linkage, content_terms
-from digest.model import Claim, Extraction, Sentence, SentenceRef
+from digest.figures import group_figures
+from digest.model import Claim, Extraction, FigureGroup, Mention, Sentence, SentenceRef
 
 # Mean pair score a group of sentences needs to count as one claim.
 THRESHOLD = 0.48
@@ -34,46 +42,115 @@ _MARK = re.compile(r"[“”\"«»„]")
 # Outside quotation marks a reporter does not say "I" or "we": such a sentence is someone's speech.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
 _CLOSERS = (".", "!", "”", '"', "’", "'", ")", "…")
+QUANTITY_BONUS = 0.45
+TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+# Words right before a name with nothing but spaces between: "Outgoing Prime Minister " + name.
+_BEFORE_NAME = re.compile(r"((?:[\w'’-]+ )+)$")
+# An appositive right after a name: ", the climate crisis minister," / ", president of the region,".
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*)\s*,")
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
 
 
 @dataclass(frozen=True)
 class Statement:
     sentence: Sentence
     terms: frozenset[str]  # content lemmas and entity names
+    quantities: frozenset[int] = frozenset()  # the topic's shared figure groups it reports
 
     @property
     def article(self) -> str:
         return self.sentence.article
 
 
-def group_claims(extractions: Sequence[Extraction]) -> tuple[Claim, ...]:
-    """The topic's claims: shared ones first (most articles first), then each outlet's own."""
-    statements = [s for e in extractions for s in find_statements(e)]
+def group_claims(
+    extractions: Sequence[Extraction], figures: Sequence[FigureGroup] | None = None
+) -> tuple[Claim, ...]:
+    """The topic's claims: shared ones first (most articles first), then each outlet's own.
+    `figures`: the topic's figure groups, where the caller has them already."""
+    if figures is None:
+        figures = group_figures([f for e in extractions for f in e.figures])
+    quantities = shared_quantities(figures)
+    statements = [s for e in extractions for s in find_statements(e, quantities)]
     weights = term_weights(statements)
     scorer = Scorer.of(statements, weights, find_anchors(statements))
     scores = {(i, j): scorer.score(i, j) for i, j in candidate_pairs(statements, weights)}
-    groups = average_linkage(
-        len(statements), scores, THRESHOLD, lambda i, j: statements[i].article != statements[j].article
-    )
+    groups = average_linkage(len(statements), scores, THRESHOLD, lambda i, j: may_join(statements[i], statements[j]))
     claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
     return tuple(sorted(claims, key=claim_order))
 
 
-def find_statements(extraction: Extraction) -> list[Statement]:
+def shared_quantities(groups: Sequence[FigureGroup]) -> dict[tuple[str, int], frozenset[int]]:
+    """Per (article, sentence), the figure groups of two or more articles that it reports."""
+    found: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for k, group in enumerate(groups):
+        if len({f.article for f in group.values}) > 1:
+            for figure in group.values:
+                found[(figure.article, figure.sentence)].add(k)
+    return {key: frozenset(ids) for key, ids in found.items()}
+
+
+def may_join(a: Statement, b: Statement) -> bool:
+    """One sentence per article; and two sentences that each report a shared quantity, but no
+    quantity in common, report different facts ("61,000 applied" is not "13,000 must leave"),
+    so no claim holds both, however a third sentence reporting both links them."""
+    if a.article == b.article:
+        return False
+    return not (a.quantities and b.quantities and not a.quantities & b.quantities)
+
+
+def find_statements(
+    extraction: Extraction, quantities: Mapping[tuple[str, int], frozenset[int]] | None = None
+) -> list[Statement]:
     quoted = {q.sentence: len(q.text) for q in extraction.quotes}
     names: dict[int, set[str]] = defaultdict(set)
     name_words: dict[int, set[str]] = defaultdict(set)
+    people: dict[int, list[Mention]] = defaultdict(list)
     for mention in extraction.mentions:
         names[mention.sentence].add(f"entity:{mention.canonical.casefold()}")
         name_words[mention.sentence].update(re.findall(r"\w+", mention.text.lower()))
+        if mention.label == "PERSON":
+            people[mention.sentence].append(mention)
     statements = []
     for sentence in extraction.sentences:
-        # A name counts once, as its canonical entity, not once per word it is spelt with.
-        words = {t for t in content_terms(sentence) if t not in name_words[sentence.index]}
+        # A name counts once, as its canonical entity, not once per word it is spelt with,
+        # and a person's title is part of the name.
+        spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])
+        words = {t for t in content_terms(sentence) if t not in spelt}
         terms = frozenset(words) | names[sentence.index]
         if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS:
-            statements.append(Statement(sentence, terms))
+            held = (quantities or {}).get((sentence.article, sentence.index), frozenset())
+            statements.append(Statement(sentence, terms, held))
     return statements
+
+
+def title_words(sentence: Sentence, people: Sequence[Mention]) -> set[str]:
+    """The words of each person's title: the nouns and adjectives right before the name
+    ("Climate Crisis Minister", "chief executive") and a short appositive right after it
+    (", the chief executive,"), but not a relative clause (", who heads the agency,")."""
+    words: set[str] = set()
+    for person in people:
+        at = sentence.text.find(person.text)
+        if at < 0:
+            continue
+        before = _BEFORE_NAME.search(sentence.text[:at])
+        words |= title_before(sentence, person.text, len(before.group(1).split()) if before else 0)
+        after = _APPOSITIVE.match(sentence.text[at + len(person.text):])
+        if after and not _RELATIVE.intersection(after.group(1).lower().split()):
+            words.update(after.group(1).lower().split())
+    return words
+
+
+def title_before(sentence: Sentence, name: str, room: int) -> set[str]:
+    """Up to `room` nouns and adjectives before the name's first word in the lemma sequence."""
+    first = name.split()[0].lower()
+    if not room or first not in sentence.lemmas or len(sentence.pos) != len(sentence.lemmas):
+        return set()
+    words: set[str] = set()
+    j = sentence.lemmas.index(first) - 1
+    while j >= 0 and room and sentence.pos[j] in TITLE_POS:
+        words.add(sentence.lemmas[j])
+        j, room = j - 1, room - 1
+    return words
 
 
 def is_statement(sentence: Sentence, quote_chars: int = 0) -> bool:
@@ -120,6 +197,9 @@ def candidate_pairs(statements: Sequence[Statement], weights: Mapping[str, float
     for i, statement in enumerate(statements):
         for term in statement.terms:
             postings[term].append(i)
+    for i, statement in enumerate(statements):
+        for quantity in statement.quantities:
+            postings[f"quantity:{quantity}"].append(i)
     shared: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) <= cap:
@@ -153,7 +233,15 @@ class Scorer:
         cosine = common / math.sqrt(mass_i * mass_j)
         fuzzy = fuzz.token_set_ratio(self.spelled[i], self.spelled[j]) / 100
         anchored = bool(shared & self.anchors) and any(not is_anchor_kind(t) for t in shared)
-        return 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
+        lexical = 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
+        return lexical + QUANTITY_BONUS * self.quantity_share(i, j)
+
+    def quantity_share(self, i: int, j: int) -> float:
+        """The share of the quantities of the sentence reporting fewer that the other reports too:
+        "2 deaths" and "two died and 3,000 were evacuated" report the one toll."""
+        mine, theirs = self.statements[i].quantities, self.statements[j].quantities
+        fewer = min(len(mine), len(theirs))
+        return len(mine & theirs) / fewer if fewer else 0.0
 
 
 def is_anchor_kind(term: str) -> bool:

@@ -14,6 +14,12 @@ pairs that the labels also pair; recall the share of labelled pairs the digest p
   labelled quantities with the same value.
 - quotes: items are (article, substring); a predicted `Quote` is every labelled item of its
   article whose substring its text contains (compared case- and quote-mark-insensitively).
+- claims (only for sets whose labels have a `claims` key): items are sentences. Each label
+  names its sentences by (article, substring), resolved to the one sentence of the parsed
+  article that contains the substring; a predicted `Claim` is the sentences of its refs. The
+  labels list every fact that two outlets state, so any other pair is wrong, including a pair
+  of two sentences no label names. A label's `also` sentences state the fact beside another,
+  main one: pairing them with the label's sentences is neither right nor wrong (*neutral*).
 
 Predicted figures and quotes that match no label (a year, a figure nobody labelled, a quote
 cut short) are left out of the pairs, since the labels cannot say whether grouping them is
@@ -36,7 +42,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from digest.model import Digest, Figure, Quote
+from digest.model import Claim, Digest, Figure, Quote
 from digest.parse import Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
 from digest.read import read_seeds
@@ -44,8 +50,18 @@ from digest.read import read_seeds
 Item = TypeVar("Item", bound=Hashable)
 FigureKey = tuple[str, float]  # (article id, value)
 QuoteKey = tuple[str, str]  # (article id, normalised substring)
-TASKS = ("topics", "figures", "quotes")
+SentenceKey = tuple[str, int]  # (article id, sentence index)
+TASKS = ("topics", "figures", "quotes", "claims")
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+
+
+@dataclass(frozen=True)
+class ClaimLabel:
+    """One fact: the sentences (at most one per article) that state it, and those that state it
+    only beside another, main fact (`also`), whose pairing with it the score leaves out."""
+
+    sentences: frozenset[QuoteKey]
+    also: frozenset[QuoteKey] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,7 @@ class Labels:
     topics: tuple[frozenset[str], ...]
     figures: tuple[frozenset[FigureKey], ...]
     quotes: tuple[frozenset[QuoteKey], ...]
+    claims: tuple[ClaimLabel, ...] | None = None  # None: the set has no claim labels, claims are not scored
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,8 @@ class Predicted:
 
     items: frozenset[Hashable]
     unlabelled: int = 0
+    # Unlabelled members that still count in the pairs (claims: the labels name every shared fact).
+    others: frozenset[Hashable] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -89,9 +108,15 @@ def load_labels(path: Path) -> Labels:
         topics=tuple(frozenset(t["articles"]) for t in data["topics"]),
         figures=tuple(frozenset(figure_key(a, v) for a, v in g["mentions"]) for g in data["figures"]),
         quotes=tuple(frozenset((a, normalise(s)) for a, s in g["variants"]) for g in data["quotes"]),
+        claims=tuple(claim_label(g) for g in data["claims"]) if "claims" in data else None,
     )
     check_unique(labels)
     return labels
+
+
+def claim_label(group: dict[str, Any]) -> ClaimLabel:
+    return ClaimLabel(frozenset((a, normalise(s)) for a, s in group["sentences"]),
+                      frozenset((a, normalise(s)) for a, s in group.get("also", ())))
 
 
 def figure_key(article: str, value: float) -> FigureKey:
@@ -107,23 +132,35 @@ def check_unique(labels: Labels) -> None:
     """An item in two labelled groups would make the pairs ambiguous: refuse such labels."""
     for task in TASKS:
         seen: set[Hashable] = set()
-        for group in getattr(labels, task):
+        for group in groups_of(labels, task):
             twice = seen & group
             if twice:
                 raise ValueError(f"labels: {task} item(s) in two groups: {sorted(map(str, twice))}")
             seen |= group
+    for claim in labels.claims or ():
+        articles = [a for a, _ in claim.sentences]
+        if len(articles) != len(set(articles)):
+            # A claim shows one sentence per outlet: two of one article could never be paired.
+            raise ValueError(f"labels: a claim holds two sentences of one article: {sorted(claim.sentences)}")
+
+
+def groups_of(labels: Labels, task: str) -> tuple[frozenset[Any], ...]:
+    if task == "claims":
+        return tuple(c.sentences for c in labels.claims or ())
+    return tuple(getattr(labels, task))
 
 
 def check_articles(labels: Labels, article_ids: Iterable[str]) -> None:
     """Every article in exactly one labelled topic, and no label naming a missing article."""
     ids = set(article_ids)
     in_topics = set().union(*labels.topics) if labels.topics else set()
-    named = in_topics | {a for g in labels.figures + labels.quotes for a, _ in g}
+    claims = tuple(c.sentences | c.also for c in labels.claims or ())
+    named = in_topics | {a for g in labels.figures + labels.quotes + claims for a, _ in g}
     if named - ids:
         raise ValueError(f"labels name articles not in the folder: {sorted(named - ids)}")
     if ids - in_topics:
         raise ValueError(f"articles in no labelled topic: {sorted(ids - in_topics)}")
-    for group in labels.figures + labels.quotes:
+    for group in labels.figures + labels.quotes + claims:
         # The digest aligns figures and quotes within a topic: a group across topics is unreachable.
         if not any({a for a, _ in group} <= topic for topic in labels.topics):
             raise ValueError(f"labels: a group spans topics: {sorted(map(str, group))}")
@@ -146,6 +183,50 @@ def predicted_quotes(digest: Digest, labels: Labels) -> tuple[Predicted, ...]:
     by_article = keys_by_article(labels.quotes)
     groups = (g.variants for t in digest.topics for g in t.quotes)
     return tuple(to_predicted([match_quote(q, by_article) for q in group]) for group in groups)
+
+
+def claim_sentences(digest: Digest, claims: Sequence[ClaimLabel]) -> dict[QuoteKey, SentenceKey]:
+    """Each labelled (article, substring) as the one parsed sentence that holds it."""
+    texts: dict[str, list[tuple[int, str]]] = {}
+    for extraction in digest.extractions:
+        for s in extraction.sentences:
+            texts.setdefault(s.article, []).append((s.index, normalise(s.text)))
+    resolved = {}
+    for article, piece in sorted({k for c in claims for k in c.sentences | c.also}):
+        hits = [i for i, text in texts.get(article, ()) if piece in text]
+        if len(hits) != 1:
+            raise ValueError(f"labels: claim sentence {(article, piece)} matches {len(hits)} sentences, not one")
+        resolved[(article, piece)] = (article, hits[0])
+    return resolved
+
+
+def gold_claims(claims: Sequence[ClaimLabel], resolved: dict[QuoteKey, SentenceKey]) -> tuple[frozenset[SentenceKey], ...]:
+    return tuple(frozenset(resolved[k] for k in c.sentences) for c in claims)
+
+
+def neutral_claim_pairs(claims: Sequence[ClaimLabel], resolved: dict[QuoteKey, SentenceKey]) -> set[frozenset[Any]]:
+    """Pairs of a label's `also` sentences with its own: neither right nor wrong."""
+    gold = pairs_of(gold_claims(claims, resolved))
+    return pairs_of(frozenset(resolved[k] for k in c.sentences | c.also) for c in claims) - gold
+
+
+def predicted_claims(digest: Digest, named: set[SentenceKey]) -> tuple[Predicted, ...]:
+    return tuple(claim_predicted(c, named) for t in digest.topics for c in t.claims)
+
+
+def claim_predicted(claim: Claim, named: set[SentenceKey]) -> Predicted:
+    keys = {(r.article, r.sentence) for r in claim.refs}
+    others = frozenset(keys - named)
+    return Predicted(frozenset(keys & named), len(others), others)
+
+
+def score_claims(digest: Digest, claims: Sequence[ClaimLabel]) -> Score:
+    resolved = claim_sentences(digest, claims)
+    gold = gold_claims(claims, resolved)
+    stated = {(r.article, r.sentence) for t in digest.topics for c in t.claims for r in c.refs}
+    found = len(set().union(*gold) & stated) if gold else 0
+    predicted = predicted_claims(digest, set(resolved.values()))
+    return score_groups("claims", gold, predicted, found, neutral_claim_pairs(claims, resolved))
 
 
 def to_predicted(matches: Sequence[frozenset[Hashable]]) -> Predicted:
@@ -189,10 +270,12 @@ def pairs_of(groups: Iterable[Iterable[Item]]) -> set[frozenset[Item]]:
 
 
 def score_groups(
-    task: str, gold: Sequence[frozenset[Any]], predicted: Sequence[Predicted], found: int
+    task: str, gold: Sequence[frozenset[Any]], predicted: Sequence[Predicted], found: int,
+    neutral: set[frozenset[Any]] | None = None,
 ) -> Score:
+    """`neutral` pairs count neither way: left out of the predicted pairs (never in the gold)."""
     gold_pairs = pairs_of(gold)
-    predicted_pairs = pairs_of(p.items for p in predicted)
+    predicted_pairs = pairs_of(p.items | p.others for p in predicted) - (neutral or set())
     true = len(gold_pairs & predicted_pairs)
     precision = true / len(predicted_pairs) if predicted_pairs else float(not gold_pairs)
     recall = true / len(gold_pairs) if gold_pairs else 1.0
@@ -212,7 +295,7 @@ def f1(precision: float, recall: float) -> float:
 
 def evaluate(digest: Digest, labels: Labels) -> tuple[Score, ...]:
     articles = {a.id for a in digest.articles}
-    return (
+    scores = (
         score_groups("topics", labels.topics, predicted_topics(digest),
                      len(articles & set().union(*labels.topics))),
         score_groups("figures", labels.figures, predicted_figures(digest, labels),
@@ -220,6 +303,7 @@ def evaluate(digest: Digest, labels: Labels) -> tuple[Score, ...]:
         score_groups("quotes", labels.quotes, predicted_quotes(digest, labels),
                      found_quotes(digest, labels)),
     )
+    return scores if labels.claims is None else (*scores, score_claims(digest, labels.claims))
 
 
 def evaluate_folder(eval_dir: Path, parser: Parser) -> tuple[Score, ...]:

@@ -78,14 +78,15 @@ def align_job(job: tuple[str, str, Sequence[Extraction]]) -> Topic:
 
 def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
     dates = sorted({e.article.published for e in group if e.article.published})
+    figures = group_figures([f for e in group for f in e.figures])
     return Topic(
         slug=slug,
         title=title,
         articles=tuple(sorted(e.article.id for e in group)),
         dates=(dates[0], dates[-1]) if dates else (),
-        figures=group_figures([f for e in group for f in e.figures]),
+        figures=figures,
         quotes=group_quotes([q for e in group for q in e.quotes]),
-        claims=group_claims(group),
+        claims=group_claims(group, figures),
         entities=topic_entities(group),
     )
 

@@ -101,3 +101,36 @@ def test_the_rest_of_a_quote_and_unquoted_speech_are_not_claims(text: str) -> No
 )
 def test_statements_with_quoted_words_or_capital_us_are_claims(text: str) -> None:
     assert is_statement(sentence(text, ("DET", "NOUN", "VERB", "DET", "NOUN")))
+
+
+def test_a_persons_title_is_part_of_the_name_not_a_shared_fact(parser: Parser) -> None:
+    # Same minister, different acts: the title words ("the health minister", "Health Minister")
+    # count as the name, so the two sentences share only who they are about.
+    texts = {
+        "a": "Ana Duarte, the health minister, visited a field hospital in Porto on Monday morning.",
+        "b": "Health Minister Ana Duarte said in Lisbon that the vaccine order would be doubled.",
+    }
+    assert not shared(group_claims(extract(parser, texts)))
+
+
+def test_sentences_reporting_one_counted_quantity_share_a_claim(parser: Parser) -> None:
+    # Worded apart ("2 deaths" / "Two people died"), but the figures align them as one toll.
+    texts = {
+        "a": "The civil protection agency confirmed 2 deaths, in Braga and in Guimarães.",
+        "b": "Two people died in Monday's floods and more than 3,000 were evacuated, according to the "
+        "regional authorities.",
+    }
+    assert [c.articles for c in shared(group_claims(extract(parser, texts)))] == [("a", "b")]
+
+
+def test_sentences_reporting_only_different_quantities_never_share_a_claim(parser: Parser) -> None:
+    # "a" reports both counts; "b" and "c" one each: "a" may pair with one of them, but the
+    # complaints and the evictions are different facts, so no claim holds "b" and "c".
+    texts = {
+        "a": "Tenants filed 4,000 complaints about rents in Porto last year, and 900 families were evicted "
+        "from their homes, the housing office said.",
+        "b": "Tenants filed about 4,000 complaints about rents in Porto last year, according to the housing office.",
+        "c": "Some 900 families were evicted from their homes in Porto last year, according to the housing office.",
+    }
+    claims = shared(group_claims(extract(parser, texts)))
+    assert claims and not any({"b", "c"} <= set(c.articles) for c in claims)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.evaluate import (
+    ClaimLabel,
     Labels,
     Predicted,
     check_articles,
@@ -24,7 +25,19 @@ from digest.evaluate import (
     score_groups,
     to_json,
 )
-from digest.model import Article, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic
+from digest.model import (
+    Article,
+    Claim,
+    Digest,
+    Extraction,
+    Figure,
+    FigureGroup,
+    Quote,
+    QuoteGroup,
+    Sentence,
+    SentenceRef,
+    Topic,
+)
 from digest.read import read_seeds
 
 EVAL = Path(__file__).resolve().parent / "resources" / "eval"
@@ -48,12 +61,34 @@ def digest_of(*topics: Topic) -> Digest:
     return Digest(articles, (), topics)
 
 
-def labels(topics=(), figures=(), quotes=()) -> Labels:
+def labels(topics=(), figures=(), quotes=(), claims=None) -> Labels:
     return Labels(
         topics=tuple(frozenset(t) for t in topics),
         figures=tuple(frozenset(figure_key(a, v) for a, v in g) for g in figures),
         quotes=tuple(frozenset((a, normalise(s)) for a, s in g) for g in quotes),
+        claims=None if claims is None else tuple(
+            ClaimLabel(frozenset((a, normalise(s)) for a, s in g), frozenset((a, normalise(s)) for a, s in also))
+            for g, also in claims
+        ),
     )
+
+
+SENTENCES = {
+    "a": ["Nine people died in the floods.", "Rail traffic was suspended.", "The mayor visited Faenza."],
+    "b": ["The floods killed nine people.", "Schools will stay closed.", "The mayor thanked volunteers."],
+}
+
+
+def claims_digest(*groups: tuple[tuple[str, int], ...]) -> Digest:
+    """A digest of SENTENCES' two articles whose one topic's claims are `groups` of (article, index)."""
+    extractions = tuple(
+        Extraction(Article(a, f"{a}.txt", a, " ".join(texts)),
+                   tuple(Sentence(a, i, t, 0, len(t)) for i, t in enumerate(texts)))
+        for a, texts in SENTENCES.items()
+    )
+    claims = tuple(Claim(SENTENCES[g[0][0]][g[0][1]], tuple(SentenceRef(a, i, SENTENCES[a][i]) for a, i in g))
+                   for g in groups)
+    return Digest(tuple(e.article for e in extractions), extractions, (Topic("t", "t", ("a", "b"), claims=claims),))
 
 
 # ---- pairs and scores ------------------------------------------------------------------
@@ -168,6 +203,28 @@ def test_topics_split_across_dates_lose_recall_and_merged_events_lose_precision(
     assert (split.precision, split.recall) == (0.0, 0.0)
 
 
+def test_claims_score_pairs_of_sentences_and_a_pair_no_label_names_is_false() -> None:
+    gold = labels(topics=[("a", "b")], claims=[([("a", "nine people died"), ("b", "killed nine")], [])])
+    right = evaluate(claims_digest((("a", 0), ("b", 0)), (("a", 1),), (("b", 1),)), gold)[3]
+    assert (right.task, right.precision, right.recall, right.found) == ("claims", 1.0, 1.0, 2)
+    # The rail and the schools: two unique sentences shown as one shared fact.
+    wrong = evaluate(claims_digest((("a", 0),), (("b", 0),), (("a", 1), ("b", 1))), gold)[3]
+    assert (wrong.precision, wrong.recall, wrong.true_pairs, wrong.predicted_pairs) == (0.0, 0.0, 0, 1)
+
+
+def test_claims_pairs_with_an_also_sentence_count_neither_way() -> None:
+    gold = labels(topics=[("a", "b")], claims=[([("a", "nine people died")], [("b", "mayor thanked")])])
+    score = evaluate(claims_digest((("a", 0), ("b", 2)),), gold)[3]
+    assert (score.predicted_pairs, score.precision, score.recall) == (0, 1.0, 1.0)
+
+
+def test_claims_are_scored_only_where_labelled_and_a_label_names_one_sentence() -> None:
+    assert [s.task for s in evaluate(claims_digest(), labels(topics=[("a", "b")]))] == ["topics", "figures", "quotes"]
+    vague = labels(topics=[("a", "b")], claims=[([("a", "the"), ("b", "killed nine")], [])])
+    with pytest.raises(ValueError, match="matches 2 sentences"):
+        evaluate(claims_digest(), vague)
+
+
 # ---- labels ----------------------------------------------------------------------------
 
 
@@ -227,6 +284,21 @@ def test_the_eval_set_is_large_enough_to_mean_something() -> None:
     assert len(gold.topics) >= 5 and all(3 <= len(t) <= 4 for t in gold.topics)
     assert len(pairs_of(gold.figures)) >= 50
     assert len(pairs_of(gold.quotes)) >= 10
+    assert gold.claims is not None and sum(len(c.sentences) > 1 for c in gold.claims) >= 30
+
+
+def test_the_eval_claim_labels_point_at_text_the_articles_hold() -> None:
+    gold = load_labels(EVAL / "labels.json")
+    articles = {a.id: normalise(a.text) for a in read_seeds(EVAL / "articles")[0]}
+    missing = [(a, s) for c in gold.claims or () for a, s in c.sentences | c.also if s not in articles[a]]
+    assert not missing
+
+
+def test_labels_refuse_a_claim_with_two_sentences_of_one_article(tmp_path: Path) -> None:
+    data = {"topics": [{"articles": ["a", "b"]}], "figures": [], "quotes": [],
+            "claims": [{"sentences": [["a", "nine died"], ["a", "nine killed"], ["b", "nine"]]}]}
+    with pytest.raises(ValueError, match="two sentences of one article"):
+        load_labels(write_labels(tmp_path / "labels.json", data))
 
 
 # ---- output ----------------------------------------------------------------------------
