@@ -77,22 +77,24 @@ QUALIFIERS = (
 # What a count measures, by the words around it. General English, no event in particular.
 VERB_MEASURES = {
     "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
-    "massacre": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
+    "massacre": "killed", "drown": "killed", "decease": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
     "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
     "flee": "displaced", "uproot": "displaced", "evacuate": "displaced", "arrest": "arrested",
     "detain": "arrested", "imprison": "arrested", "jail": "arrested", "rescue": "rescued",
     "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
     "hospitalize": "hospitalised", "release": "released", "free": "released",
-    "destroy": "destroyed", "damage": "damaged", "treat": "injured",
+    "destroy": "destroyed", "damage": "damaged", "treat": "injured", "survive": "rescued",
     # Services and places shut or still working: "shut two of four lines" is not "two lines run".
     "close": "closed", "shut": "closed", "cancel": "cancelled", "run": "running", "operate": "running",
 }  # fmt: skip
 ADJ_MEASURES = {
-    "dead": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+    "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+    "hospitalised": "hospitalised", "hospitalized": "hospitalised",
     "homeless": "displaced", "displaced": "displaced",
 }  # fmt: skip
 NOUN_MEASURES = {
-    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
+    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed", "corpse": "killed",
+    "deceased": "killed",
     "casualty": "killed", "injury": "injured", "wounded": "injured", "injured": "injured",
     "hostage": "hostages", "captive": "hostages", "abductee": "hostages",
     # Evacuated and displaced are one class: outlets say either of the same people.
@@ -101,12 +103,12 @@ NOUN_MEASURES = {
 # Nouns that say what is counted only when nothing else does: residents may be evacuated, killed …
 WEAK_NOUN_MEASURES = {
     "inhabitant": "inhabitants", "resident": "inhabitants", "population": "inhabitants",
-    "voter": "voted", "vote": "voted", "ballot": "voted",
+    "voter": "voted", "vote": "voted", "ballot": "voted", "survivor": "rescued",
 }  # fmt: skip
 # Nouns that stand for people in general: 27,585 deaths and 27,708 people killed count alike.
 GENERIC_PEOPLE = {
     "people", "person", "individual", "death", "fatality", "casualty", "victim", "dead",
-    "body", "inhabitant", "resident", "population", "hostage", "captive", "abductee",
+    "body", "corpse", "deceased", "survivor", "inhabitant", "resident", "population", "hostage", "captive", "abductee",
     "refugee", "evacuee", "detainee", "voter", "they", "them", "toll", "tally", "number",
 }  # fmt: skip
 # Nouns a total is told by: "the death toll rose to 300".
@@ -119,6 +121,7 @@ LABEL_PARTICIPLES = {
     "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
     "closed": "closed", "cancelled": "cancelled", "running": "running",
+    "voted for": "voting for", "voted against": "voting against",
 }  # fmt: skip
 
 SPEECH_VERBS = {
@@ -254,7 +257,10 @@ def counts_plural(run: Span) -> bool:
 
 
 def is_fractional(run: Span) -> bool:
-    """People come in whole numbers; "2.4 million" is whole, "7.8" is a measurement."""
+    """People come in whole numbers; "2.4 million" is whole, "7.8" is a measurement, and "3.500
+    children" is 3,500 grouped with a point."""
+    if len(run) == 1 and POINT_GROUPED.match(run.text) and counts_plural(run):
+        return False
     value = number_value(run)
     return value is not None and value != int(value)
 
@@ -316,7 +322,22 @@ def counted_noun(number: Token) -> Token | None:
         return including_noun(head)
     if number.dep_ == "conj" and head.like_num and head.i < number.i:
         return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
-    return tally_subject(number) or gapped_noun(number)
+    if is_bare_earlier(number):
+        return earlier_counted_noun(number)
+    return tally_subject(number) or gapped_noun(number) or copula_noun(number)
+
+
+def copula_noun(number: Token) -> Token | None:
+    """ "Twelve were children", "Three were women": a number whose copula names what it counts."""
+    if number.dep_ != "nsubj" or number.head.lemma_ != "be":
+        return None
+    return next((c for c in number.head.children if c.dep_ == "attr" and c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
+
+
+def is_bare_earlier(number: Token) -> bool:
+    """ "214 cases …, up from 168 a week earlier": an earlier value that leaves its noun unsaid
+    counts what the count it is compared with counts."""
+    return number.dep_ == "pobj" and number.head.lower_ == "from" and number.head.head.lower_ in {"up", "down"}
 
 
 def sibling_subject(number: Token) -> Token | None:
@@ -401,8 +422,16 @@ def is_countable(noun: Token) -> bool:
     return noun.pos_ != "PROPN" or noun.ent_type_ == "NORP"
 
 
+# Plurals the model's lemmatizer cuts wrongly: "corpses" is not "corps", nor "doses" "dos".
+LEMMA_FIXES = {"corpses": "corpse", "doses": "dose"}
+
+
+def lemma_of(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
 def noun_lemma(noun: Token) -> str:
-    lemma = noun.lemma_.lower()
+    lemma = lemma_of(noun)
     return "people" if lemma in TALLY_NOUNS or lemma in {"they", "them"} else lemma
 
 
@@ -410,7 +439,7 @@ def noun_lemma(noun: Token) -> str:
 COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
-    "trip": "journey", "ride": "journey",
+    "trip": "journey", "ride": "journey", "minor": "child",
 }  # fmt: skip
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
 # ("rescue workers", "search and rescue personnel") says which workers.
@@ -436,7 +465,7 @@ def subject_of(noun: Token) -> str:
 
 
 def noun_measure(noun: Token) -> str | None:
-    lemma = noun.lemma_.lower()
+    lemma = lemma_of(noun)
     if lemma in TALLY_NOUNS:
         kinds = [NOUN_MEASURES.get(c.lemma_.lower()) for c in noun.children if c.dep_ in {"compound", "amod"}]
         # "the number of people killed": the measure sits on the counted noun after "of"
@@ -473,6 +502,8 @@ IDIOMS = (
     ({"lose"}, {"life"}, "killed"),
     ({"leave", "flee", "force", "drive", "abandon", "evacuate"}, {"home", "house"}, "displaced"),
     ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
+    ({"admit", "take", "rush", "bring", "transport", "fly", "airlift"}, {"hospital"}, "hospitalised"),
+    ({"be", "remain", "stay", "lie"}, {"hospital"}, "hospitalised"),
     ({"suffer", "sustain", "receive"}, {"injury", "burn", "wound", "fracture", "bruise"}, "injured"),
 )
 
@@ -509,10 +540,19 @@ def verb_measure(verb: Token) -> str | None:
 
 def find_measure(number: Token, noun: Token) -> str | None:
     """The first measure word from the count up to the clause that governs it; weak nouns last."""
-    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun)
+    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun) or held_measure(number, noun)
     if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
+
+
+def held_measure(number: Token, noun: Token) -> str | None:
+    """ "The coalition has 110 deputies": what a subject has now is its standing size, not the
+    count of an event ("108 deputies voted"), though no measure word is written."""
+    counted = count_anchor(number, noun)
+    verb = counted.head
+    holds = counted.dep_ == "dobj" and verb.lemma_.lower() == "have" and verb.tag_ in {"VBZ", "VBP"}
+    return "held" if holds and any(c.dep_ == "nsubj" for c in verb.children) else None
 
 
 def climb_measure(number: Token, noun: Token) -> str | None:
@@ -528,6 +568,8 @@ def climb_measure(number: Token, noun: Token) -> str | None:
             found = verb_measure(node)
             if found is None and clause_head(node):
                 break
+        elif node.pos_ == "ADJ" and node.dep_ == "ROOT":
+            found = word_measure(node)  # "Two children dead.": a headline's verbless predicate
         if found:
             return found
         after_of = node.lower_ == "of"
@@ -795,6 +837,7 @@ CURRENCY_NAMES = {
 }  # fmt: skip
 CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
 SPEED_UNITS = {"km": "km/h", "mile": "mph"}
+TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade"}
 UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet", "inch": "inches"}
 # Verbs that say a quantity is held, reached or estimated, and nothing of what it is.
 NEUTRAL_VERBS = {
@@ -816,7 +859,7 @@ RISE_WORDS = {
 MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
-    "goal": "target", "aim": "target", "objective": "target",
+    "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
 }  # fmt: skip
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
 SHARE_VERBS = {
@@ -836,7 +879,7 @@ PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay"
 VALUE_NOUNS = {"value", "amount", "sum", "worth", "total", "figure"}
 # Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
 SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
-IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "spend": "spent", "lose": "lost", "pay": "paid", "raise": "raised"}
+IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "give": "given", "spend": "spent", "lose": "lost", "pay": "paid", "raise": "raised"}
 
 
 PERCENT_KINDS = {"%", "percentage point", "basis point"}
@@ -862,7 +905,7 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     if after is not None:
         found = unit_after(after)
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
-            anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS else after
+            anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS | {"degree"} else after
             return found[0], anchor, run.start, found[1]
         upper = range_upper(run)
         if upper is not None:  # "between 3.1 and 4.0 per cent": the bounds share one unit
@@ -928,6 +971,8 @@ def unit_after(token: Token) -> tuple[str, int] | None:
         return speed, token.i + 3  # "80 km/h" split by the tokenizer
     if following[:2] in (["an", "hour"], ["a", "hour"], ["per", "hour"]):
         return speed, token.i + 3
+    if unit == "degree" and following[:1] and following[0] in TEMPERATURE_SCALES:
+        return unit, token.i + 2  # "29 degrees Celsius": the scale's name heads the phrase
     return unit, token.i + 1
 
 
@@ -966,8 +1011,16 @@ def measured_key(token: Token) -> str:
     """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
     not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
     lemma = token.lemma_.lower()
+    written = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}) + (lemma,)
+    spelled = next((key for words, key in SPELLED_OUT.items() if written[-len(words) :] == words), None)
+    if spelled is not None:
+        return spelled
     kinds = " ".join(c.lemma_.lower() for c in kinds_of(token) if (c.lemma_.lower(), lemma) not in GENUS_KINDS)
     return MEASURED_SYNONYMS.get(lemma, lemma) + (f" ({kinds})" if kinds else "")
+
+
+# A measure written out or by its initials is one: "2.9% of gross domestic product" is "3% of GDP".
+SPELLED_OUT = {("gross", "domestic", "product"): "gdp", ("gross", "national", "product"): "gnp"}
 
 
 # Compounds that name the genus, not a kind: every central bank's rate is an interest rate, so
@@ -1105,12 +1158,24 @@ def modified_reading(whole: Token | None, noun: Token, own: str | None) -> Readi
     return Reading(whole, measured, None, None, own, False, direction if measured is not None else None)
 
 
+def changed_thing(noun: Token, prep: Token) -> Token | None:
+    """What a noun of change changes, when it is written: "a pay rise of 7%", "a rise of 7% in
+    costs" (not the prepositional phrase that holds the measurement itself)."""
+    if direction_of(noun) is None or noun.pos_ != "NOUN":
+        return None
+    changed_in = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} and c.i != prep.i for p in c.children if p.dep_ == "pobj"]
+    return next(iter(changed_in), None) or next(reversed(kinds_of(noun)), None)
+
+
 def noun_reading(whole: Token | None, prep: Token, own: str | None) -> Reading:
     """A measurement hung on a noun: "a depth of 10 km", "the damage at €1 billion", and
     "the Greens with 27.9%", whose noun is its owner. On another measurement it is unknown."""
     noun = prep.head
     if noun.lemma_.lower() in MEASUREMENT_WORDS:
         return Reading(whole, None, None, None, own, own is None, None)
+    changed = changed_thing(noun, prep)
+    if changed is not None:  # "a pay rise of 7%" is the "7% pay rise", a rise in pay
+        return Reading(whole, changed, None, None, own, False, direction_of(noun))
     name = proper_name(noun) if prep.lower_ == "with" else None
     if name is not None:
         return Reading(whole, None, None, None, own or name, False, None)
@@ -1245,11 +1310,28 @@ def participle(verb: Token) -> str:
     return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
+LENGTH_UNITS = {"km", "m", "mile"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+
+def is_distance(doc: Doc, unit: str, end: int) -> bool:
+    """ "20 km from the island", "about 20 kilometres south of it", "5 miles away": however the
+    sentence goes on, a length written so is how far one place lies from another."""
+    after = [t.lower_ for t in doc[end : end + 2]]
+    if unit not in LENGTH_UNITS or not after:
+        return False
+    return after[0] in {"from", "off", "away", "outside"} or (after[0] in COMPASS and after[1:] == ["of"])
+
+
+# Units of things counted in whole amounts: "150.000 euro", "12.000 hectares" group thousands with points.
+WHOLE_UNITS = {*CURRENCY_NAMES.values(), "hectare", "acre", "tonne"}
+
+
 def read_measurement(
     article: Article, run: Span, unit: tuple[str, Token, int, int], sentences: tuple[Sentence, ...], previous: str | None
 ) -> Figure | None:
     name, anchor, low, high = unit
-    value = number_value(run)
+    value = count_value(run) if name in WHOLE_UNITS else number_value(run)
     scale = currency_scale(run, name)
     if value is not None and scale is not None:
         value = value * scale
@@ -1260,7 +1342,7 @@ def read_measurement(
     if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
         low -= 1  # "more than a billion euros"
     qualifier, start = read_qualifier_at(doc, low)
-    measure, label = described
+    measure, label = (("distance", f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,
         qualifier=qualifier, noun=name, measure=measure, label=label,
@@ -1283,13 +1365,24 @@ def fraction_spans(doc: Doc) -> Iterator[Span]:
     """ "one in five", "1 in 4" (the counted noun follows) and "two-thirds", "a quarter", "half"
     followed by "of" (the whole follows)."""
     for token in doc:
-        if token.lower_ in {"one", "1"} and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "in":
-            if token_value(doc[token.i + 2].text) is not None and doc[token.i + 3 : token.i + 4].text.lower() != "%":
-                yield doc[token.i : token.i + 3]
+        if is_share_of(token):
+            yield doc[token.i : token.i + 3]
         elif token.lemma_.lower() in FRACTION_WORDS or token.lower_ in FRACTION_WORDS:
             span = fraction_at(token)
             if span is not None:
                 yield span
+
+
+def is_share_of(token: Token) -> bool:
+    """ "one in five", "one in 1,000", "Nine in ten voters", "3 in 4": one in anything, or a part
+    of a hundred or fewer; never "12 in 2024" or "3 in 10%"."""
+    doc, part = token.doc, token_value(token.text)
+    if part is None or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "in":
+        return False
+    whole = token_value(doc[token.i + 2].text)
+    if token.i > 0 and token_value(doc[token.i - 1].text) is not None:
+        return False  # "400 in" is not a part of anything
+    return whole is not None and part < whole and (part == 1 or whole <= 100) and doc[token.i + 3 : token.i + 4].text.lower() != "%"
 
 
 def fraction_at(word: Token) -> Span | None:
@@ -1379,16 +1472,42 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
             article, sentences, previous, anchor, run.start_char, value=value, text=text,
             qualifier=qualifier, noun="people", measure=measure, label=f"people {LABEL_PARTICIPLES[measure]}",
         )  # fmt: skip
+    side = vote_side(run)
+    if value is not None and noun is None and side is not None:
+        return assemble(
+            article, sentences, previous, number, run.start_char, value=value, text=text,
+            qualifier=qualifier, noun="vote", measure=side, label=f"votes {side.split()[-1]}",
+        )  # fmt: skip
     if value is None or noun is None or not is_countable(noun):
         return None
     if verb is not None:
         anchor, measure = verb, verb_measure(verb) or counted_key(noun)
     else:
         anchor, measure = count_anchor(number, noun), find_measure(number, noun) or counted_key(noun)
+    if measure == "voted" and side is not None:
+        measure = side  # "108 deputies voting in favour" and "79 against" are two tallies
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=text,
         qualifier=qualifier, noun=counted_key(noun), measure=measure, label=count_words(noun, measure),
     )  # fmt: skip
+
+
+def vote_side(run: Span) -> str | None:
+    """The side a tally of votes is on, written just after its number: "108 for, 79 against",
+    "108 deputies voting in favour". A bare "for" counts only before a pause ("12 for charity"
+    is no vote)."""
+    doc = run.doc
+    words = [t.lower_ for t in doc[run.end : min(run.end + 5, sentence_of(run[0]).end)]]
+    for i, word in enumerate(words):
+        if word == "against":
+            return "voted against"
+        if word == "in" and words[i + 1 : i + 2] in (["favour"], ["favor"]):
+            return "voted for"
+        if word == "for" and (i + 1 == len(words) or words[i + 1] in {",", ";", ".", "and", "-", "—"}):
+            return "voted for"
+        if word in {",", ";", "and", "but"} or token_value(word) is not None:
+            return None  # past a pause the words belong to the next count
+    return None
 
 
 # Measures said only of people: "At least 14 died", "12 dead" count people though no noun is written.
@@ -1396,16 +1515,25 @@ PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "re
 
 
 def bare_people(number: Token) -> tuple[Token, str] | None:
-    """A number with no noun that is the subject of a verb, or the count of an adjective, that only
-    people can be: "At least 14 died", "up from 12 dead". The verb or adjective anchors it."""
+    """A number with no noun that is the subject or object of a verb, or the count of an adjective,
+    that only people can be: "At least 14 died", "killed 24", "up from 12 dead". The verb or
+    adjective anchors it."""
     head = number.head
-    if number.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+    # "infected 24,000 people and killed 24": a verb only people undergo says who its bare object is
+    if number.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}:
         measure = verb_measure(head)
+    elif number.dep_ == "ROOT" and number.pos_ in {"NUM", "NOUN"}:
+        measure = in_hospital(number)  # "Two children dead. Sixty in hospital."
     elif number.dep_ == "nummod" and head.pos_ == "ADJ":
         measure = ADJ_MEASURES.get(head.lower_)
     else:
         return None
     return (head, measure) if measure in PEOPLE_MEASURES else None
+
+
+def in_hospital(token: Token) -> str | None:
+    places = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    return "hospitalised" if any(p.lemma_.lower() == "hospital" for p in places) else None
 
 
 # Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
@@ -1508,6 +1636,8 @@ def place_phrase(place: str) -> str:
 def group_key(figure: Figure) -> tuple[str, str]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
     who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
+    # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
+    who = "vote" if figure.measure in {"voted for", "voted against"} else who
     who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
     # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
     # window keys it. A measurement of one event is written with or without its window.

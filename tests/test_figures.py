@@ -661,3 +661,113 @@ def test_a_fraction_is_a_round_share_and_a_kind_of_work_names_its_workers(nlp):
     assert len(group_figures(exact)) == 2  # percentages written as such agree within a point
     buses = read(nlp, "Two-thirds of the buses stayed in depots.", article="c")
     assert len(group_figures(second + buses)) == 2
+
+
+# --- rules found on tests/resources/dev2 (new kinds of story: outbreak, budget, shipwreck, race, drought) ---
+
+
+def test_drowned_people_and_corpses_are_a_toll(nlp):
+    first = read(nlp, "At least 41 people drowned when the boat capsized.", article="a")
+    second = read(nlp, "Rescuers hauled 40 corpses from the sea.", article="b")
+    assert [f.measure for f in first + second] == ["killed", "killed"]
+    assert [g.status for g in group_figures(first + second)] == ["divergent"]
+    assert one(read(nlp, "In the epidemic 24 deceased."), 24).measure == "killed"
+
+
+def test_an_earlier_value_that_leaves_its_noun_unsaid_counts_the_same(nlp):
+    figures = read(nlp, "Officials have confirmed 214 cases of measles, the inspectorate said, up from 168 a week earlier.")
+    assert one(figures, 168).noun == "case" and one(figures, 168).text == "up from 168"
+    assert [sorted(f.value for f in g.values) for g in group_figures(figures)] == [[168, 214]]
+
+
+def test_a_bare_object_of_a_verb_only_people_undergo_counts_people(nlp):
+    figure = one(read(nlp, "The outbreak infected 2,000 people and killed 24."), 24)
+    assert (figure.noun, figure.measure) == ("people", "killed")
+    assert not read(nlp, "The storm destroyed 24.")
+
+
+def test_people_in_hospital_or_taken_there_are_hospitalised(nlp):
+    assert one(read(nlp, "Of the confirmed cases, 61 have been admitted to hospital."), 61).measure == "hospitalised"
+    assert one(read(nlp, "Two children dead. Sixty in hospital."), 60).measure == "hospitalised"
+    assert one(read(nlp, "Twenty-one are still in hospital."), 21).measure == "hospitalised"
+    assert one(read(nlp, "Seventeen others were rushed to hospital."), 17).measure == "hospitalised"
+
+
+def test_a_headline_predicate_adjective_says_what_is_counted(nlp):
+    assert one(read(nlp, "Two children dead. More to come."), 2).measure == "killed"
+
+
+def test_thousands_grouped_with_points_in_counts_and_money(nlp):
+    children = one(read(nlp, "For a week were vaccinated near 3.500 children."), 3500)
+    assert children.noun == "child"
+    money = one(read(nlp, "The municipality will give 150.000 euro for the campaign."), 150000)
+    assert (money.noun, money.label) == ("euro", "euros given")
+    assert one(read(nlp, "Growth was 1.125% last year."), 1.125).noun == "%"
+
+
+def test_degrees_celsius_measure_the_temperature(nlp):
+    first = read(nlp, "Temperatures reached 29 degrees Celsius on Sunday.", article="a")
+    second = read(nlp, "Temperatures hit 29 degrees.", article="b")
+    assert [f.measure for f in first + second] == ["temperature", "temperature"]
+    assert [g.status for g in group_figures(first + second)] == ["agreed"]
+
+
+def test_gross_domestic_product_is_gdp(nlp):
+    first = read(nlp, "It leaves a deficit of 286 billion crowns, or about 2.9% of gross domestic product.", article="a")
+    second = read(nlp, "The deficit works out at roughly 3% of GDP.", article="b")
+    assert one(first, 2.9).measure == one(second, 3).measure == "share of gdp"
+    assert [g.status for g in group_figures([one(first, 2.9), one(second, 3)])] == ["divergent"]
+
+
+def test_a_rise_of_a_share_is_a_rise_in_what_it_names_and_salaries_are_pay(nlp):
+    first = read(nlp, "Teachers will get a pay rise of 7%.", article="a")
+    second = read(nlp, "The salaries of teachers will grow by 7 percent.", article="b")
+    assert [f.measure for f in first + second] == ["rise in pay", "rise in pay"]
+
+
+def test_what_a_subject_has_is_not_what_happened(nlp):
+    held = read(nlp, "The coalition needs 101 votes, and it has 110 deputies.", article="a")
+    voted = read(nlp, "108 deputies voted for the budget.", article="b")
+    assert one(held, 110).measure == "held"
+    assert len(group_figures([one(held, 110), *voted])) == 2
+
+
+def test_a_part_in_a_whole_is_a_share(nlp):
+    figure = one(read(nlp, "Nine in ten voters backed the plan."), 90)
+    assert (figure.noun, figure.text) == ("%", "Nine in ten")
+    assert one(read(nlp, "Just three in four local kids have had both jabs."), 75).noun == "%"
+    assert [f.value for f in read(nlp, "Police arrested 400 in 12 raids.")] == [400, 12]
+
+
+def test_a_copula_names_what_a_bare_number_counts_and_minors_are_children(nlp):
+    first = read(nlp, "Rescuers recovered the bodies, including 12 children.", article="a")
+    second = read(nlp, "Rescuers hauled 40 corpses from the sea. Twelve were children.", article="b")
+    third = read(nlp, "Among the victims there are 12 minors.", article="c")
+    assert one(second, 12).noun == one(third, 12).noun == "child"
+    assert [len(g.values) for g in group_figures([one(first, 12), one(second, 12), one(third, 12)])] == [3]
+
+
+def test_a_length_from_a_place_is_a_distance(nlp):
+    first = read(nlp, "The search continued about 20 kilometres south of the island.", article="a")
+    second = read(nlp, "The shipwreck happened at around 20 kilometres from the coast.", article="b")
+    assert [f.measure for f in first + second] == ["distance", "distance"]
+    assert [g.status for g in group_figures(first + second)] == ["agreed"]
+    assert one(read(nlp, "The fire burned along 20 kilometres of road."), 20).measure != "distance"
+
+
+def test_survivors_are_the_rescued(nlp):
+    figures = (
+        read(nlp, "Rescuers pulled 23 survivors from the water.", article="a")
+        + read(nlp, "Just 23 people survived.", article="b")
+        + read(nlp, "Coast guards said 23 people were rescued.", article="c")
+    )
+    assert [len(g.values) for g in group_figures(figures)] == [3]
+
+
+def test_votes_for_and_against_are_two_tallies_however_written(nlp):
+    first = read(nlp, "The house passed the budget, with 108 deputies voting in favour and 79 against.", article="a")
+    second = read(nlp, "The budget passes. 108 for, 79 against.", article="b")
+    assert sorted(f.measure for f in first + second) == ["voted against", "voted against", "voted for", "voted for"]
+    groups = group_figures(first + second)
+    assert sorted(sorted(f.value for f in g.values) for g in groups) == [[79, 79], [108, 108]]
+    assert not read(nlp, "Donors gave 12 for charity.")
