@@ -326,6 +326,10 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
     return {}, text, []
 
 
+# A known field on a line of its own, so a broken block can still give up its good fields.
+_FIELD_LINE = re.compile(r"^(title|source|url|published|language)\s*:")
+
+
 class _Loader(yaml.SafeLoader):
     """Safe YAML that leaves dates as text, so a bad date is reported by us, not raised by YAML."""
 
@@ -345,7 +349,9 @@ def load_front_matter(block: str) -> tuple[dict[str, object], str | None]:
         reason = " ".join(str(error.problem or error.context or "cannot be parsed").split())
         if error.context and error.context_mark and mark and error.context_mark.line != mark.line:
             reason += f", {error.context} from line {error.context_mark.line + 2}"
-        return {}, f"front matter is not valid YAML ({where}: {reason}); metadata ignored"
+        kept = salvage_fields(block)
+        verdict = f"kept {', '.join(kept)}, ignored the rest" if kept else "metadata ignored"
+        return kept, f"front matter is not valid YAML ({where}: {reason}); {verdict}"
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         reason = " ".join(str(error).split())[:80] or type(error).__name__
         return {}, f"front matter is not valid YAML ({reason}); metadata ignored"
@@ -355,6 +361,23 @@ def load_front_matter(block: str) -> tuple[dict[str, object], str | None]:
         kind = "a list" if isinstance(loaded, list) else "a single value"
         return {}, f"front matter is {kind}, not a mapping of fields like 'title: ...'; metadata ignored"
     return {str(k): v for k, v in loaded.items()}, None
+
+
+def salvage_fields(block: str) -> dict[str, object]:
+    """The known fields that are valid YAML each on its own line: one broken value ("url: [oops")
+    should not cost the article its title, outlet and date."""
+    kept: dict[str, object] = {}
+    for line in block.splitlines():
+        match = _FIELD_LINE.match(line)
+        if match is None or match.group(1) in kept:
+            continue
+        try:
+            loaded = yaml.load(line, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+            continue
+        if isinstance(loaded, dict) and len(loaded) == 1 and not isinstance(loaded.get(match.group(1)), dict | list):
+            kept[match.group(1)] = loaded[match.group(1)]
+    return kept
 
 
 def field_text(meta: dict[str, object], key: str, problems: list[str]) -> str | None:

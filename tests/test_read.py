@@ -144,19 +144,28 @@ def test_front_matter_that_is_not_yaml_names_the_line_and_keeps_the_body(tmp_pat
     assert problems == {
         "bad.md": [
             "front matter is not valid YAML (line 4: expected ',' or ']', but got ':', "
-            "while parsing a flow sequence from line 3); metadata ignored"
+            "while parsing a flow sequence from line 3); kept title, url, ignored the rest"
         ]
     }
     assert articles["bad.md"].text.strip() == BODY.strip()
-    assert articles["bad.md"].source is None
+    assert articles["bad.md"].source is None  # the broken field
+    assert (articles["bad.md"].title, articles["bad.md"].url) == ("Talks resume", "https://example.org/a")
 
 
 def test_front_matter_error_line_counts_from_the_top_of_the_file(tmp_path: Path) -> None:
     md = "---\ntitle: a\nsource: b\nurl: c\nlanguage: en\nbroken: \"unclosed\n---\n" + BODY
     _, problems = read(folder(tmp_path, {"late.md": md}))
     assert problems["late.md"] == [
-        "front matter is not valid YAML (line 6: found unexpected end of stream); metadata ignored"
+        "front matter is not valid YAML (line 6: found unexpected end of stream); "
+        "kept title, source, url, language, ignored the rest"
     ]
+
+
+def test_a_broken_block_of_unknown_fields_keeps_nothing(tmp_path: Path) -> None:
+    md = "---\nauthor: [a\ntags: {b\n---\n" + BODY
+    articles, problems = read(folder(tmp_path, {"none.md": md}))
+    assert problems["none.md"][0].endswith("; metadata ignored")
+    assert articles["none.md"].source is None
 
 
 @pytest.mark.parametrize(
