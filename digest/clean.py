@@ -19,13 +19,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.model import Article
 
+# A byline's one to five names: capitalised words (case-sensitive, though the rest of the
+# widget rule is not, so "By noon it had stopped." is no byline) or lower-case particles.
+_BYLINE_NAMES = r"(?:(?-i:[A-ZÀ-Ž]|(?:de|da|di|du|del|van|von|der|den|al|el|bin|ibn)\s)[\w'’.-]*\s*){1,5}"
 # Whole lines that are page furniture, whatever the outlet.
 _WIDGET = re.compile(
     r"""^(?:
         share(?:\s+(?:this(?:\s+(?:article|story|page|post|video))?|on\s+\w+(?:\s*[|,/·]\s*\w+)*))?|
         follow\s+us(?:\s+on\s+\w+)?|print|email|e-mail|
-        by\s+(?:(?-i:[A-ZÀ-Ž]|(?:de|da|di|du|del|van|von|der|den|al|el|bin|ibn)\s)[\w'’.-]*\s*){1,5}
-            (?:and\s+(?:(?-i:[A-ZÀ-Ž]|(?:de|da|di|du|del|van|von|der|den|al|el|bin|ibn)\s)[\w'’.-]*\s*){1,5})?|
+        by\s+NAMES(?:and\s+NAMES)?|
         \((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^)]*\)|
         read\s+(?:previous|next|more|also)|(?:previous|next)\s+(?:article|post|story|news)|
         (?:also\s+read|see\s+also|read\s+more|related|more\s+on\s+this(?:\s+story)?)\s*:.*|
@@ -38,7 +40,7 @@ _WIDGET = re.compile(
         (?:subscribe|sign\s+up)(?:\s+(?:now|today|here|free))?(?:\s+(?:for|to)\s+[^.,;!?]{1,60})?|advertisement|sponsored(?:\s+content)?|
         (?:tags?|topics?|categories)\s*:.*|(?:copyright\s*)?©.*|all\s+rights\s+reserved\.?|
         click\s+here\b.*|download\s+(?:our|the)\s+app.*
-    )[\s:.!|]*$""",
+    )[\s:.!|]*$""".replace("NAMES", _BYLINE_NAMES),
     re.IGNORECASE | re.VERBOSE,
 )
 # Widgets after which the following lines are other articles' headlines.

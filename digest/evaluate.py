@@ -204,10 +204,11 @@ def gold_claims(claims: Sequence[ClaimLabel], resolved: dict[QuoteKey, SentenceK
     return tuple(frozenset(resolved[k] for k in c.sentences) for c in claims)
 
 
-def neutral_claim_pairs(claims: Sequence[ClaimLabel], resolved: dict[QuoteKey, SentenceKey]) -> set[frozenset[Any]]:
+def neutral_claim_pairs(
+    claims: Sequence[ClaimLabel], resolved: dict[QuoteKey, SentenceKey], gold: Sequence[frozenset[SentenceKey]]
+) -> set[frozenset[Any]]:
     """Pairs of a label's `also` sentences with its own: neither right nor wrong."""
-    gold = pairs_of(gold_claims(claims, resolved))
-    return pairs_of(frozenset(resolved[k] for k in c.sentences | c.also) for c in claims) - gold
+    return pairs_of(frozenset(resolved[k] for k in c.sentences | c.also) for c in claims) - pairs_of(gold)
 
 
 def predicted_claims(digest: Digest, named: set[SentenceKey]) -> tuple[Predicted, ...]:
@@ -226,7 +227,7 @@ def score_claims(digest: Digest, claims: Sequence[ClaimLabel]) -> Score:
     stated = {(r.article, r.sentence) for t in digest.topics for c in t.claims for r in c.refs}
     found = len(set().union(*gold) & stated) if gold else 0
     predicted = predicted_claims(digest, set(resolved.values()))
-    return score_groups("claims", gold, predicted, found, neutral_claim_pairs(claims, resolved))
+    return score_groups("claims", gold, predicted, found, neutral_claim_pairs(claims, resolved, gold))
 
 
 def to_predicted(matches: Sequence[frozenset[Hashable]]) -> Predicted:

@@ -21,7 +21,7 @@ def to_json(digest: Digest) -> str:
 
 def iter_json(digest: Digest) -> Iterator[str]:
     """`to_json`'s text in pieces, one article or topic at a time: the whole document never
-    exists as Python objects at once (at 5,000 articles it would cost some 500 MB)."""
+    exists as Python objects, nor as one string, at once."""
     yield "{"
     for k, (key, items) in enumerate(document_parts(digest)):
         yield f'{"," if k else ""}\n  {json.dumps(key)}: '

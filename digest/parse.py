@@ -1,7 +1,8 @@
 """Parse article texts with spaCy, once: every parsed doc is cached on disk by content.
 
 The cache key is the text's hash, the model's name and version, spaCy's version and the
-pipeline's components, so an unchanged seed is never parsed twice, across builds and across `mkdocs serve` rebuilds.
+pipeline's components, so an unchanged seed is never parsed twice, across builds and across
+`mkdocs serve` rebuilds.
 """
 
 from __future__ import annotations

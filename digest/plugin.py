@@ -73,8 +73,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for problem in digest.problems:
             log.warning("seeds/%s", problem)
         self.pin_build_date(digest)
-        # Written to disk piece by piece, not held as one string: at 5,000 articles the JSON
-        # alone would add some 500 MB to the build's peak memory.
+        # Written to disk piece by piece, not held as one string while MkDocs renders every page
+        # (measured on 1,000 articles: 60 MB less after on_files, a 23 MB lower peak).
+        self.remove_scratch()
         self.scratch = tempfile.TemporaryDirectory(prefix="digest-")
         exported = Path(self.scratch.name) / "digest.json"
         write_json(digest, exported)
