@@ -348,8 +348,9 @@ def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
 
     with tempfile.TemporaryDirectory(prefix="digest-bench-serve-") as scratch, socket.socket() as probe:
         project = Path(scratch)
-        for name in ("docs", "templates", "seeds"):
-            shutil.copytree(config_file.parent / name, project / name)
+        for name in ("docs", "templates", "seeds", "overrides"):
+            if (config_file.parent / name).is_dir():  # overrides: the theme's custom_dir
+                shutil.copytree(config_file.parent / name, project / name)
         shutil.copy(config_file, project / "mkdocs.yml")
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -6,14 +6,13 @@ import itertools
 import random
 from pathlib import Path
 
+from conftest import SEEDS
 from rapidfuzz import fuzz
 
 from digest.clean import clean_article
 from digest.duplicates import NEAR, as_text, candidate_pairs, drop_duplicates, normalise
 from digest.model import Article
 from digest.read import read_seeds
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def article(file: str, text: str) -> Article:
@@ -37,7 +36,7 @@ def edit(text: str, share: float, seed: int) -> str:
     return " ".join(words)
 
 
-REAL = (ROOT / "seeds" / "004_59013b3910ca6c44.txt").read_text(encoding="utf-8")
+REAL = (SEEDS / "004_59013b3910ca6c44.txt").read_text(encoding="utf-8")
 
 
 def test_an_exact_duplicate_is_counted_once_and_names_the_first() -> None:
@@ -100,8 +99,8 @@ def test_an_article_left_empty_by_cleaning_is_dropped_with_a_reason() -> None:
     ]
 
 
-def test_the_real_seeds_are_not_duplicates_of_each_other() -> None:
-    articles, _ = read_seeds(ROOT / "seeds")
+def test_the_five_seeds_are_not_duplicates_of_each_other() -> None:
+    articles, _ = read_seeds(SEEDS)
     cleaned = [clean_article(a) for a in articles]
     kept, problems = drop_duplicates(cleaned)
     assert problems == [] and kept == cleaned
@@ -110,7 +109,7 @@ def test_the_real_seeds_are_not_duplicates_of_each_other() -> None:
 def test_a_copied_real_seed_is_caught_after_reading_and_cleaning(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for path in sorted((ROOT / "seeds").iterdir()):
+    for path in sorted(SEEDS.iterdir()):
         (seeds / path.name).write_bytes(path.read_bytes())
     (seeds / "zz_copy.txt").write_text("Share:\n" + REAL.replace("crucial", "vital") + "\nRelated News\n")
     articles, _ = read_seeds(seeds)

@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -130,7 +131,7 @@ def test_person_names_split_at_a_particle_are_joined() -> None:
 
 
 def test_seed_names_are_canonical(nlp: Language) -> None:
-    digest = build_digest(ROOT / "seeds", Parser(nlp, ROOT / ".cache" / "digest"))
+    digest = build_digest(SEEDS, Parser(nlp, ROOT / ".cache" / "digest"))
     names = {m.text: m.canonical for e in digest.extractions for m in e.mentions}
     assert names["Anthony Blinken"] == names["Antony Blinken"] == names["Blinken"] == "Antony Blinken"
     thani = {names[n] for n in names if n.casefold().endswith("thani")}

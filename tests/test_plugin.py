@@ -8,15 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("docs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("docs", "templates", "overrides"):  # the folders mkdocs.yml names, where the project has them
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 

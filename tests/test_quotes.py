@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -26,7 +27,7 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="module")
 def seed_quotes(nlp: Language) -> list[Quote]:
-    digest = build_digest(ROOT / "seeds", Parser(nlp, ROOT / ".cache" / "digest"))
+    digest = build_digest(SEEDS, Parser(nlp, ROOT / ".cache" / "digest"))
     wanted = ("000_", "001_", "002_", "004_")
     return [q for e in digest.extractions if e.article.id.startswith(wanted) for q in e.quotes]
 

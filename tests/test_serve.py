@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 SEED = "004_59013b3910ca6c44"
@@ -40,8 +40,10 @@ def free_port() -> int:
 def server(tmp_path: Path) -> Iterator[Server]:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("docs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, project / name)
+    for name in ("docs", "templates", "overrides"):  # the folders mkdocs.yml names, where the project has them
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(SEEDS, project / "seeds")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     port = free_port()
     log = tmp_path / "serve.log"
