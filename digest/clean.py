@@ -9,12 +9,14 @@ script (a translator's leftover).
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import ftfy
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.model import Article
@@ -56,6 +58,19 @@ _CREDIT = re.compile(
     r"/POOL/|\((?:photo|image)[^)]*\)\s*$|\b(?:Getty\s+Images|AP\s+Photo|Shutterstock)\b\s*\)?$)",
     re.IGNORECASE,
 )
+# Only ftfy's encoding repairs: its other fixes (HTML entities, curly quotes, ligatures, widths)
+# would change what a real UTF-8 article says, and text that is fine must stay byte-identical.
+_MOJIBAKE_FIXES = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(.+)$")
 _BRACKETED = re.compile(r"\s?[\[(]([^\[\]()]{1,120})[\])]")
@@ -78,10 +93,12 @@ class Line:
 
 def clean_article(article: Article) -> Article:
     """The article with its boilerplate removed, each removal recorded verbatim, and a title."""
-    lines = [normalise(line) for line in article.text.split("\n")]
+    text, repaired = repair_encoding(article.text)
+    lines = [normalise(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     language = choose_language(article.language, lines)
-    title = normalise(article.title)
+    title_text, title_repaired = repair_encoding(article.title)
+    title = normalise(title_text)
     kept: list[str] = []
     removed: list[str] = []
     for line, keep in judge_lines(lines, title, language):
@@ -94,8 +111,41 @@ def clean_article(article: Article) -> Article:
             kept.append(stripped)
     title = title or derive_title(kept)
     return replace(
-        article, title=title, text="\n\n".join(kept), removed=tuple(removed), language=language
+        article,
+        title=title,
+        text="\n\n".join(kept),
+        removed=tuple(removed),
+        repaired=(*title_repaired, *repaired),
+        language=language,
     )
+
+
+def repair_encoding(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with mojibake mended ("CafÃ©" -> "Café"), and each mended line as "before → after".
+
+    Before `normalise`, which drops C1 controls such as the 0x9D that ends a mangled "”"."""
+    if text.isascii():  # mojibake needs non-ASCII characters: most lines pass untouched
+        return text, ()
+    lines = text.split("\n")
+    fixed = [ftfy.fix_text(line, _MOJIBAKE_FIXES) if not line.isascii() else line for line in lines]
+    repairs = tuple(change for old, new in zip(lines, fixed, strict=True) if old != new for change in changes(old, new))
+    return "\n".join(fixed), repairs
+
+
+def changes(old: str, new: str) -> list[str]:
+    """The words a repair changed, "before → after": a whole paragraph would hide the repair."""
+    before, after = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    return [
+        f"{shown_words(before[i1:i2])} → {shown_words(after[j1:j2])}"
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def shown_words(words: list[str]) -> str:
+    """Words as a reader can see them on a page: controls written as escapes, not dropped."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in " ".join(words))
 
 
 def normalise(line: str) -> str:

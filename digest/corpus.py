@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -574,7 +575,7 @@ def text_file(title: str, body: list[str], voice: Voice, rng: random.Random) -> 
 
 
 def markdown_file(title: str, body: list[str], voice: Voice, rng: random.Random) -> str:
-    slug = "-".join(title.lower().replace(",", "").replace(":", "").split())
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")  # a real URL's path has no quotes
     host = voice.outlet.lower().replace("the ", "").replace(" ", "")
     front = [
         "---",

@@ -8,7 +8,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from digest.model import Article, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic, anchor
+from digest.model import (
+    Article,
+    Claim,
+    Digest,
+    Figure,
+    FigureGroup,
+    Outlet,
+    Quote,
+    QuoteGroup,
+    Topic,
+    anchor,
+)
+from digest.outlets import web_address
 
 JsonObject = dict[str, Any]
 _INDENT = "    "  # an item of a top-level list, as json.dumps(indent=2) nests it
@@ -62,14 +74,27 @@ def article_object(article: Article, topic: str) -> JsonObject:
     return {
         "id": article.id,
         "title": article.title,
-        "source": article.source,
-        "url": article.url,
+        "source": article.outlet.name if article.outlet else None,
+        "url": web_address(article.url),  # checked when read; checked again, as nothing else may pass
+        "outlet": outlet_object(article.outlet),
         "published": article.published,
         "language": article.language,
         "file": article.file,
         "topic": topic,
         "text": article.text,
         "removed": list(article.removed),
+        "repaired": list(article.repaired),
+    }
+
+
+def outlet_object(outlet: Outlet | None) -> JsonObject | None:
+    if outlet is None:
+        return None
+    return {
+        "name": outlet.name,
+        "homepage": web_address(outlet.homepage),
+        "country": outlet.country,
+        "language": outlet.language,
     }
 
 

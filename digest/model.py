@@ -29,6 +29,16 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Outlet:
+    """Who published an article: a name, and what the editors know of it."""
+
+    name: str
+    homepage: str | None = None  # an http(s) address, checked when read
+    country: str | None = None  # as the editors write it: "India", "ES"
+    language: str | None = None  # the outlet's usual language, an ISO 639-1 code
+
+
+@dataclass(frozen=True)
 class Article:
     """One seed after reading and cleaning: the text the digest works from."""
 
@@ -37,10 +47,21 @@ class Article:
     title: str
     text: str  # cleaned; paragraphs separated by one blank line
     removed: tuple[str, ...] = ()
+    # Lines whose broken encoding was mended ("CafÃ©" -> "Café"), each as "before → after".
+    repaired: tuple[str, ...] = ()
     published: str | None = None  # ISO date
-    source: str | None = None
-    url: str | None = None
+    source: str | None = None  # the outlet's name: always `outlet.name`, kept for callers and digest.json
+    url: str | None = None  # the original article; only ever an http(s) address (see digest.outlets)
     language: str | None = None
+    outlet: Outlet | None = None
+
+    def __post_init__(self) -> None:
+        # One truth for the outlet's name: `source="X"` alone means `Outlet("X")`, and a given
+        # outlet names the source. (To drop an outlet, replace both `outlet` and `source`.)
+        if self.outlet is None and self.source:
+            object.__setattr__(self, "outlet", Outlet(self.source))
+        elif self.outlet is not None and self.source != self.outlet.name:
+            object.__setattr__(self, "source", self.outlet.name)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Read a seeds folder into articles: decode, split metadata from body, report bad files.
 
-A seed is `.txt` (first line the title, an optional leading `date YYYY-MM-DD`) or `.md`
-(YAML front matter and a Markdown body). The folder is fed by people and scripts, so
+A seed is `.txt` (first line the title, under optional header lines `date YYYY-MM-DD`,
+`source: NAME`, `url: https://…` in any order) or `.md` (YAML front matter and a Markdown
+body). The editors' `outlets.yml` beside the seeds is no seed: it names outlets (see
+digest.outlets). The folder is fed by people and scripts, so
 anything may be in it: every file that is skipped or mended yields one `Problem` naming
 it in one plain line, and one bad file never costs the others.
 
@@ -33,12 +35,26 @@ from pathlib import Path
 import yaml
 
 from digest.model import Article, Problem
+from digest.outlets import (
+    EMPTY,
+    OUTLETS_FILES,
+    Directory,
+    check_name,
+    check_url,
+    parse_outlets,
+    resolve_outlet,
+)
 
 MARKDOWN = (".md", ".markdown")
 SUPPORTED = (".txt", *MARKDOWN)
 # A news article is a few tens of kilobytes; anything this large is a mistake, not a seed.
 MAX_BYTES = 16 * 1024 * 1024
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t:]*", re.IGNORECASE)
+# A `.txt` header line: `source: NAME` or `url: https://…`, lower-case, so a headline such as
+# "Source: talks have stalled" is never taken for one.
+_HEADER_LINE = re.compile(r"^[ \t]*(source|url)[ \t]*:[ \t]*([^\n]*?)[ \t]*(?:\n|\Z)")
+# The outlets file is small by nature; anything larger is a mistake.
+MAX_OUTLETS_BYTES = 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -58,10 +74,12 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     """Every readable seed in `seeds_dir` (sorted by name), and a problem per file skipped or mended."""
     root = seeds_dir.resolve()
     paths = sorted((p for p in seeds_dir.iterdir() if is_candidate(p)), key=lambda p: p.name)
-    paths, problems = drop_aliases(paths, root)
+    directory, problems = read_outlets(seeds_dir, root)
+    paths, aliases = drop_aliases(paths, root)
+    problems.extend(aliases)
     articles: list[Article] = []
     for path in paths:
-        article, found = read_seed(path, root)
+        article, found = read_seed(path, root, directory)
         problems.extend(found)
         if article is not None:
             articles.append(article)
@@ -71,10 +89,38 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
 
 
 def is_candidate(path: Path) -> bool:
-    """Hidden files and plain subfolders are not seeds, and not worth a word."""
-    if path.name.startswith("."):
+    """Hidden files, plain subfolders and the outlets file are not seeds, and not worth a word."""
+    if path.name.startswith(".") or is_outlets_file(path):
         return False
     return not (path.is_dir() and path.suffix.lower() not in SUPPORTED)
+
+
+def is_outlets_file(path: Path) -> bool:
+    return path.name.casefold() in OUTLETS_FILES
+
+
+def read_outlets(seeds_dir: Path, root: Path) -> tuple[Directory, list[Problem]]:
+    """The editors' outlets file (see digest.outlets), or an empty one and why it was not read."""
+    found = sorted((p for p in seeds_dir.iterdir() if is_outlets_file(p)), key=lambda p: p.name)
+    if not found:
+        return EMPTY, []
+    path, name = found[0], shown(found[0].name)
+    problems = [Problem(shown(p.name), f"a second outlets file; only {name} is read") for p in found[1:]]
+    target = resolve(path)
+    if target is None or not target.is_relative_to(root) or not target.is_file():
+        return EMPTY, [*problems, Problem(name, "refused: not a file inside the seeds folder; outlets file ignored")]
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return EMPTY, [*problems, Problem(name, f"cannot be read ({error.strerror or 'error'}); outlets file ignored")]
+    if len(data) > MAX_OUTLETS_BYTES:
+        return EMPTY, [*problems, Problem(name, "larger than 1 MB, too large for an outlets file; ignored")]
+    decoded = decode(data) if data.strip() else Decoded("", None)
+    if isinstance(decoded, str):
+        return EMPTY, [*problems, Problem(name, f"{decoded.removeprefix('skipped: ')}; outlets file ignored")]
+    directory, issues = parse_outlets(decoded.text, known_languages())
+    issues = ([decoded.problem] if decoded.problem else []) + issues
+    return directory, [*problems, *(Problem(name, issue) for issue in issues)]
 
 
 def drop_aliases(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
@@ -103,8 +149,8 @@ def resolve(path: Path) -> Path | None:
         return None
 
 
-def read_seed(path: Path, root: Path) -> tuple[Article | None, list[Problem]]:
-    """One seed file, or None with the reason it was skipped."""
+def read_seed(path: Path, root: Path, directory: Directory = EMPTY) -> tuple[Article | None, list[Problem]]:
+    """One seed file with its outlet (see digest.outlets), or None with the reason it was skipped."""
     name = shown(path.name)
     refusal = refuse_path(path, root)
     if refusal:
@@ -121,6 +167,8 @@ def read_seed(path: Path, root: Path) -> tuple[Article | None, list[Problem]]:
     issues = ([decoded.problem] if decoded.problem else []) + issues
     if article is not None and article.id != path.stem:
         issues.append(f"the file name is not a safe id (letters, digits, - and _); its id is {article.id!r}")
+    if article is not None:
+        article = resolve_outlet(article, directory)
     return article, [Problem(name, issue) for issue in issues]
 
 
@@ -241,26 +289,52 @@ def looks_binary(data: bytes) -> bool:
 
 
 def parse_text(article_id: str, name: str, text: str) -> tuple[Article | None, list[str]]:
-    """A `.txt` seed: optional `date YYYY-MM-DD`, then a title line unless the text opens with a paragraph."""
-    body = text.lstrip()
-    published, problems = None, []
-    match = _DATE_PREFIX.match(body)
-    if match:
-        published, problem = check_date(match.group(1))
-        problems = [problem] if problem else []
-        body = body[match.end() :]
-        if body.startswith("\n"):
-            title, body = split_title(body.lstrip())
-        else:
-            title = ""  # the date runs into the first paragraph: there is no title line
+    """A `.txt` seed: header lines (`date YYYY-MM-DD`, `source: NAME`, `url: https://…`, in any
+    order), then a title line unless the text opens with a paragraph."""
+    headers, body, runs_in, problems = split_headers(text.lstrip())
+    if runs_in:
+        title = ""  # the date runs into the first paragraph: there is no title line
     else:
         title, body = split_title(body)
     if not body.strip():
         body, title = title, ""
     if not body.strip():
         return None, [*problems, "skipped: no article text after the date"]
-    article = Article(id=safe_id(article_id), file=name, title=title, text=body, published=published)
+    source, problem = check_name(headers.get("source"))
+    url, url_problem = check_url(headers.get("url"))
+    problems += [p for p in (problem, url_problem) if p]
+    published = headers.get("date")
+    article = Article(
+        id=safe_id(article_id), file=name, title=title, text=body, published=published, source=source, url=url
+    )
     return article, problems
+
+
+def split_headers(body: str) -> tuple[dict[str, str], str, bool, list[str]]:
+    """The header lines at the top of a `.txt` seed, the text after them, whether a `date` runs
+    straight into the first paragraph (seed 000 does), and a problem per bad or repeated header."""
+    headers: dict[str, str] = {}
+    problems: list[str] = []
+    while True:
+        date = _DATE_PREFIX.match(body)
+        line = None if date else _HEADER_LINE.match(body)
+        match = date or line
+        if match is None:
+            return headers, body, False, problems
+        key, value = (match.group(1), " ".join(match.group(2).split())) if line else ("date", match.group(1))
+        body = body[match.end() :]
+        if key in headers:
+            problems.append(f"a second {key!r} line at the top; the first kept")
+        elif key == "date":
+            published, problem = check_date(value)
+            problems += [problem] if problem else []
+            if published:
+                headers["date"] = published
+        elif value:
+            headers[key] = value
+        if date and not body.startswith("\n"):
+            return headers, body, True, problems
+        body = body.lstrip()
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -303,14 +377,17 @@ def parse_markdown(article_id: str, name: str, text: str) -> tuple[Article | Non
             body, title = title, ""  # a one-line body is text, not a headline over nothing
     if not body.strip():
         return None, [*problems, "skipped: no article text after the front matter"]
+    source, problem = check_name(fields["source"])
+    url, url_problem = check_url(fields["url"])
+    problems += [p for p in (problem, url_problem) if p]
     article = Article(
         id=safe_id(article_id),
         file=name,
         title=title,
         text=body,
         published=published,
-        source=fields["source"],
-        url=fields["url"],
+        source=source,
+        url=url,
         language=language,
     )
     return article, problems
@@ -414,7 +491,9 @@ def check_language(value: str | None, problems: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def known_languages() -> frozenset[str]:
-    from digest.clean import identifier  # the cleaner's identifier decides which codes mean anything
+    from digest.clean import (
+        identifier,  # the cleaner's identifier decides which codes mean anything
+    )
 
     return frozenset(identifier().nb_classes)
 

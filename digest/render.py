@@ -15,11 +15,24 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digest.model import Claim, Digest, Extraction, FigureGroup, QuoteGroup, Sentence, Topic, anchor
+from digest.model import (
+    Article,
+    Claim,
+    Digest,
+    Extraction,
+    FigureGroup,
+    Outlet,
+    QuoteGroup,
+    Sentence,
+    Topic,
+    anchor,
+)
+from digest.outlets import web_address
 from digest.slug import unique_slugs
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
@@ -27,7 +40,11 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # Entity kinds that get a page of their own; nationalities and dates do not.
 _DETAILS_MARKER = re.compile(r"\?(?=\?\?)")
 _QUOTE_MARK = re.compile(r"[\"“”]")
-OUTLET_WORDS = 6
+# An article whose outlet nobody named is shown by its title, this many words of it, in quotes.
+TITLE_WORDS = 8
+UNNAMED = "outlet not named"
+# Characters a link destination must not hold as they are: they would end the Markdown link.
+_HREF_SAFE = "/:?#@!$&*+,;=%~-._"
 TAGS_PER_TOPIC = 12
 ENTITY_LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places", "FAC": "Places"}
 
@@ -69,6 +86,7 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters["md"] = escape_markdown
     env.filters["yaml"] = yaml_string
     env.filters["number"] = format_number
+    env.filters["href"] = href
     env.globals["paragraphs"] = paragraphs
     env.globals["cite"] = cite
     return env
@@ -108,22 +126,35 @@ class SiteView:
         self.entity_slug = {e.name: e.slug for e in self.entities}
         self._entity_page = {e.name: e for e in self.entities}
         self.cited = cited_sentences(digest.topics)
+        self.labels = outlet_labels(digest.articles, digest.topics)
 
     def topic_of(self, article_id: str) -> Topic | None:
         return self._topic_of.get(article_id)
 
     def outlet(self, article_id: str) -> str:
-        """How a reader recognises an article: its outlet where known, else its title, shortened."""
-        article = self.articles[article_id]
-        if article.source:
-            return article.source
-        words = article.title.split()
-        return " ".join(words[:OUTLET_WORDS]) + (" …" if len(words) > OUTLET_WORDS else "")
+        """How a reader tells an article apart in its topic: the outlet's name (numbered when the
+        topic holds two of its articles), or its title in quotes and "outlet not named"."""
+        return self.labels[article_id]
+
+    def named(self, article_id: str) -> Outlet | None:
+        return self.articles[article_id].outlet
 
     def link(self, article_id: str) -> str | None:
         """The original article's address, only where it is a web address (never `javascript:`)."""
-        url = self.articles[article_id].url or ""
-        return url if re.match(r"https?://[^\s\"'<>]+$", url) else None
+        return web_address(self.articles[article_id].url)
+
+    def homepage(self, article_id: str) -> str | None:
+        outlet = self.articles[article_id].outlet
+        return web_address(outlet.homepage) if outlet else None
+
+    def host(self, url: str) -> str:
+        return urlsplit(url).hostname or url
+
+    def language(self, article_id: str) -> str | None:
+        """The article's own language, else its outlet's usual one; "und" is no language."""
+        article = self.articles[article_id]
+        language = article.language or (article.outlet.language if article.outlet else None)
+        return language if language and language != "und" else None
 
     def sentence(self, article_id: str, index: int) -> str:
         sentences = self.extractions[article_id].sentences
@@ -131,6 +162,9 @@ class SiteView:
 
     def divergent(self, topic: Topic) -> int:
         return sum(1 for group in topic.figures if group.status == "divergent")
+
+    def description(self, topic: Topic) -> str:
+        return topic_description(topic)
 
     def lead(self, topic: Topic) -> Claim | None:
         """The fact the most outlets share (two at least): the topic's lead on the home page."""
@@ -179,6 +213,40 @@ class SiteView:
         return sorted((p for p in pages if p is not None and p.section == section), key=lambda p: p.name)
 
 
+def outlet_labels(articles: Iterable[Article], topics: Iterable[Topic]) -> dict[str, str]:
+    """Each article's label: "NewsTrack", or "NewsTrack (2)" when its topic holds two NewsTrack
+    articles. A number, not the date: dates are often unknown or the same day, and a number is
+    always distinct and short enough for a chip; the topic's Outlets list says which is which."""
+    by_id = {a.id: a for a in articles}
+    labels = {a: base_label(article) for a, article in by_id.items()}
+    for topic in topics:
+        bases = [labels[a] for a in topic.articles if a in by_id]
+        counts = Counter(label.casefold() for label in bases)
+        seen: Counter[str] = Counter()
+        for article_id, label in zip([a for a in topic.articles if a in by_id], bases):
+            if counts[label.casefold()] > 1:
+                seen[label.casefold()] += 1
+                labels[article_id] = f"{label} ({seen[label.casefold()]})"
+    return labels
+
+
+def base_label(article: Article) -> str:
+    if article.outlet is not None:
+        return article.outlet.name
+    return f"“{short_title(article)}” ({UNNAMED})"
+
+
+def short_title(article: Article) -> str:
+    words = (article.title or article.file).split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+
+
+def href(url: str) -> str:
+    """A link destination that stays one: percent-encoded wherever Markdown would end or split it.
+    Autoescaping then writes `&` as `&amp;`, which Markdown hands on as the same `&`."""
+    return quote(url, safe=_HREF_SAFE)
+
+
 def build_entity_pages(digest: Digest) -> tuple[EntityPage, ...]:
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in (m for e in digest.extractions for m in e.mentions):
@@ -212,6 +280,25 @@ def cited_sentences(topics: Iterable[Topic]) -> set[tuple[str, int]]:
 def cite(article_id: str, sentence: int) -> str:
     """The link, from a page one folder deep, to a sentence on its article's source page."""
     return f"../sources/{article_id}.md#{anchor(sentence)}"
+
+
+def topic_description(topic: Topic, shown: int = 3) -> str:
+    """One line for link previews and the feed: which figures the outlets give differently."""
+    divergent = [g for g in topic.figures if g.status == "divergent"]
+    outlets = f"{len(topic.articles)} {'outlet' if len(topic.articles) == 1 else 'outlets'}"
+    if len(topic.articles) == 1:
+        return "1 outlet so far: nothing to compare yet."
+    if not divergent:
+        return f"{outlets}; no figure differs between them."
+    ranges = [f"{g.label} ({value_range(g)})" for g in divergent[:shown]]
+    more = f", and {len(divergent) - shown} more" if len(divergent) > shown else ""
+    noun = "figure differs" if len(divergent) == 1 else "figures differ"
+    return f"{len(divergent)} {noun} between {outlets}: {', '.join(ranges)}{more}."
+
+
+def value_range(group: FigureGroup) -> str:
+    values = [f.value for f in group.values]
+    return f"{format_number(min(values))}–{format_number(max(values))}"
 
 
 def format_number(value: float) -> str:

@@ -1,14 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEEDS
 
-from digest.clean import clean_article, derive_title, is_foreign, strip_foreign_brackets
+from digest.clean import clean_article, derive_title, is_foreign, repair_encoding, strip_foreign_brackets
 from digest.model import Article
 from digest.read import read_seeds
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # Each seed's junk, verbatim, by kind; cleaning must remove exactly these lines and nothing else.
 EXPECTED_REMOVED = {
@@ -229,3 +226,29 @@ def test_a_declared_language_stands_when_the_text_is_too_short_to_judge() -> Non
 
 def test_a_text_without_words_still_gets_a_title() -> None:
     assert derive_title(["?"]) == "Untitled"
+
+
+def test_mojibake_is_mended_and_each_repair_recorded() -> None:
+    article = Article(
+        id="m",
+        file="m.txt",
+        title="CafÃ© owners meet",
+        text="The mayor said â€œno dealâ€\x9d to the owners of the city's cafés on Tuesday.\n\nNothing else changed.",
+    )
+    cleaned = clean_article(article)
+    assert cleaned.title == "Café owners meet"
+    assert "said “no deal” to the owners" in cleaned.text
+    assert cleaned.repaired == ("CafÃ© → Café", "â€œno dealâ€\\x9d → “no deal”")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“I told the Prime Minister [Биньямину Нетаньяху] the toll is too high,” he said at the press conference.",
+        "El secretario de Estado, Antony Blinken, y el primer ministró de Israel se reunieron el miércoles.",
+        "Tom &amp; Jerry’s café — naïve façade, ½ price, 27,585 dead, fine ﬁ ligature and ｗｉｄｅ letters.",
+    ],
+)
+def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
+    assert repair_encoding(line) == (line, ())
+    assert repair_encoding(f"{line}\n\n{line}") == (f"{line}\n\n{line}", ())

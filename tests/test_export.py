@@ -9,6 +9,8 @@ from digest.export import schema_text, to_document, to_json, write_json
 from digest.model import Digest
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "digest.schema.json"
+# The contract as given to the project, copied: GitHub's runners have no ../shared.
+CONTRACT = Path(__file__).resolve().parent / "resources" / "contract" / "digest.schema.json"
 
 
 def test_the_digest_of_the_seeds_is_valid_against_the_schema(seeds_digest: Digest) -> None:
@@ -35,15 +37,49 @@ def test_the_export_is_byte_identical_for_the_same_digest(seeds_digest: Digest) 
     assert to_json(seeds_digest) == to_json(seeds_digest)
 
 
-def test_the_packaged_schema_is_the_shared_contract() -> None:
-    if SHARED_SCHEMA.is_file():  # ../shared is beside every clone in CI
-        assert json.loads(schema_text()) == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+def extension_breaks(contract: object, packaged: object, where: str = "$") -> list[str]:
+    """Where `packaged` fails to keep `contract`: it may add properties and reword descriptions,
+    nothing else; a property, type, enum or requirement of the contract must stay as it is."""
+    if isinstance(contract, dict) and isinstance(packaged, dict):
+        breaks = []
+        for key, value in contract.items():
+            if key in {"description", "title", "$id"}:
+                continue
+            if key not in packaged:
+                breaks.append(f"{where}.{key} is missing")
+            elif key == "required":
+                breaks += [f"{where}.required lost {name!r}" for name in value if name not in packaged[key]]
+            else:
+                breaks += extension_breaks(value, packaged[key], f"{where}.{key}")
+        return breaks
+    return [] if contract == packaged else [f"{where}: {packaged!r} is not the contract's {contract!r}"]
+
+
+def test_the_packaged_schema_keeps_the_shared_contract() -> None:
+    packaged = json.loads(schema_text())
+    for contract_file in (CONTRACT, SHARED_SCHEMA):
+        if contract_file.is_file():  # ../shared is beside every clone on our machines, not on GitHub's
+            assert extension_breaks(json.loads(contract_file.read_text(encoding="utf-8")), packaged) == []
+
+
+def test_a_schema_that_drops_part_of_the_contract_is_caught() -> None:
+    contract = json.loads(CONTRACT.read_text(encoding="utf-8"))
+    broken = json.loads(schema_text())
+    broken["properties"]["articles"]["items"]["required"].remove("removed")
+    broken["properties"]["topics"]["items"]["properties"]["figures"]["items"]["properties"]["status"]["enum"].pop()
+    assert len(extension_breaks(contract, broken)) == 2
+
+
+def test_the_copied_contract_is_the_shared_one() -> None:
+    if SHARED_SCHEMA.is_file():
+        assert CONTRACT.read_bytes() == SHARED_SCHEMA.read_bytes()
 
 
 def test_the_published_digest_json_and_schema_are_the_built_sites(built_site: Path) -> None:
     published = json.loads((built_site / "digest.json").read_text(encoding="utf-8"))
     schema = json.loads((built_site / "digest.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(published, schema)
+    jsonschema.validate(published, json.loads(CONTRACT.read_text(encoding="utf-8")))
     assert schema == json.loads(schema_text())
     assert {a["id"][:3] for a in published["articles"]} == {"000", "001", "002", "003", "004"}
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -153,7 +154,7 @@ def test_front_matter_that_is_not_yaml_names_the_line_and_keeps_the_body(tmp_pat
 
 
 def test_front_matter_error_line_counts_from_the_top_of_the_file(tmp_path: Path) -> None:
-    md = "---\ntitle: a\nsource: b\nurl: c\nlanguage: en\nbroken: \"unclosed\n---\n" + BODY
+    md = "---\ntitle: a\nsource: b\nurl: https://c.example\nlanguage: en\nbroken: \"unclosed\n---\n" + BODY
     _, problems = read(folder(tmp_path, {"late.md": md}))
     assert problems["late.md"] == [
         "front matter is not valid YAML (line 6: found unexpected end of stream); "
@@ -384,8 +385,8 @@ def test_output_is_sorted_and_the_same_twice(tmp_path: Path) -> None:
     assert [p.file for p in first[1]] == ["0.docx", "c.txt"]
 
 
-def test_the_real_seeds_read_without_problems() -> None:
-    articles, problems = read_seeds(Path(__file__).resolve().parents[1] / "seeds")
+def test_the_five_seeds_read_without_problems() -> None:
+    articles, problems = read_seeds(SEEDS)
     assert problems == [] and len(articles) >= 5
     assert all(a.id == Path(a.file).stem for a in articles)
 
@@ -488,7 +489,7 @@ def test_arbitrary_front_matter_never_raises(front: str) -> None:
 
 
 def test_a_hostile_folder_still_builds_a_digest_of_its_good_seeds(tmp_path: Path, parser: Parser) -> None:
-    real = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    real = sorted(SEEDS.glob("*.txt"))
     files: dict[str, bytes | str] = {path.name: path.read_bytes() for path in real}
     files.update({
         "empty.txt": b"", "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00", "notes.docx": b"PK",
