@@ -140,7 +140,8 @@ def inputs_key(args: argparse.Namespace) -> str:
     folders += [root / plugin.config.templates_dir] if plugin is not None else []
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     digest = hashlib.sha256()
-    for part in (code_fingerprint(), args.model, str(args.strict), *map(version_of, SHAPING)):
+    # site_url may come from the environment (DIGEST_SITE_URL), not from the config file's bytes.
+    for part in (code_fingerprint(), args.model, str(args.strict), str(config.site_url), *map(version_of, SHAPING)):
         digest.update(part.encode() + b"\0")
     files = {args.config_file.resolve()} | {f for d in folders if d.is_dir() for f in d.rglob("*")}
     for path in sorted(files):

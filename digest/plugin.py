@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from digest.export import schema_text, write_json
+from digest.feed import atom_feed
 from digest.model import Digest
 from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
@@ -81,6 +82,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         write_json(digest, exported)
         pages = render_pages(digest, self.templates)
         pages["digest.schema.json"] = schema_text()
+        # An Atom id must be an absolute address: without a site_url there is no feed to link.
+        if config.site_url:
+            pages["feed.xml"] = atom_feed(
+                digest, config.site_url, title=config.site_name, directory_urls=config.use_directory_urls
+            )
         del digest
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:
