@@ -6,8 +6,10 @@ Any JavaScript error fails the test; a failing test leaves a screenshot in test-
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import importlib.resources
 import json
 import os
 import re
@@ -58,7 +60,14 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    with opened_page(browser, request, viewport={"width": 1280, "height": 900}) as opened:
+        yield opened
+
+
+@contextlib.contextmanager
+def opened_page(browser: object, request: pytest.FixtureRequest, **options: object) -> Iterator[object]:
+    """A fresh browser context with `options` (viewport, color_scheme …): its page, watched for JS errors."""
+    context = browser.new_context(**options)  # type: ignore[attr-defined]
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
@@ -139,3 +148,98 @@ def test_a_figure_leads_to_its_highlighted_sentence(page: object, site_url: str)
     outline = sentence.evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline == "solid"  # the :target highlight a reader sees
     assert sentence.is_visible()
+
+
+PHONE = {"width": 390, "height": 844}
+# What every table cell a phone shows must satisfy; one box per cell, measured in the page.
+CELL_BOXES = """() => Array.from(document.querySelectorAll("article table")).map(table => {
+  const headers = Array.from(table.querySelectorAll("thead th")).map(th => th.textContent.trim());
+  const wrap = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+  return {
+    headers,
+    overflow: [table, wrap].map(e => e.scrollWidth - e.clientWidth),
+    rows: Array.from(table.tBodies[0].rows).map(row => ({
+      overflow: row.scrollWidth - row.clientWidth,
+      cells: Array.from(row.cells).map(td => {
+        const box = td.getBoundingClientRect();
+        return {text: td.innerText.trim(), left: box.left, right: box.right, width: box.width,
+                overflow: td.scrollWidth - td.clientWidth, visible: td.checkVisibility(),
+                label: getComputedStyle(td, "::before").content};
+      }),
+    })),
+  };
+})"""
+
+
+def figures_topic(site: Path) -> str:
+    topics = json.loads((site / "digest.json").read_text(encoding="utf-8"))["topics"]
+    with_figures = [t["slug"] for t in topics if t["figures"]]
+    assert with_figures, "the fixture seeds give no topic with figures: nothing to lay out"
+    return with_figures[0]
+
+
+def a_source(site: Path) -> str:
+    return json.loads((site / "digest.json").read_text(encoding="utf-8"))["articles"][0]["id"]
+
+
+@pytest.fixture
+def phone(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    with opened_page(browser, request, viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                     has_touch=True) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("where", ["topic", "sources/", "topics/"])
+def test_a_phone_shows_every_column_of_every_table(phone: object, site_url: str, built_site: Path,
+                                                   where: str) -> None:
+    path = f"topics/{figures_topic(built_site)}/" if where == "topic" else where
+    phone.goto(site_url + path)  # type: ignore[attr-defined]
+    tables = phone.evaluate(CELL_BOXES)  # type: ignore[attr-defined]
+    assert tables, f"no table on {path}"
+    page_overflow = phone.evaluate("document.documentElement.scrollWidth - innerWidth")  # type: ignore[attr-defined]
+    assert page_overflow <= 0, f"{path} scrolls sideways by {page_overflow}px"
+    for table in tables:
+        assert max(table["overflow"]) <= 0, (table["headers"], table["overflow"])
+        for row in table["rows"]:
+            assert row["overflow"] <= 0, row
+            assert len(row["cells"]) == len(table["headers"])
+            for header, cell in zip(table["headers"], row["cells"], strict=True):
+                if not cell["text"]:
+                    continue  # an empty Spread has nothing to show
+                where_it_is = (header, cell)
+                assert cell["visible"] and cell["overflow"] <= 0, where_it_is
+                assert 0 <= cell["left"] and cell["right"] <= PHONE["width"], where_it_is
+                # Wide enough for a phrase a line, not a word a line.
+                assert cell["width"] > 150, where_it_is
+                assert header in cell["label"], where_it_is  # the reader still knows which column it is
+    if where == "topic":
+        statuses = phone.locator("article table .digest-status")  # type: ignore[attr-defined]
+        assert statuses.count() > 0
+        for i in range(statuses.count()):
+            box = statuses.nth(i).bounding_box()
+            assert statuses.nth(i).is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+AXE = importlib.resources.files("axe_playwright_python") / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("where", "width"), [("home", 1280), ("topic", 1280), ("source", 1280), ("topic", 390)])
+def test_axe_finds_no_serious_wcag_violation(browser: object, request: pytest.FixtureRequest, site_url: str,
+                                             built_site: Path, where: str, width: int, scheme: str) -> None:
+    path = {"home": "", "topic": f"topics/{figures_topic(built_site)}/",
+            "source": f"sources/{a_source(built_site)}/"}[where]
+    with opened_page(browser, request, viewport={"width": width, "height": 900}, color_scheme=scheme) as opened:
+        opened.goto(site_url + path)  # type: ignore[attr-defined]
+        palette = opened.evaluate("document.body.dataset.mdColorScheme")  # type: ignore[attr-defined]
+        assert palette == {"light": "default", "dark": "slate"}[scheme]
+        opened.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+        results = opened.evaluate(  # type: ignore[attr-defined]
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG)
+    violations = results["violations"]
+    print(f"axe {where} {width}px {scheme}: " + (", ".join(
+        f"{v['id']} ({v['impact']}) ×{len(v['nodes'])}" for v in violations) or "no violations"))
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5], v["nodes"][0]["failureSummary"])
+               for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious

@@ -19,7 +19,25 @@
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.setAttribute("aria-sort", "none"); });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
+  // On a phone each row becomes a card (digest.css); every cell carries its column's header as a
+  // label, and ARIA roles keep the table a table for screen readers once its display is block.
+  function label(table) {
+    if (!table.tHead || table.dataset.cards) return;
+    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    table.setAttribute("role", "table");
+    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (group) { group.setAttribute("role", "rowgroup"); });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell, column) {
+        if (cell.tagName === "TH") { cell.setAttribute("role", "columnheader"); return; }
+        cell.setAttribute("role", "cell");
+        cell.dataset.label = headers[column] || "";
+      });
+    });
+    table.dataset.cards = "yes";
+  }
   function enable() {
+    document.querySelectorAll("article table").forEach(label);
     document.querySelectorAll("article table:not([class])").forEach(function (table) {
       if (!table.tHead || !table.tBodies.length || table.dataset.sortable) return;
       table.dataset.sortable = "yes";
