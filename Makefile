@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SEEDS ?= seeds
 
-.PHONY: install site serve test bench export clean
+.PHONY: install site serve test bench export golden clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: install
 
 bench: install
 	$(PY) -m digest.bench --json bench-results/bench.json
+
+# After a change meant to alter the output: rewrite tests/resources/golden/*.json.gz and commit them with it.
+golden: install
+	$(PY) -m digest_tools.golden --update
 
 clean:
 	rm -rf site .cache bench-results
