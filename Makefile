@@ -32,7 +32,7 @@ test: install
 	$(PY) -m pytest
 
 bench: install
-	$(PY) -m digest.bench --json bench-results/bench.json
+	$(PY) -m digest_tools.bench --json bench-results/bench.json
 
 # After a change meant to alter the output: rewrite tests/resources/golden/*.json.gz and commit them with it.
 golden: install

@@ -27,9 +27,9 @@ _UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, In
 def code_fingerprint() -> str:
     """A hash of the package's source."""
     digest = hashlib.sha256()
-    package = resources.files("digest")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
-        digest.update(name.encode() + package.joinpath(name).read_bytes())
+    package = Path(str(resources.files("digest")))
+    for path in sorted(package.rglob("*.py")):  # the subpackages too: each stage lives in one
+        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

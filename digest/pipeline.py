@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.claims import group_claims
-from digest.clean import clean_article
-from digest.cluster import cluster_topics, name_topic
-from digest.duplicates import drop_duplicates
-from digest.entities import canonicalise
-from digest.extract import extract_articles
-from digest.figures import group_figures
+from digest.align.claims import group_claims
+from digest.sources.clean import clean_article
+from digest.align.topics import cluster_topics, name_topic
+from digest.sources.duplicates import drop_duplicates
+from digest.extract.entities import canonicalise
+from digest.extract.articles import extract_articles
+from digest.figures.core import group_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
-from digest.parse import Parser
-from digest.quotes import group_quotes
-from digest.read import read_seeds
-from digest.slug import slugify, unique_slugs
+from digest.nlp.parse import Parser
+from digest.extract.quotes import group_quotes
+from digest.sources.read import read_seeds
+from digest.site.slug import slugify, unique_slugs
 from digest.workers import spread
 
 

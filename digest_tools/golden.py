@@ -22,8 +22,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.export import to_json
-from digest.parse import Parser, load_pipeline
+from digest.site.export import to_json
+from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.bench import STAGES, SCALED_STAGES, Stopwatch, grow, main, scaling, staged_digest
-from digest.corpus import write_corpus
-from digest.parse import Parser
+from digest_tools.bench import STAGES, SCALED_STAGES, Stopwatch, grow, main, scaling, staged_digest
+from digest_tools.corpus import write_corpus
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
 
 
@@ -67,7 +67,7 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
 
 
 def test_clustering_quality_counts_pairs_against_the_true_stories() -> None:
-    from digest.bench import clustering_quality
+    from digest_tools.bench import clustering_quality
     from digest.model import Digest, Topic
 
     truth = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from digest.clean import clean_article
-from digest.duplicates import NEAR, as_text, candidate_pairs, drop_duplicates, normalise
+from digest.sources.clean import clean_article
+from digest.sources.duplicates import NEAR, as_text, candidate_pairs, drop_duplicates, normalise
 from digest.model import Article
-from digest.read import read_seeds
+from digest.sources.read import read_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 

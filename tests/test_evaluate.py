@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.evaluate import (
+from digest_tools.evaluate import (
     ClaimLabel,
     Labels,
     Predicted,
@@ -38,7 +38,7 @@ from digest.model import (
     SentenceRef,
     Topic,
 )
-from digest.read import read_seeds
+from digest.sources.read import read_seeds
 
 EVAL = Path(__file__).resolve().parent / "resources" / "eval"
 

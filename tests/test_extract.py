@@ -7,8 +7,8 @@ import pytest
 from conftest import SEEDS
 from spacy.language import Language
 
-from digest.export import to_json
-from digest.parse import Parser
+from digest.site.export import to_json
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
 
 
@@ -49,7 +49,8 @@ def test_an_edited_seed_realigns_its_own_topic_only(nlp: Language, tmp_path: Pat
 def test_worker_processes_extract_what_one_process_does(
     nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from digest import extract, workers
+    from digest import workers
+    from digest.extract import articles as extract
     from digest.pipeline import read_articles
 
     articles, _ = read_articles(SEEDS, Parser(nlp, None))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 import pytest
 
-from digest.figures import find_figures, group_figures, number_value, resolve_date
+from digest.figures.core import find_figures, group_figures, number_value, resolve_date
 from digest.model import Article, Figure, FigureGroup
-from digest.sentences import split_sentences
+from digest.nlp.sentences import split_sentences
 
 
 # `nlp` and `seeds_digest` (build_digest on seeds/ with the real parser) come from conftest.py.

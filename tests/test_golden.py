@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.parse import Parser
+from digest.nlp.parse import Parser
 from digest_tools.golden import build, difference, golden_path, golden_sets, store, stored
 
 SETS = golden_sets()

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.model import Digest
-from digest.render import escape_markdown, render_pages
+from digest.site.render import escape_markdown, render_pages
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HOSTILE = [

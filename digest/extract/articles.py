@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from digest import workers
-from digest.entities import find_mentions
-from digest.figures import find_figures
+from digest.extract.entities import find_mentions
+from digest.figures.core import find_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
-from digest.parse import Parser, parse_texts
-from digest.quotes import find_quotes
-from digest.sentences import split_sentences
+from digest.nlp.parse import Parser, parse_texts
+from digest.extract.quotes import find_quotes
+from digest.nlp.sentences import split_sentences
 
 
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.

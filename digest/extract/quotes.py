@@ -38,9 +38,9 @@ from rapidfuzz import fuzz, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from digest.entities import join_name_particles
+from digest.extract.entities import join_name_particles
 from digest.model import Article, Quote, QuoteGroup, Sentence
-from digest.sentences import memoised, sentence_at, sentence_of
+from digest.nlp.sentences import memoised, sentence_at, sentence_of
 
 SPEECH_VERBS = frozenset(
     """say tell state add ask assert acknowledge admit announce argue claim comment confirm declare

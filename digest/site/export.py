@@ -40,7 +40,7 @@ def write_json(digest: Digest, path: Path) -> None:
 
 
 def schema_text() -> str:
-    return resources.files("digest").joinpath("digest.schema.json").read_text(encoding="utf-8")
+    return resources.files("digest.site").joinpath("digest.schema.json").read_text(encoding="utf-8")
 
 
 def to_document(digest: Digest) -> JsonObject:

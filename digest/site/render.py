@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digest.model import Claim, Digest, Extraction, FigureGroup, QuoteGroup, Sentence, Topic, anchor
-from digest.slug import unique_slugs
+from digest.site.slug import unique_slugs
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")

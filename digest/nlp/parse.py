@@ -101,7 +101,7 @@ def parse_texts(parser: Parser, texts: Sequence[str]) -> list[Doc]:
 
 
 def run_pipeline(nlp: Language, texts: list[str]) -> Iterable[Doc]:
-    """One process: `digest.extract` spreads whole articles over the cores, parse and extraction together."""
+    """One process: `digest.extract.articles` spreads whole articles over the cores, parse and extraction together."""
     long = {i for i, text in enumerate(texts) if len(text) >= nlp.max_length}
     if long:
         return [parse_long(nlp, t) if i in long else nlp(t) for i, t in enumerate(texts)]

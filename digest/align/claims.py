@@ -26,8 +26,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from digest.cluster import average_linkage, content_terms
-from digest.figures import group_figures
+from digest.align.topics import average_linkage, content_terms
+from digest.figures.core import group_figures
 from digest.model import Claim, Extraction, FigureGroup, Mention, Sentence, SentenceRef
 
 # Mean pair score a group of sentences needs to count as one claim.

@@ -22,11 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from digest.export import schema_text, write_json
+from digest.site.export import schema_text, write_json
 from digest.model import Digest
-from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
+from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.render import render_pages
+from digest.site.render import render_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

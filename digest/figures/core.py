@@ -23,7 +23,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from digest.model import Article, Figure, FigureGroup, Sentence, Status
-from digest.sentences import sentence_at, sentence_of
+from digest.nlp.sentences import sentence_at, sentence_of
 
 # Two outlets' values for one quantity lie within this ratio of each other; further apart
 # (29 hostages believed dead beside a toll of 27,708) they measure different things.

@@ -1,0 +1,1 @@
+"""Figures: the numbers an article states, what each counts, and their grouping across outlets."""
