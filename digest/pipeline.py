@@ -15,7 +15,7 @@ from digest.align.topics import cluster_topics, name_topic
 from digest.sources.duplicates import drop_duplicates
 from digest.extract.entities import canonicalise
 from digest.extract.articles import extract_articles
-from digest.figures.core import group_figures
+from digest.figures.grouping import group_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
 from digest.nlp.parse import Parser

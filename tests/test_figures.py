@@ -5,7 +5,10 @@ from __future__ import annotations
 import itertools
 import pytest
 
-from digest.figures.core import find_figures, group_figures, number_value, resolve_date
+from digest.figures.assemble import find_figures
+from digest.figures.context import resolve_date
+from digest.figures.grouping import group_figures
+from digest.figures.numbers import number_value
 from digest.model import Article, Figure, FigureGroup
 from digest.nlp.sentences import split_sentences
 

@@ -27,7 +27,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from digest.align.topics import average_linkage, content_terms
-from digest.figures.core import group_figures
+from digest.figures.grouping import group_figures
 from digest.model import Claim, Extraction, FigureGroup, Mention, Sentence, SentenceRef
 
 # Mean pair score a group of sentences needs to count as one claim.

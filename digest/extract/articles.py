@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from digest import workers
 from digest.extract.entities import find_mentions
-from digest.figures.core import find_figures
+from digest.figures.assemble import find_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
 from digest.nlp.parse import Parser, parse_texts
