@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")

@@ -10,18 +10,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest.align.claims import group_claims
-from digest.sources.clean import clean_article
 from digest.align.topics import cluster_topics, name_topic
-from digest.sources.duplicates import drop_duplicates
-from digest.extract.entities import canonicalise
 from digest.extract.articles import extract_articles
+from digest.extract.entities import canonicalise
+from digest.align.quotes import group_quotes
 from digest.figures.grouping import group_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
 from digest.nlp.parse import Parser
-from digest.extract.quotes import group_quotes
-from digest.sources.read import read_seeds
 from digest.site.slug import slugify, unique_slugs
+from digest.sources.clean import clean_article
+from digest.sources.duplicates import drop_duplicates
+from digest.sources.read import read_seeds
 from digest.workers import spread
 
 

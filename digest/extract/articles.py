@@ -17,13 +17,12 @@ from spacy.tokens import Doc
 
 from digest import workers
 from digest.extract.entities import find_mentions
+from digest.extract.quotes import find_quotes
 from digest.figures.assemble import find_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
 from digest.nlp.parse import Parser, parse_texts
-from digest.extract.quotes import find_quotes
 from digest.nlp.sentences import split_sentences
-
 
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
 CHUNK = 16

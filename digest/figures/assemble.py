@@ -37,6 +37,7 @@ from digest.figures.words import (
 )
 from digest.model import Article, Figure, Sentence
 from digest.nlp.sentences import sentence_of
+from digest.nlp.vocabulary import ARGUMENTS
 
 
 def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
@@ -128,7 +129,7 @@ def bare_people(number: Token) -> tuple[Token, str] | None:
     adjective anchors it."""
     head = number.head
     # "infected 24,000 people and killed 24": a verb only people undergo says who its bare object is
-    if number.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}:
+    if number.dep_ in ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
         measure = verb_measure(head)
     elif number.dep_ == "ROOT" and number.pos_ in {"NUM", "NOUN"}:
         measure = in_hospital(number)  # "Two children dead. Sixty in hospital."

@@ -18,11 +18,12 @@ from digest.figures.words import (
     PLACE_LABELS,
     PLACE_PREPS,
     REPORT_NOUNS,
-    SPEECH_VERBS,
+    REPORTING_VERBS,
     WEEKDAYS,
 )
 from digest.model import Article, Figure, Sentence
 from digest.nlp.sentences import sentence_at, sentence_of
+from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 
 
 def governors(token: Token) -> list[Token]:
@@ -33,12 +34,12 @@ def governors(token: Token) -> list[Token]:
 
 
 def is_speech(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORTING_VERBS
 
 
 def preps(node: Token, words: set[str] | None) -> Iterator[Token]:
     """Prepositional objects under a node, and under its subject and object nouns (any prep: None)."""
-    holders = [node, *(c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    holders = [node, *(c for c in node.children if c.dep_ in ARGUMENTS)]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and (words is None or prep.lower_ in words):
@@ -179,7 +180,7 @@ def find_speaker(chain: Sequence[Token]) -> Token | None:
 
 
 def speech_subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None and verb.dep_ in {"acl", "pcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         subject = verb.head
     if subject is not None:

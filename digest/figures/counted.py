@@ -16,7 +16,7 @@ from digest.figures.words import (
     MEASUREMENT_WORDS,
     NOT_COUNTS,
     NOUN_MEASURES,
-    SPEECH_VERBS,
+    REPORTING_VERBS,
     TALLY_NOUNS,
     UNIT_NOUNS,
     VERB_MEASURES,
@@ -24,6 +24,7 @@ from digest.figures.words import (
     WORKER_NOUNS,
 )
 from digest.nlp.sentences import sentence_of
+from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 
 
 def counted_noun(number: Token) -> Token | None:
@@ -62,7 +63,7 @@ def is_bare_earlier(number: Token) -> bool:
 def sibling_subject(number: Token) -> Token | None:
     """ "Twelve seriously ill patients were taken …", parsed as two subjects of "taken": the plural
     noun just after the number (past adverbs and adjectives) is the one it counts."""
-    if number.dep_ not in {"nsubj", "nsubjpass"}:
+    if number.dep_ not in SUBJECTS:
         return None
     for token in number.doc[number.i + 1 : number.i + 5]:
         if token.pos_ in {"ADV", "ADJ"}:
@@ -105,13 +106,13 @@ def elided_count(number: Token) -> tuple[Token, Token] | None:
 def gapped_noun(number: Token) -> Token | None:
     """The counted noun one clause wrote and the next left out:
     "3 people were killed and 17 wounded", "34 people dead and 12 missing", "… and 2,200 in Syria"."""
-    if number.dep_ in {"nsubj", "nsubjpass"} and number.head.dep_ == "conj":
+    if number.dep_ in SUBJECTS and number.head.dep_ == "conj":
         verb = number.head.head
     elif number.dep_ == "conj" and number.head.pos_ in {"VERB", "AUX"}:
         verb = number.head
     else:
         return None
-    nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    nouns = [c for c in verb.children if c.dep_ in ARGUMENTS]
     counted = [n for n in nouns if any(c.dep_ == "nummod" for c in n.children)]
     return counted[0] if counted else None
 
@@ -121,7 +122,7 @@ def including_noun(including: Token) -> Token | None:
     head = including.head
     if head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return head
-    return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return next((c for c in head.children if c.dep_ in SUBJECTS), None)
 
 
 def is_countable(noun: Token) -> bool:
@@ -271,7 +272,7 @@ def count_anchor(number: Token, noun: Token) -> Token:
 
 def clause_head(verb: Token) -> bool:
     """A verb with its own subject, or a speech verb: past it lies another statement."""
-    if verb.lemma_.lower() in SPEECH_VERBS:
+    if verb.lemma_.lower() in REPORTING_VERBS:
         return True
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 

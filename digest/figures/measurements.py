@@ -34,11 +34,11 @@ from digest.figures.words import (
     PERCENT_UNITS,
     PERIOD_UNITS,
     QUANTITY_NOUNS,
+    REPORTING_VERBS,
     RISE_WORDS,
     SCALES,
     SEISMIC_NOUNS,
     SHARE_VERBS,
-    SPEECH_VERBS,
     SPEED_UNITS,
     SPELLED_OUT,
     TEMPERATURE_SCALES,
@@ -48,6 +48,7 @@ from digest.figures.words import (
 )
 from digest.model import Article, Figure, Sentence
 from digest.nlp.sentences import sentence_of
+from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 
 
 def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
@@ -155,7 +156,7 @@ def completed_noun(number: Token, nouns: set[str]) -> Token | None:
     verb = number.head.head if number.dep_ == "pobj" else number.head
     if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i != number.i]
+    candidates = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
     return next((n for n in candidates if n.lemma_.lower() in nouns), None)
 
 
@@ -198,7 +199,7 @@ def is_name_part(part: Token, head: Token) -> bool:
 def clause_subjects(verb: Token) -> list[Token]:
     """The verb's subjects; a participle or infinitive clause borrows its governor's ("taking 34%")."""
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects or verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or verb.head.i == verb.i:
             return subjects
         verb = verb.head
@@ -278,7 +279,7 @@ def fragment_subject(root: Token, direction: str | None) -> Token | None:
     if direction is None or root.head.i != root.i or sentence.start == 0 or any(t.pos_ in {"VERB", "AUX"} for t in sentence):
         return None
     verb = sentence_of(root.doc[sentence.start - 1]).root
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     changes = verb.pos_ == "VERB" and direction_of(verb) == direction
     return subject if changes and subject is not None and subject.pos_ == "NOUN" else None
 
@@ -328,7 +329,7 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         head = head or verb.head  # "damage estimated at more than a billion euros"
     lemma = verb.lemma_.lower()
-    if lemma in SPEECH_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
+    if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
         return Reading(whole, head, None, None, None, False, direction)
     content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
     subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
@@ -354,7 +355,7 @@ def quantity_antecedent(pronoun: Token) -> Token | None:
         if start == 0:
             return None
         previous = sentence_of(doc[start - 1])
-        subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [t for t in previous if t.dep_ in SUBJECTS]
         if subjects:
             last = subjects[-1]
             return last if last.pos_ == "NOUN" and last.lemma_.lower() in QUANTITY_NOUNS else None

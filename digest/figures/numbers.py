@@ -18,6 +18,7 @@ from digest.figures.words import (
     TALLY_NOUNS,
     UNIT_NOUNS,
 )
+from digest.nlp.vocabulary import ARGUMENTS
 
 
 def number_value(tokens: Iterable[Token]) -> float | None:
@@ -146,5 +147,5 @@ def tally_subject(number: Token) -> Token | None:
     if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
     # "the toll rose to 300" (subject) or "the ministry put the toll at 300" (object)
-    nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i != number.i]
+    nouns = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
     return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS), None)

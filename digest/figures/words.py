@@ -107,7 +107,8 @@ LABEL_PARTICIPLES = {
     "closed": "closed", "cancelled": "cancelled", "running": "running",
     "voted for": "voting for", "voted against": "voting against",
 }  # fmt: skip
-SPEECH_VERBS = {
+# Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
+REPORTING_VERBS = {
     "say", "report", "tell", "announce", "state", "add", "confirm", "claim", "estimate",
     "record", "document", "declare", "note", "indicate", "put", "count", "tally", "cite",
 }  # fmt: skip

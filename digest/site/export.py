@@ -8,7 +8,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from digest.model import Article, Claim, Digest, Figure, FigureGroup, Quote, QuoteGroup, Topic, anchor
+from digest.model import (
+    Article,
+    Claim,
+    Digest,
+    Figure,
+    FigureGroup,
+    Quote,
+    QuoteGroup,
+    Topic,
+    anchor,
+)
 
 JsonObject = dict[str, Any]
 _INDENT = "    "  # an item of a top-level list, as json.dumps(indent=2) nests it

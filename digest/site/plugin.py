@@ -22,10 +22,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from digest.site.export import schema_text, write_json
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.site.export import schema_text, write_json
 from digest.site.render import render_pages
 
 if TYPE_CHECKING:

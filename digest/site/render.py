@@ -19,7 +19,16 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digest.model import Claim, Digest, Extraction, FigureGroup, QuoteGroup, Sentence, Topic, anchor
+from digest.model import (
+    Claim,
+    Digest,
+    Extraction,
+    FigureGroup,
+    QuoteGroup,
+    Sentence,
+    Topic,
+    anchor,
+)
 from digest.site.slug import unique_slugs
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.

@@ -414,7 +414,9 @@ def check_language(value: str | None, problems: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def known_languages() -> frozenset[str]:
-    from digest.sources.clean import identifier  # the cleaner's identifier decides which codes mean anything
+    from digest.sources.clean import (
+        identifier,  # the cleaner's identifier decides which codes mean anything
+    )
 
     return frozenset(identifier().nb_classes)
 
