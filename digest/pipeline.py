@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest.align.claims import group_claims
+from digest.align.quotes import group_quotes
 from digest.align.topics import cluster_topics, name_topic
 from digest.extract.articles import extract_articles
 from digest.extract.entities import canonicalise
-from digest.align.quotes import group_quotes
 from digest.figures.grouping import group_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic

@@ -117,7 +117,7 @@ def profile_article(extraction: Extraction) -> Profile:
         numbers=specific_numbers(extraction),
         clocks=find_clocks(article.text),
         series=find_series(article.text),
-        figures=tuple(sorted({(f.measure, f.value) for f in extraction.figures})),
+        figures=tuple(sorted({(str(f.measure), f.value) for f in extraction.figures})),
     )
 
 

@@ -35,7 +35,7 @@ from digest.figures.words import (
     PEOPLE_MEASURES,
     WORKER_NOUNS,
 )
-from digest.model import Article, Figure, Sentence
+from digest.model import Article, Figure, Measure, Sentence
 from digest.nlp.sentences import sentence_of
 from digest.nlp.vocabulary import ARGUMENTS
 
@@ -77,19 +77,19 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     if value is not None and capacity is not None:
         return assemble(
             article, sentences, previous, capacity, run.start_char, value=value, text=text,
-            qualifier=qualifier, noun="capacity", measure="capacity", label="capacity",
+            qualifier=qualifier, noun="capacity", measure=Measure("capacity"), label="capacity",
         )  # fmt: skip
     if value is not None and noun is None and (bare := bare_people(number)) is not None:
         anchor, measure = bare
         return assemble(
             article, sentences, previous, anchor, run.start_char, value=value, text=text,
-            qualifier=qualifier, noun="people", measure=measure, label=f"people {LABEL_PARTICIPLES[measure]}",
+            qualifier=qualifier, noun="people", measure=Measure(measure), label=f"people {LABEL_PARTICIPLES[measure]}",
         )  # fmt: skip
     side = vote_side(run)
     if value is not None and noun is None and side is not None:
         return assemble(
             article, sentences, previous, number, run.start_char, value=value, text=text,
-            qualifier=qualifier, noun="vote", measure=side, label=f"votes {side.split()[-1]}",
+            qualifier=qualifier, noun="vote", measure=Measure(side), label=f"votes {side.split()[-1]}",
         )  # fmt: skip
     if value is None or noun is None or not is_countable(noun):
         return None
@@ -101,7 +101,7 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
         measure = side  # "108 deputies voting in favour" and "79 against" are two tallies
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=text,
-        qualifier=qualifier, noun=counted_key(noun), measure=measure, label=count_words(noun, measure),
+        qualifier=qualifier, noun=counted_key(noun), measure=Measure(measure), label=count_words(noun, measure),
     )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,9 +84,9 @@ def read_fraction(article: Article, span: Span, sentences: tuple[Sentence, ...],
         return None
     anchor = whole if is_one_in(span) else span[-1]
     if whole.lemma_.lower() == "point":  # "a quarter of a point": a fraction of the unit itself
-        unit, value, reading = "percentage point", value, read_measured(anchor)._replace(whole=None)
+        unit, value, reading = "percentage point", value, replace(read_measured(anchor), whole=None)
     else:
-        unit, value, reading = "%", round(100 * value, 1), read_measured(anchor)._replace(whole=whole)
+        unit, value, reading = "%", round(100 * value, 1), replace(read_measured(anchor), whole=whole)
     described = describe_share(unit, reading)
     if described is None:
         return None

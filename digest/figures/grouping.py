@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digest.figures.values import (
     decimals,
@@ -27,15 +28,16 @@ from digest.figures.words import (
     VALUE_NOUNS,
     VALUE_RATIO,
     WORK_KIND,
+    WORKER_THING,
 )
-from digest.model import Figure, FigureGroup, Status
+from digest.model import Figure, FigureGroup, Measure, Status
 
 
 def group_key(figure: Figure) -> tuple[str, str]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
     who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
     # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
-    who = "vote" if figure.measure in {"voted for", "voted against"} else who
+    who = "vote" if str(figure.measure) in {"voted for", "voted against"} else who
     who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
     # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
     # window keys it. A measurement of one event is written with or without its window.
@@ -48,12 +50,13 @@ def period_key(period: str | None) -> str:
     return " ".join(f"{token_value(w):g}" if token_value(w) is not None else w for w in words)
 
 
-def measure_key(figure: Figure) -> str | None:
+def measure_key(figure: Figure) -> Measure | None:
     """The measure, or None for a thing counted with no measure word ("2,317 buildings"), which
     may join a cluster of the same thing measured ("2,300 buildings destroyed"). Not for people:
     a bare count of people (residents, crowds) is too often a different quantity."""
-    bare = figure.measure == figure.noun and figure.noun not in GENERIC_PEOPLE
-    return None if bare or figure.measure in VALUE_NOUNS else figure.measure
+    label = str(figure.measure)
+    bare = label == figure.noun and figure.noun not in GENERIC_PEOPLE
+    return None if bare or label in VALUE_NOUNS else figure.measure
 
 
 def place_key(place: str | None) -> str:
@@ -83,7 +86,7 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
     # A value several articles write is the likeliest core of a quantity: it seeds clusters before
     # a lone value near it ("between 30 and 40 coaches" beside two outlets' 40).
     agreeing = {v: len({f.article for f in block if f.value == v}) for v in {f.value for f in block}}
-    order = sorted(block, key=lambda f: (is_earlier_value(f), f.place is None, measure_key(f) is None, " of " not in f.measure, -agreeing[f.value], f.value, f.article, f.sentence))
+    order = sorted(block, key=lambda f: (is_earlier_value(f), f.place is None, measure_key(f) is None, f.measure.whole is None, -agreeing[f.value], f.value, f.article, f.sentence))
     for figure in order:
         if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
             continue
@@ -129,21 +132,21 @@ def are_twins(first: Figure, second: Figure) -> bool:
     a rise is never a fall, and two kinds of one thing stay two."""
     if first.noun != second.noun or first.noun not in MEASUREMENT_UNITS or first.value != second.value:
         return False
-    directions = {m.split(" in ")[0] for m in (first.measure, second.measure) if m.startswith(("rise in", "fall in"))}
-    kinds = [re.search(r" \(([^)]*)\)", m) for m in (first.measure, second.measure)]
-    bases = {re.sub(r" \([^)]*\)", "", m) for m in (first.measure, second.measure)}
+    directions = {m.change for m in (first.measure, second.measure) if m.change is not None and m.thing}
+    kinds = [m.first_kind() for m in (first.measure, second.measure)]
+    bases = {str(m.without_kinds()) for m in (first.measure, second.measure)}
     if len(bases) == 1 and all(kinds):
         return False  # "rate (discount)" and "rate (deposit)": two kinds said outright
     return min(significant_digits(first.text), significant_digits(second.text)) >= 2 and len(directions) <= 1
 
 
-def measures_agree(first: str | None, second: str | None) -> bool:
+def measures_agree(first: Measure | None, second: Measure | None) -> bool:
     """Equal measures, or one that leaves the whole or kind unsaid: "share for X" is "share of the
     vote for X", "rate" may be "rate (repo)"; but "rate (repo)" is never "rate (discount)"."""
     if first is None or second is None:
         return True
-    first, second = first.casefold(), second.casefold()
-    return first in loosened(second) or second in loosened(first) or closed_kind(first, second) or closed_kind(second, first)
+    one, other = str(first).casefold(), str(second).casefold()
+    return one in loosened(second) or other in loosened(first) or closed_kind(one, other) or closed_kind(other, one)
 
 
 def closed_kind(kind: str, general: str) -> bool:
@@ -158,21 +161,27 @@ def closed_kind(kind: str, general: str) -> bool:
     return word.endswith(tail) and len(tail) >= 5 and len(word) - len(tail) >= 4
 
 
-def loosened(measure: str) -> set[str]:
-    without_kind = re.sub(r" \([^)]*\)", "", measure)
-    return {measure, without_whole(measure), without_kind, without_whole(without_kind), *agent_nouns(measure)}
+def loosened(measure: Measure) -> set[str]:
+    """The labels a measure may stand for when one outlet says less: without its whole, its kinds, or both."""
+    bare = measure.without_kinds()
+    forms = {measure, measure.without_whole(), bare, bare.without_whole(), *agent_nouns(measure)}
+    return {str(form).casefold() for form in forms}
 
 
-def agent_nouns(measure: str) -> set[str]:
-    match = WORK_KIND.search(measure)
-    if match is None:
-        return set()
-    stem = match.group(1)
-    return {measure[: match.start()] + stem + ending + measure[match.end() :] for ending in ("er", "e", "or")}
+def agent_nouns(measure: Measure) -> set[Measure]:
+    """ "staff (driving)" may be "driver", "drive" or "drivor": whichever the other outlet wrote."""
+    if measure.kind is not None or measure.whole is None:
+        return {replace(measure, thing=t, kind=None) for t in agent_things(measure)}
+    return {replace(measure, whole=whole) for whole in agent_nouns(measure.whole)}
 
 
-def without_whole(measure: str) -> str:
-    return re.sub(r" of .+?(?= for |$)", "", measure)
+def agent_things(measure: Measure) -> list[str]:
+    thing = measure.thing.casefold()
+    found = WORKER_THING.search(thing)
+    kind = WORK_KIND.fullmatch(measure.kind.casefold()) if measure.kind and found else None
+    if found is None or kind is None:
+        return []
+    return [thing[: found.start()] + kind.group(1) + ending for ending in ("er", "e", "or")]
 
 
 def values_close(figures: Sequence[Figure], measured: bool) -> bool:

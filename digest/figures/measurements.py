@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,7 +46,7 @@ from digest.figures.words import (
     UNIT_NAMES,
     WHOLE_UNITS,
 )
-from digest.model import Article, Figure, Sentence
+from digest.model import Article, Figure, Measure, Sentence
 from digest.nlp.sentences import sentence_of
 from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 
@@ -160,16 +160,16 @@ def completed_noun(number: Token, nouns: set[str]) -> Token | None:
     return next((n for n in candidates if n.lemma_.lower() in nouns), None)
 
 
-def measured_key(token: Token) -> str:
+def measured_key(token: Token) -> Measure:
     """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
     not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
     lemma = token.lemma_.lower()
     written = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}) + (lemma,)
     spelled = next((key for words, key in SPELLED_OUT.items() if written[-len(words) :] == words), None)
     if spelled is not None:
-        return spelled
+        return Measure(spelled)
     kinds = " ".join(c.lemma_.lower() for c in kinds_of(token) if (c.lemma_.lower(), lemma) not in GENUS_KINDS)
-    return MEASURED_SYNONYMS.get(lemma, lemma) + (f" ({kinds})" if kinds else "")
+    return Measure(MEASURED_SYNONYMS.get(lemma, lemma), kind=kinds or None)
 
 
 def measured_words(token: Token) -> str:
@@ -213,16 +213,17 @@ def direction_of(token: Token) -> str | None:
     return "rise" if lemma in RISE_WORDS or token.lower_ in RISE_WORDS else None
 
 
-class Reading(NamedTuple):
+@dataclass(frozen=True)
+class Reading:
     """What a measurement is said of, as read off the tree around it."""
 
-    whole: Token | None  # "the vote" in "34.2% of the vote"; "rain" in "150 mm of rain"
-    head: Token | None  # the noun it measures: "a depth of 10 km", "put the magnitude at 6.8"
-    verb: Token | None  # a verb that says what is measured: "burning 12,000 hectares"
-    subject: Token | None  # a common-noun subject: "turnout was 61.4%", "sales fell 18%"
-    owner: str | None  # a named subject: "Civic Spring had 34.2%"
-    unnamed: bool  # a pronoun subject: "it won 34%" (whose share is unknown)
-    direction: str | None  # "fall" or "rise" for a change; None for a level
+    whole: Token | None = None  # "the vote" in "34.2% of the vote"; "rain" in "150 mm of rain"
+    head: Token | None = None  # the noun it measures: "a depth of 10 km", "put the magnitude at 6.8"
+    verb: Token | None = None  # a verb that says what is measured: "burning 12,000 hectares"
+    subject: Token | None = None  # a common-noun subject: "turnout was 61.4%", "sales fell 18%"
+    owner: str | None = None  # a named subject: "Civic Spring had 34.2%"
+    unnamed: bool = False  # a pronoun subject: "it won 34%" (whose share is unknown)
+    direction: str | None = None  # "fall" or "rise" for a change; None for a level
 
 
 def of_object(token: Token) -> Token | None:
@@ -239,14 +240,14 @@ def read_measured(anchor: Token) -> Reading:
     if anchor.dep_ == "conj" and anchor.head.like_num:
         node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
     elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
-        return Reading(whole, None, None, None, own, False, None)
+        return Reading(whole=whole, owner=own)
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         head = node.head
         if node.dep_ == "pobj" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != anchor.i:
             return noun_reading(whole, head, own)
         if node.dep_ == "npadvmod" and head.pos_ == "NOUN":  # "with revenue down 4.2 percent"
             words = [direction_of(c) for c in head.children if c.dep_ in {"advmod", "amod"}]
-            return Reading(whole, head, None, None, own, False, direction or next((w for w in words if w), None))
+            return Reading(whole=whole, head=head, owner=own, direction=direction or next((w for w in words if w), None))
         if node.dep_ == "pobj":
             level = level or head.lower_ in {"to", "at", "from"}  # "rose to 5%" is a level, "by 5%" a change
             node = head.head
@@ -262,12 +263,12 @@ def read_measured(anchor: Token) -> Reading:
         else:
             break
     if node.pos_ == "NOUN" and node.i != anchor.i and direction is not None and node.head.i == node.i:
-        return Reading(whole, node, None, None, own, False, direction)  # "Six per cent more pay."
+        return Reading(whole=whole, head=node, owner=own, direction=direction)  # "Six per cent more pay."
     subject = fragment_subject(node, direction)
     if subject is not None:
-        return Reading(whole, None, None, subject, own, False, direction)
+        return Reading(whole=whole, subject=subject, owner=own, direction=direction)
     if node.pos_ not in {"VERB", "AUX"}:
-        return Reading(whole, None, None, None, own, False, direction)
+        return Reading(whole=whole, owner=own, direction=direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return reading._replace(owner=own, unnamed=False) if own else reading
 
@@ -289,10 +290,10 @@ def modified_reading(whole: Token | None, noun: Token, own: str | None) -> Readi
     costs, "a 6% pay rise" a rise in pay, "a 3 km radius" a radius."""
     direction = direction_of(noun)
     if direction is None:
-        return Reading(whole, noun, None, None, own, False, None)
+        return Reading(whole=whole, head=noun, owner=own)
     changed_in = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} for p in c.children if p.dep_ == "pobj"]
     measured = next(iter(changed_in), None) or next(reversed(kinds_of(noun)), None)
-    return Reading(whole, measured, None, None, own, False, direction if measured is not None else None)
+    return Reading(whole=whole, head=measured, owner=own, direction=direction if measured is not None else None)
 
 
 def changed_thing(noun: Token, prep: Token) -> Token | None:
@@ -309,14 +310,14 @@ def noun_reading(whole: Token | None, prep: Token, own: str | None) -> Reading:
     "the Greens with 27.9%", whose noun is its owner. On another measurement it is unknown."""
     noun = prep.head
     if noun.lemma_.lower() in MEASUREMENT_WORDS:
-        return Reading(whole, None, None, None, own, own is None, None)
+        return Reading(whole=whole, owner=own, unnamed=own is None)
     changed = changed_thing(noun, prep)
     if changed is not None:  # "a pay rise of 7%" is the "7% pay rise", a rise in pay
-        return Reading(whole, changed, None, None, own, False, direction_of(noun))
+        return Reading(whole=whole, head=changed, owner=own, direction=direction_of(noun))
     name = proper_name(noun) if prep.lower_ == "with" else None
     if name is not None:
-        return Reading(whole, None, None, None, own or name, False, None)
-    return Reading(whole, noun, None, None, own, False, None)
+        return Reading(whole=whole, owner=own or name)
+    return Reading(whole=whole, head=noun, owner=own)
 
 
 def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str | None) -> Reading:
@@ -330,7 +331,7 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         head = head or verb.head  # "damage estimated at more than a billion euros"
     lemma = verb.lemma_.lower()
     if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
-        return Reading(whole, head, None, None, None, False, direction)
+        return Reading(whole=whole, head=head, direction=direction)
     content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
     subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
     if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
@@ -344,7 +345,7 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     if common is not None and lemma in SHARE_VERBS:  # "the far-right party took 12%": whose share
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
-    return Reading(whole, head, verb if content else None, common, named, unnamed, direction)
+    return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
 
 
 def quantity_antecedent(pronoun: Token) -> Token | None:
@@ -363,7 +364,7 @@ def quantity_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[str, str] | None:
+def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Measure, str] | None:
     """(measure, label) of a measurement, or None when what it measures cannot be read."""
     if unit == "magnitude":
         return describe_magnitude(anchor, reading)
@@ -376,34 +377,34 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[st
         return changed(reading, measured_key(reading.head), measured_words(reading.head), f" in {written}")
     if reading.verb is not None:
         lemma = reading.verb.lemma_.lower()
-        return PAYING_VERBS.get(lemma, lemma), f"{written} {participle(reading.verb)}"
+        return Measure(PAYING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
     return None
 
 
-def changed(reading: Reading, key: str, words: str, unit: str) -> tuple[str, str]:
+def changed(reading: Reading, key: Measure, words: str, unit: str) -> tuple[Measure, str]:
     """ "fall in sales" for a change, plain "turnout" for a level."""
     if reading.direction is None:
         return key, words + unit
-    return f"{reading.direction} in {key}", f"{reading.direction} in {words}{unit}"
+    return replace(key, change=reading.direction), f"{reading.direction} in {words}{unit}"
 
 
-def describe_share(unit: str, reading: Reading) -> tuple[str, str] | None:
+def describe_share(unit: str, reading: Reading) -> tuple[Measure, str] | None:
     """A percentage is a share of a whole (whose: the owner), or a level or change of its subject."""
-    owner = f" for {reading.owner}" if reading.owner else ""
+    owner = reading.owner or None
     if reading.whole is not None and not reading.unnamed:
         whole = phrase(reading.whole)
-        key = f"share of {measured_key(reading.whole)}{participles(reading.whole)}{owner}"
+        key = Measure("share", whole=measured_key(reading.whole), restriction=participles(reading.whole), owner=owner)
         return key, (f"{possessive(reading.owner)} share of {whole}" if reading.owner else f"share of {whole}")
     points = f" ({unit}s)" if unit != "%" else ""
     noun = reading.head or reading.subject
     if noun is not None:
         return changed(reading, measured_key(noun), measured_words(noun), points)
     if reading.owner and reading.direction:
-        return f"{reading.direction}{owner}", f"{reading.direction} for {reading.owner}{points}"
+        return Measure("", owner=owner, change=reading.direction), f"{reading.direction} for {reading.owner}{points}"
     if reading.owner:
-        return f"share{owner}", f"{possessive(reading.owner)} share{points}"
+        return Measure("share", owner=owner), f"{possessive(reading.owner)} share{points}"
     return None
 
 
@@ -411,7 +412,7 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def describe_magnitude(anchor: Token, reading: Reading) -> tuple[str, str]:
+def describe_magnitude(anchor: Token, reading: Reading) -> tuple[Measure, str]:
     """ "A magnitude 6.9 earthquake", "the 6.9-magnitude quake", "the magnitude of the quake"."""
     event = anchor if anchor.lower_ != "magnitude" else None
     if event is None and anchor.head.pos_ == "NOUN" and anchor.dep_ in {"compound", "nmod", "amod"}:
@@ -420,21 +421,21 @@ def describe_magnitude(anchor: Token, reading: Reading) -> tuple[str, str]:
     event = event if event is None or event.pos_ == "NOUN" else None
     event = event or of_object(anchor) or reading.head or subject
     if event is None or event.lower_ == "magnitude":
-        return "magnitude", "magnitude"
+        return Measure("magnitude"), "magnitude"
     key = MEASURED_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
-    return f"magnitude of the {key}", f"{key} magnitude"
+    # "the" is part of the whole's words: the label has always read "magnitude of the quake".
+    return Measure("magnitude", whole=Measure(f"the {key}")), f"{key} magnitude"
 
 
-def participles(noun: Token) -> str:
+def participles(noun: Token) -> tuple[str, ...]:
     """ "ballots counted" is not "ballots": a participle that restricts the whole is part of it."""
-    words = [c.lower_ for c in noun.children if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN"]
-    return "".join(f" {w}" for w in words)
+    return tuple(c.lower_ for c in noun.children if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN")
 
 
 def phrase(noun: Token) -> str:
     """A noun with its article and compounds, as written: "the vote", "ballots counted"."""
     kept = [c for c in noun.lefts if c.dep_ in {"det", "compound"} and c.lower_ not in {"a", "an"}]
-    return " ".join([*(t.text for t in kept), noun.text]).lower() + participles(noun)
+    return " ".join([*(t.text for t in kept), noun.text, *participles(noun)]).lower()
 
 
 def participle(verb: Token) -> str:
@@ -471,7 +472,7 @@ def read_measurement(
     if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
         low -= 1  # "more than a billion euros"
     qualifier, start = read_qualifier_at(doc, low)
-    measure, label = (("distance", f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
+    measure, label = ((Measure("distance"), f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,
         qualifier=qualifier, noun=name, measure=measure, label=label,

@@ -276,7 +276,8 @@ CAPACITY_VERBS = {"hold", "seat", "accommodate"}
 EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",))
 
 # "the driving staff" are the drivers, "nursing staff" the nurses: a worker noun whose kind is what they do.
-WORK_KIND = re.compile(r"\b(?:staff|worker|employee|personnel) \((\w+?)ing\)")
+WORK_KIND = re.compile(r"(\w+?)ing")  # the kind: what they do
+WORKER_THING = re.compile(r"\b(?:staff|worker|employee|personnel)$")
 
 # A share written as a fraction ("two-thirds", "one in five") is rounder than any percentage: it
 # stands for values up to this many points either side.

@@ -115,7 +115,7 @@ def figure_object(figure: Figure, sentences: dict[tuple[str, int], str]) -> Json
         "attribution": figure.attribution,
         "sentence": sentences.get((figure.article, figure.sentence), ""),
         "anchor": anchor(figure.sentence),
-        "measure": figure.measure,
+        "measure": str(figure.measure),
         "noun": figure.noun,
         "place": figure.place,
         "period": figure.period,
