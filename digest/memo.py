@@ -55,7 +55,7 @@ class Memo:
         if path is None or not path.is_file():
             return None
         try:
-            value = pickle.loads(path.read_bytes())
+            value = pickle.loads(path.read_bytes())  # noqa: S301 - only this package writes the cache folder
         except _UNREADABLE:
             return None
         return value if isinstance(value, expected) else None

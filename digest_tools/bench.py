@@ -68,17 +68,17 @@ def timed(run: Callable[[], object]) -> float:
 
 def staged_digest(seeds: Path, parser: Any, clock: Stopwatch) -> Any:
     """`pipeline.build_digest`, cut at its stage boundaries so each is timed on its own."""
-    from digest.extract.entities import canonicalise
     from digest.extract.articles import extract_articles
+    from digest.extract.entities import canonicalise
     from digest.model import Digest
     from digest.pipeline import align_groups, group_articles, read_articles
 
     with clock.stage("read"):
         articles, problems = read_articles(seeds, parser)
     with clock.stage("parse"):  # parse and extract, together, in the worker processes
-        extractions = extract_articles(parser, articles)
+        extracted = extract_articles(parser, articles)
     with clock.stage("cluster"):
-        extractions = canonicalise(extractions)
+        extractions = canonicalise(extracted)
         groups, titles = group_articles(extractions)
     with clock.stage("align"):
         topics = align_groups(groups, titles, parser)
@@ -182,8 +182,8 @@ def run_size(n_articles: int, seed: int, config_file: Path, raw_limit: int = 100
 
 
 def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit: int) -> Json:
-    from digest_tools.corpus import extra_article, write_article_file, write_corpus
     from digest.nlp.parse import Parser, load_pipeline
+    from digest_tools.corpus import extra_article, write_article_file, write_corpus
 
     seeds = work / "seeds"
     generate_s = timed(lambda: write_corpus(seeds, n_articles, seed))
@@ -248,7 +248,7 @@ def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch, erro
     try:
         with clock.stage("site"):
             return site_stage(pages, config_file, work / "plain")
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001 - as above: a failing site stage is reported in the results
         errors.append(f"site: {type(error).__name__}: {error}")
         clock.times["site"] = None
         return False
@@ -422,7 +422,7 @@ def grow(before: float | None, after: float | None, factor: float) -> Json:
 def machine() -> Json:
     import spacy
 
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.about.__version__,
             "platform": platform.platform()}  # fmt: skip
 
 

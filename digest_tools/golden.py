@@ -22,9 +22,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.site.export import to_json
 from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
+from digest.site.export import to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "tests" / "resources"

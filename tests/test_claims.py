@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from digest.align.claims import group_claims, is_statement
-from digest.extract.entities import canonicalise
 from digest.extract.articles import extract_article
+from digest.extract.entities import canonicalise
 from digest.model import Article, Claim, Digest, Extraction, Sentence
 from digest.nlp.parse import Parser, parse_texts
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.sources.clean import clean_article, derive_title, is_foreign, strip_foreign_brackets
 from digest.model import Article
+from digest.sources.clean import clean_article, derive_title, is_foreign, strip_foreign_brackets
 from digest.sources.read import read_seeds
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

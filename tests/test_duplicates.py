@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from digest.model import Article
 from digest.sources.clean import clean_article
 from digest.sources.duplicates import NEAR, as_text, candidate_pairs, drop_duplicates, normalise
-from digest.model import Article
 from digest.sources.read import read_seeds
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,8 +13,8 @@ from spacy.vocab import Vocab
 from digest.extract.entities import canonicalise, find_mentions, join_name_particles, name_key
 from digest.model import Article, Extraction, Mention, Quote
 from digest.nlp.parse import Parser, load_pipeline
-from digest.pipeline import build_digest
 from digest.nlp.sentences import split_sentences
+from digest.pipeline import build_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,9 +7,9 @@ import pytest
 from conftest import SEEDS
 from spacy.language import Language
 
-from digest.site.export import to_json
 from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
+from digest.site.export import to_json
 
 
 def test_a_warm_build_from_cached_extractions_equals_a_cold_one(nlp: Language, tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_an_edited_seed_realigns_its_own_topic_only(nlp: Language, tmp_path: Pat
     shutil.copytree(SEEDS, seeds)
     cached = Parser(nlp, tmp_path / "cache")
     first = build_digest(seeds, cached)
-    topics = lambda: sorted(p.name for p in (tmp_path / "cache").rglob("topic-*/*/*.pickle"))  # noqa: E731
+    topics = lambda: sorted(p.name for p in (tmp_path / "cache").rglob("topic-*/*/*.pickle"))  # noqa: E731 - a one-line probe, read again after each build
     before = topics()
     assert len(before) == len(first.topics) == 2
     seed = next(seeds.glob("003_*"))

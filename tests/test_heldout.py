@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from digest.model import Article
+from digest.nlp.parse import Parser
 from digest.sources.clean import clean_article
+from digest.sources.read import read_seeds
 from digest_tools.evaluate import (
     Labels,
     Score,
@@ -25,9 +28,6 @@ from digest_tools.evaluate import (
     normalise,
     pairs_of,
 )
-from digest.model import Article
-from digest.nlp.parse import Parser
-from digest.sources.read import read_seeds
 
 HELDOUT = Path(__file__).resolve().parent / "resources" / "heldout"
 EVAL = HELDOUT.parent / "eval"

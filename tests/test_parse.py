@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 from spacy.language import Language
 
 from digest.nlp.parse import COMPONENTS, Parser, parse_long, parse_texts, run_pipeline, split_parts

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from digest_tools.evaluate import Score, evaluate_folder, format_table, load_labels
 from digest.nlp.parse import Parser
+from digest_tools.evaluate import Score, evaluate_folder, format_table, load_labels
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 EVAL = RESOURCES / "eval"

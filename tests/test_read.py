@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.sources.clean import clean_article
 from digest.model import Article, Problem
 from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
+from digest.sources.clean import clean_article
 from digest.sources.read import decode, read_seed, read_seeds, safe_id
 
 BODY = "The minister said on Tuesday that talks would resume. Aid convoys waited at the border.\n"

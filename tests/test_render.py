@@ -68,8 +68,18 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc",
 def digest_holding(text: str) -> Digest:
     """A one-topic digest whose every field a seed could fill holds `text`."""
     from digest.model import (
-        Article, Claim, EntityRef, Extraction, Figure, FigureGroup, Mention, Quote, QuoteGroup, Sentence,
-        SentenceRef, Topic,
+        Article,
+        Claim,
+        EntityRef,
+        Extraction,
+        Figure,
+        FigureGroup,
+        Mention,
+        Quote,
+        QuoteGroup,
+        Sentence,
+        SentenceRef,
+        Topic,
     )  # fmt: skip
 
     body = f"{text} and more."

@@ -126,7 +126,7 @@ def quote_terms(quote: Quote) -> Terms:
 
 def term_keys(word: str) -> frozenset[str]:
     # A word with no synonyms of its own takes its stem's: the noun "beginning" those of "begin".
-    senses = SYNONYMS.get(word) or SYNONYMS.get(stem(word), ())
+    senses = SYNONYMS.get(word) or SYNONYMS.get(stem(word), frozenset())
     return frozenset({stem(word), derived_stem(word), *(f"~{sense}" for sense in senses)})
 
 

@@ -172,9 +172,9 @@ def earlier_mark(run: Span, start: int) -> int:
     doc = run.doc
     for words in EARLIER_MARKS:
         begin = start - len(words)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
-            if words != ("between",) or range_upper(run) is not None:
-                return begin
+        marked = begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words
+        if marked and (words != ("between",) or range_upper(run) is not None):
+            return begin
     return start
 
 

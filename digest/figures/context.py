@@ -247,7 +247,7 @@ def assemble(
         as_of=resolve_date(when, article.published) if when is not None else None,
         when=when,
         attribution=source_name(speaker, previous) if speaker is not None else None,
-        **read,  # type: ignore[arg-type]
+        **read,  # type: ignore[arg-type]  # the caller's fields, typed by Figure itself when it is built
     )
 
 

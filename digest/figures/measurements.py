@@ -270,7 +270,7 @@ def read_measured(anchor: Token) -> Reading:
     if node.pos_ not in {"VERB", "AUX"}:
         return Reading(whole=whole, owner=own, direction=direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
-    return reading._replace(owner=own, unnamed=False) if own else reading
+    return replace(reading, owner=own, unnamed=False) if own else reading
 
 
 def fragment_subject(root: Token, direction: str | None) -> Token | None:
@@ -326,7 +326,7 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     # and "raised its key rate by 0.25 points": what a verb of change acts on
     at = anchor.dep_ == "pobj" and anchor.head.lower_ == "at"
     valued = (at or direction_of(verb) is not None) and obj is not None and obj.pos_ == "NOUN"
-    head = obj if valued and obj.lemma_.lower() not in MEASUREMENT_WORDS else None
+    head = obj if valued and obj is not None and obj.lemma_.lower() not in MEASUREMENT_WORDS else None
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         head = head or verb.head  # "damage estimated at more than a billion euros"
     lemma = verb.lemma_.lower()

@@ -50,7 +50,7 @@ class Parser:
         components, or an older paragraph marker, is never served for this pipeline."""
         meta = self.nlp.meta
         pipeline = pipeline_signature(tuple(self.nlp.pipe_names))
-        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{pipeline}"
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.about.__version__}-{pipeline}"
 
 
 @functools.cache

@@ -128,4 +128,4 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 def build_epoch(digest: Digest) -> int:
     dates = [a.published for a in digest.articles if a.published]
     day = dt.date.fromisoformat(max(dates)) if dates else dt.date(2000, 1, 1)
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
