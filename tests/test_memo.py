@@ -75,6 +75,7 @@ def test_a_stage_is_keyed_by_the_code_it_imports_and_nothing_else(tmp_path: Path
 
     def fingerprint(module: str | None = None) -> str:
         memo_module.code_fingerprint.cache_clear()
+        memo_module.imported_modules.cache_clear()
         return memo_module.code_fingerprint(module)
 
     before, whole = fingerprint("digest.a"), fingerprint()
