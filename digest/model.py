@@ -120,7 +120,7 @@ class Figure:
     value: float
     text: str  # as written, qualifier included: "at least 27,585"
     qualifier: str | None  # "at least", "more than", "about", "some"; None when exact
-    noun: str  # the counted noun's lemma: "people", "death", "hostage"
+    noun: str | None  # the counted noun's lemma: "people", "death", "hostage"; None for a measurement
     measure: Measure  # the normalised thing measured: "killed", "hostages", "inhabitants", or the noun
     label: str  # what is counted, in words: "people killed in Gaza"
     place: str | None = None
@@ -130,6 +130,12 @@ class Figure:
     # The date as written ("Wednesday", "7 October"): shown where the article's own date is
     # unknown, so a reader still sees that two tolls were given on different days.
     when: str | None = None
+    unit: str | None = None  # a measurement's unit: "%", "km", "magnitude", "euro"; None for a count
+
+    @property
+    def counted(self) -> str:
+        """What the value is a number of: the unit of a measurement, else the counted noun."""
+        return self.unit or self.noun or ""
 
 
 @dataclass(frozen=True)

@@ -94,5 +94,5 @@ def read_fraction(article: Article, span: Span, sentences: tuple[Sentence, ...],
     measure, label = described
     return assemble(
         article, sentences, previous, anchor, span.start_char, value=value, text=span.doc[start : span.end].text,
-        qualifier=qualifier, noun=unit, measure=measure, label=label,
+        qualifier=qualifier, noun=None, unit=unit, measure=measure, label=label,
     )  # fmt: skip

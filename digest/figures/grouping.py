@@ -35,13 +35,13 @@ from digest.model import Figure, FigureGroup, Measure, Status
 
 def group_key(figure: Figure) -> tuple[str, str]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
-    who = "people" if figure.noun in GENERIC_PEOPLE else figure.noun
+    who = "people" if figure.counted in GENERIC_PEOPLE else figure.counted
     # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
     who = "vote" if str(figure.measure) in {"voted for", "voted against"} else who
     who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
     # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
     # window keys it. A measurement of one event is written with or without its window.
-    return (who, "" if figure.noun in MEASUREMENT_UNITS else period_key(figure.period))
+    return (who, "" if figure.counted in MEASUREMENT_UNITS else period_key(figure.period))
 
 
 def period_key(period: str | None) -> str:
@@ -55,7 +55,7 @@ def measure_key(figure: Figure) -> Measure | None:
     may join a cluster of the same thing measured ("2,300 buildings destroyed"). Not for people:
     a bare count of people (residents, crowds) is too often a different quantity."""
     label = str(figure.measure)
-    bare = label == figure.noun and figure.noun not in GENERIC_PEOPLE
+    bare = label == figure.counted and figure.counted not in GENERIC_PEOPLE
     return None if bare or label in VALUE_NOUNS else figure.measure
 
 
@@ -130,7 +130,7 @@ def are_twins(first: Figure, second: Figure) -> bool:
     ("4.75%", "€1.2bn") measures one thing, however differently each sentence reads around it
     (a pronoun subject, a translator's word order). Round values ("2%", "10 km") recur by chance,
     a rise is never a fall, and two kinds of one thing stay two."""
-    if first.noun != second.noun or first.noun not in MEASUREMENT_UNITS or first.value != second.value:
+    if first.counted != second.counted or first.counted not in MEASUREMENT_UNITS or first.value != second.value:
         return False
     directions = {m.change for m in (first.measure, second.measure) if m.change is not None and m.thing}
     kinds = [m.first_kind() for m in (first.measure, second.measure)]
@@ -189,7 +189,7 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
     (34.2% may be written "about 34%", but 3.50% is not 3.75%);
     magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
     than counts, since a measured quantity is rounded but rarely restated."""
-    unit, values = figures[-1].noun, [f.value for f in figures]
+    unit, values = figures[-1].counted, [f.value for f in figures]
     low, high = min(values), max(values)
     if unit in PERCENT_KINDS:
         points = [in_points(f, f.value) for f in figures]
@@ -203,14 +203,14 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
 
 def share_precision(figure: Figure) -> float:
     """How far either side of its value a percentage, point or fraction may lie, in points."""
-    if figure.noun == "%" and not re.search(r"\d", figure.text) and FRACTION_TEXT.search(figure.text):
+    if figure.counted == "%" and not re.search(r"\d", figure.text) and FRACTION_TEXT.search(figure.text):
         return FRACTION_PRECISION
     return in_points(figure, 10.0 ** -decimals(figure.text))
 
 
 def in_points(figure: Figure, value: float) -> float:
     """A value in percentage points: a basis point is a hundredth of one."""
-    return value / 100 if figure.noun == "basis point" else value
+    return value / 100 if figure.counted == "basis point" else value
 
 
 def distance(cluster: Sequence[Figure], figure: Figure) -> float:

@@ -475,5 +475,5 @@ def read_measurement(
     measure, label = ((Measure("distance"), f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,
-        qualifier=qualifier, noun=name, measure=measure, label=label,
+        qualifier=qualifier, noun=None, unit=name, measure=measure, label=label,
     )

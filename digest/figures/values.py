@@ -34,7 +34,7 @@ def strip_article(text: str) -> str:
 def is_earlier_value(figure: Figure) -> bool:
     """A count written as an earlier value or a range's lower bound ("up from 12", "Between 30")."""
     words = tuple(figure.text.lower().split())
-    return figure.noun not in MEASUREMENT_UNITS and any(words[: len(m)] == m for m in EARLIER_MARKS)
+    return figure.counted not in MEASUREMENT_UNITS and any(words[: len(m)] == m for m in EARLIER_MARKS)
 
 
 def significant_digits(text: str) -> int:

@@ -116,7 +116,7 @@ def figure_object(figure: Figure, sentences: dict[tuple[str, int], str]) -> Json
         "sentence": sentences.get((figure.article, figure.sentence), ""),
         "anchor": anchor(figure.sentence),
         "measure": str(figure.measure),
-        "noun": figure.noun,
+        "noun": figure.counted,  # the key has always held the unit of a measurement too
         "place": figure.place,
         "period": figure.period,
     }
