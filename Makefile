@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SEEDS ?= seeds
 
-.PHONY: install site serve test bench export clean
+.PHONY: install site serve test lint bench export golden clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,21 @@ serve: install
 export: install
 	$(PY) -m digest export $(SEEDS) -o site/digest.json
 
-test: install
+# Lint first: a style or type error fails in seconds, before the suite's minutes.
+test: install lint
 	$(PY) -m pytest
 
+# Ruff (style, imports, bugbear, bandit) and mypy --strict over the runtime package and the tools; see pyproject.toml.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
 bench: install
-	$(PY) -m digest.bench --json bench-results/bench.json
+	$(PY) -m digest_tools.bench --json bench-results/bench.json
+
+# After a change meant to alter the output: rewrite tests/resources/golden/*.json.gz and commit them with it.
+golden: install
+	$(PY) -m digest_tools.golden --update
 
 clean:
 	rm -rf site .cache bench-results

@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from digest.export import iter_json
 from digest.memo import code_fingerprint
 from digest.model import Digest
-from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
+from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.site.export import iter_json
 
 OK, PROBLEMS, FAILED = 0, 1, 2
 

@@ -1,8 +1,12 @@
-"""Results kept on disk between builds, so a rebuild never redoes work it has done.
+"""The one cache: results kept on disk between builds, so a rebuild never redoes work it has done.
 
-Each result is a pickle named by the hash of what it was computed from, in a folder named
-for its kind and for the package's own code: a changed input misses, and so does every
-result of other code, which simply starts afresh. Only this package writes these files.
+Each result is a file named by the hash of what it was computed from, in a folder named for its
+kind and for the code that shapes it: the module that computes it and every module of this package
+that module imports, transitively (`code_fingerprint`). A changed input misses, and so does every
+result of changed code, which simply starts afresh; editing the benchmark, the site or another
+stage leaves a stage's results alone. Parsed docs (`digest.nlp.parse`) and pickled results
+(cleaned articles, extractions, topics) share the layout and the one atomic writer. Only this
+package writes these files.
 """
 
 from __future__ import annotations
@@ -10,27 +14,83 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 
 # What a damaged, truncated or stale entry raises on loading: it is computed again.
 _UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, OSError, ValueError)
+# This module is left out of every fingerprint, so that its own edits keep every result: bump
+# FORMAT when the files it writes change shape.
+FORMAT = "1"
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+(digest[\w.]*)", re.MULTILINE)
+_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(digest[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE)
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the package's source."""
-    digest = hashlib.sha256()
-    package = resources.files("digest")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
-        digest.update(name.encode() + package.joinpath(name).read_bytes())
+def package_root() -> Path:
+    return Path(str(resources.files("digest")))
+
+
+@cache
+def code_fingerprint(module: str | None = None) -> str:
+    """A hash of the code that shapes a result: `module` and the package modules it imports,
+    transitively; with no module, the whole package (what a site build depends on)."""
+    root = package_root()
+    paths = sorted(root.rglob("*.py")) if module is None else sorted(module_closure(module))
+    digest = hashlib.sha256(FORMAT.encode())
+    for path in paths:
+        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def module_closure(module: str) -> set[Path]:
+    """The files of `module` and of every `digest` module it imports (at any depth, lazy imports
+    included), with the packages' `__init__` files on the way; this module itself left out."""
+    seen: set[Path] = set()
+    todo = [module]
+    while todo:
+        for path in module_files(todo.pop()):
+            if path in seen or path == package_root() / "memo.py":
+                continue
+            seen.add(path)
+            todo.extend(imported_modules(path))
+    return seen
+
+
+def module_files(module: str) -> list[Path]:
+    """A module's file and the `__init__` of each package above it; nothing for a name that is no module."""
+    parts = module.split(".")[1:]
+    root = package_root()
+    inits = [root.joinpath(*parts[:i], "__init__.py") for i in range(len(parts) + 1)]
+    own = [root.joinpath(*parts).with_suffix(".py")] if parts else []
+    return [p for p in (*inits, *own) if p.is_file()]
+
+
+@cache  # each file is read once however many stages import it
+def imported_modules(path: Path) -> tuple[str, ...]:
+    """The `digest` modules a file imports, at any indentation (lazy imports too): `from digest.x
+    import y` may name a module y as well. A regex, not the AST: walking every node costs a
+    tenth of a second per build, and a false hit only makes a key stricter."""
+    text = path.read_text(encoding="utf-8")
+    found = [m.group(1) for m in _IMPORT.finditer(text)]
+    for m in _FROM_IMPORT.finditer(text):
+        names = [n.split(" as ")[0].strip() for n in m.group(2).strip("()").replace("\n", " ").split(",")]
+        found += [m.group(1), *(f"{m.group(1)}.{n}" for n in names if n)]
+    return tuple(found)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
 
 
 def key_of(value: object) -> str:
@@ -44,18 +104,34 @@ class Memo:
 
     folder: Path | None
     kind: str
+    code: str | None = None  # the module that computes this kind; None: the whole package
+    suffix: str = ".pickle"
 
     def path(self, key: str) -> Path | None:
         if self.folder is None:
             return None
-        return self.folder / f"{self.kind}-{code_fingerprint()}" / key[:2] / f"{key}.pickle"
+        return self.folder / f"{self.kind}-{code_fingerprint(self.code)}" / key[:2] / f"{key}{self.suffix}"
 
-    def load(self, key: str, expected: type[T]) -> T | None:
+    def load_bytes(self, key: str) -> bytes | None:
         path = self.path(key)
         if path is None or not path.is_file():
             return None
         try:
-            value = pickle.loads(path.read_bytes())
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    def store_bytes(self, key: str, data: bytes) -> None:
+        path = self.path(key)
+        if path is not None:
+            write_atomic(path, data)
+
+    def load(self, key: str, expected: type[T]) -> T | None:
+        data = self.load_bytes(key)
+        if data is None:
+            return None
+        try:
+            value = pickle.loads(data)  # noqa: S301 - only this package writes the cache folder
         except _UNREADABLE:
             return None
         return value if isinstance(value, expected) else None
@@ -70,10 +146,4 @@ class Memo:
         return [value for value in found if value is not None]
 
     def store(self, key: str, value: object) -> None:
-        path = self.path(key)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)  # atomic: a reader never sees half a file
+        self.store_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

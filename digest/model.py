@@ -51,7 +51,7 @@ class Article:
     repaired: tuple[str, ...] = ()
     published: str | None = None  # ISO date
     source: str | None = None  # the outlet's name: always `outlet.name`, kept for callers and digest.json
-    url: str | None = None  # the original article; only ever an http(s) address (see digest.outlets)
+    url: str | None = None  # the original article; only ever an http(s) address (see digest.sources.outlets)
     language: str | None = None
     outlet: Outlet | None = None
 
@@ -96,6 +96,43 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """What a figure measures, as read: the thing, its kind, the whole it is a share of, whose share
+    it is, and whether it is a level or a change. `str()` is the label digest.json has always
+    carried ("rise in rate (repo)", "share of vote for X"); grouping reads the fields, never the text."""
+
+    thing: str  # "killed", "rate", "share", "magnitude", "pay"; "" for an owner's change ("rise for X")
+    kind: str | None = None  # compounds naming its kind: "repo" in "rate (repo)"
+    whole: Measure | None = None  # what it is a share or magnitude of: "vote" in "share of vote"
+    restriction: tuple[str, ...] = ()  # participles restricting the whole: "counted" in "share of ballots counted"
+    owner: str | None = None  # whose share: "X" in "share for X"
+    change: str | None = None  # "rise" or "fall" for a change; None for a level
+
+    def __str__(self) -> str:
+        if self.change is not None and not self.thing:
+            return f"{self.change} for {self.owner}"
+        text = self.thing + (f" ({self.kind})" if self.kind else "")
+        if self.change is not None:
+            text = f"{self.change} in {text}"
+        if self.whole is not None:
+            text += f" of {self.whole}" + "".join(f" {w}" for w in self.restriction)
+        return text + (f" for {self.owner}" if self.owner else "")
+
+    def without_whole(self) -> Measure:
+        """ "share for X" for "share of vote for X": one outlet may leave the whole unsaid."""
+        return Measure(self.thing, self.kind, None, (), self.owner, self.change)
+
+    def without_kinds(self) -> Measure:
+        """ "rate" for "rate (repo)", at every level: one outlet may leave the kind unsaid."""
+        whole = self.whole.without_kinds() if self.whole is not None else None
+        return Measure(self.thing, None, whole, self.restriction, self.owner, self.change)
+
+    def first_kind(self) -> str | None:
+        """The kind said first in the label: its own, else its whole's."""
+        return self.kind or (self.whole.first_kind() if self.whole is not None else None)
+
+
+@dataclass(frozen=True)
 class Figure:
     """A number that counts something, with what it counts and who says so."""
 
@@ -104,8 +141,8 @@ class Figure:
     value: float
     text: str  # as written, qualifier included: "at least 27,585"
     qualifier: str | None  # "at least", "more than", "about", "some"; None when exact
-    noun: str  # the counted noun's lemma: "people", "death", "hostage"
-    measure: str  # the normalised thing measured: "killed", "hostages", "inhabitants", or the noun
+    noun: str | None  # the counted noun's lemma: "people", "death", "hostage"; None for a measurement
+    measure: Measure  # the normalised thing measured: "killed", "hostages", "inhabitants", or the noun
     label: str  # what is counted, in words: "people killed in Gaza"
     place: str | None = None
     period: str | None = None  # a window the count covers: "24 hours"
@@ -114,6 +151,12 @@ class Figure:
     # The date as written ("Wednesday", "7 October"): shown where the article's own date is
     # unknown, so a reader still sees that two tolls were given on different days.
     when: str | None = None
+    unit: str | None = None  # a measurement's unit: "%", "km", "magnitude", "euro"; None for a count
+
+    @property
+    def counted(self) -> str:
+        """What the value is a number of: the unit of a measurement, else the counted noun."""
+        return self.unit or self.noun or ""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The first phase: from a seeds folder to a `Digest`, everything understood, nothing rendered.
 
-Every stage whose result can be kept is kept (see `digest.memo`): a rebuild re-reads the
+Every stage whose result can be kept is kept (see `digest.memo`, the one cache): a rebuild re-reads the
 seeds and re-clusters the corpus, but cleans, parses, extracts and aligns only what changed.
 """
 
@@ -9,19 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.claims import group_claims
-from digest.clean import clean_article
-from digest.cluster import cluster_topics, name_topic
-from digest.duplicates import drop_duplicates
-from digest.entities import canonicalise
-from digest.extract import extract_articles
-from digest.figures import group_figures
+from digest.align.lineup import align_job
+from digest.align.topics import cluster_topics, name_topic
+from digest.extract.articles import extract_articles
+from digest.extract.entities import canonicalise
 from digest.memo import Memo, key_of
-from digest.model import Article, Digest, EntityRef, Extraction, Problem, Topic
-from digest.parse import Parser
-from digest.quotes import group_quotes
-from digest.read import read_seeds
-from digest.slug import slugify, unique_slugs
+from digest.model import Article, Digest, Extraction, Problem, Topic
+from digest.nlp.parse import Parser
+from digest.site.slug import unique_slugs
+from digest.sources.clean import clean_article
+from digest.sources.duplicates import drop_duplicates
+from digest.sources.read import read_seeds
 from digest.workers import spread
 
 
@@ -37,7 +35,7 @@ def read_articles(seeds_dir: Path, parser: Parser) -> tuple[list[Article], list[
     """The seeds read, cleaned and counted once each, with every problem met on the way."""
     articles, problems = read_seeds(seeds_dir)
     # Cleaning identifies the language of every line, the slowest part of reading: kept between builds.
-    memo = Memo(parser.cache_dir, "clean")
+    memo = Memo(parser.cache_dir, "clean", "digest.sources.clean")
     cleaned = memo.recall_all(
         [key_of(a) for a in articles], Article, lambda missing: spread(clean_article, [articles[i] for i in missing], 16)
     )
@@ -65,37 +63,11 @@ def group_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Extract
 def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], parser: Parser) -> tuple[Topic, ...]:
     """Each group's figures, quotes and claims lined up; an unchanged topic is recalled, not aligned again."""
     slugs = unique_slugs(f"{first_date(g) or ''} {founder(g).article.title}" for g in groups)
-    memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic")
+    memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic", "digest.align.lineup")
     jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
     # Topics are independent of each other: both cores align them.
     keys = [key_of(job) for job in jobs]
     return tuple(memo.recall_all(keys, Topic, lambda missing: spread(align_job, [jobs[i] for i in missing], 4)))
-
-
-def align_job(job: tuple[str, str, Sequence[Extraction]]) -> Topic:
-    return make_topic(*job)
-
-
-def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
-    dates = sorted({e.article.published for e in group if e.article.published})
-    figures = group_figures([f for e in group for f in e.figures])
-    return Topic(
-        slug=slug,
-        title=title,
-        articles=tuple(sorted(e.article.id for e in group)),
-        dates=(dates[0], dates[-1]) if dates else (),
-        figures=figures,
-        quotes=group_quotes([q for e in group for q in e.quotes]),
-        claims=group_claims(group, figures),
-        entities=topic_entities(group),
-    )
-
-
-def topic_entities(group: Sequence[Extraction]) -> tuple[EntityRef, ...]:
-    seen: dict[str, str] = {}
-    for mention in (m for e in group for m in e.mentions):
-        seen.setdefault(mention.canonical, mention.label)
-    return tuple(EntityRef(n, seen[n], slugify(n)) for n in sorted(seen))
 
 
 def founder(group: Sequence[Extraction]) -> Extraction:

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from digest.model import Digest
-from digest.parse import Parser, load_pipeline
+from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.bench import STAGES, SCALED_STAGES, Stopwatch, grow, main, scaling, staged_digest
-from digest.corpus import write_corpus
-from digest.parse import Parser
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
+from digest_tools.bench import SCALED_STAGES, STAGES, Stopwatch, grow, main, scaling, staged_digest
+from digest_tools.corpus import write_corpus
 
 
 def test_staged_digest_is_the_pipelines_digest(parser: Parser, tmp_path: Path) -> None:
@@ -67,8 +67,8 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
 
 
 def test_clustering_quality_counts_pairs_against_the_true_stories() -> None:
-    from digest.bench import clustering_quality
     from digest.model import Digest, Topic
+    from digest_tools.bench import clustering_quality
 
     truth = {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}
     topics = (Topic("t1", "t1", ("a", "b")), Topic("t2", "t2", ("c", "d", "e")))

@@ -17,9 +17,13 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import ROOT
+
+if TYPE_CHECKING:  # the module imports Playwright only once the browser fixture runs
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 BROWSER = os.environ.get("DIGEST_BROWSER", "/usr/bin/chromium")
@@ -45,7 +49,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(BROWSER).is_file():
         if os.environ.get("CI"):
             pytest.fail(f"no browser at {BROWSER}: .ci/run installs Debian's chromium")
@@ -59,15 +63,15 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     with opened_page(browser, request, viewport={"width": 1280, "height": 900}) as opened:
         yield opened
 
 
 @contextlib.contextmanager
-def opened_page(browser: object, request: pytest.FixtureRequest, **options: object) -> Iterator[object]:
+def opened_page(browser: Browser, request: pytest.FixtureRequest, **options: Any) -> Iterator[Page]:
     """A fresh browser context with `options` (viewport, color_scheme …): its page, watched for JS errors."""
-    context = browser.new_context(**options)  # type: ignore[attr-defined]
+    context = browser.new_context(**options)
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
@@ -85,16 +89,16 @@ def opened_page(browser: object, request: pytest.FixtureRequest, **options: obje
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     report = yield
     if report.when == "call" and report.failed:
-        item.failed_call = True  # type: ignore[attr-defined]
+        item.failed_call = True  # type: ignore[attr-defined]  # a mark for the page fixture: pytest has no field for it
     return report
 
 
-def search(page: object, site_url: str, query: str) -> list[str]:
+def search(page: Page, site_url: str, query: str) -> list[str]:
     """Type into Material's search box; the result links, once they appear."""
-    page.goto(site_url)  # type: ignore[attr-defined]
-    page.click("label.md-search__icon, .md-search__input")  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)  # type: ignore[attr-defined]
-    results = page.locator(".md-search-result__item a")  # type: ignore[attr-defined]
+    page.goto(site_url)
+    page.click("label.md-search__icon, .md-search__input")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
     return [results.nth(i).get_attribute("href") for i in range(results.count())]
 
@@ -110,39 +114,39 @@ def distinctive_words(site: Path) -> dict[str, str]:
     }
 
 
-def test_every_article_is_findable_with_the_search_box(page: object, site_url: str, built_site: Path) -> None:
+def test_every_article_is_findable_with_the_search_box(page: Page, site_url: str, built_site: Path) -> None:
     for article, word in distinctive_words(built_site).items():
         links = search(page, site_url, word)
         assert any(f"sources/{article}/" in (link or "") for link in links), (word, links)
 
 
-def test_home_lists_the_topics_and_links_every_source(page: object, site_url: str, built_site: Path) -> None:
-    page.goto(site_url)  # type: ignore[attr-defined]
+def test_home_lists_the_topics_and_links_every_source(page: Page, site_url: str, built_site: Path) -> None:
+    page.goto(site_url)
     document = json.loads((built_site / "digest.json").read_text(encoding="utf-8"))
-    headings = page.locator("article h2").all_inner_texts()  # type: ignore[attr-defined]
+    headings = page.locator("article h2").all_inner_texts()
     assert len(headings) == len(document["topics"])
     for article in document["articles"]:
-        assert page.locator(f"article a[href*='sources/{article['id']}/']").count() >= 1  # type: ignore[attr-defined]
+        assert page.locator(f"article a[href*='sources/{article['id']}/']").count() >= 1
 
 
 @pytest.mark.parametrize("query", ["Rafah", "27,585"])
-def test_search_finds_the_topic_page(page: object, site_url: str, built_site: Path, query: str) -> None:
+def test_search_finds_the_topic_page(page: Page, site_url: str, built_site: Path, query: str) -> None:
     topics = json.loads((built_site / "digest.json").read_text(encoding="utf-8"))["topics"]
     holding = {t["slug"] for t in topics if query in json.dumps(t, ensure_ascii=False)}
     links = search(page, site_url, query)
     assert any(f"topics/{slug}/" in (link or "") for slug in holding for link in links), (holding, links)
 
 
-def test_a_figure_leads_to_its_highlighted_sentence(page: object, site_url: str) -> None:
+def test_a_figure_leads_to_its_highlighted_sentence(page: Page, site_url: str) -> None:
     search(page, site_url, "27,585")
-    page.locator(".md-search-result__item a[href*='/topics/']").first.click()  # type: ignore[attr-defined]
-    page.wait_for_url(re.compile(r"/topics/[^/]+/"))  # type: ignore[attr-defined]
-    row = page.locator("article table tr", has_text="27,585")  # type: ignore[attr-defined]
+    page.locator(".md-search-result__item a[href*='/topics/']").first.click()
+    page.wait_for_url(re.compile(r"/topics/[^/]+/"))
+    row = page.locator("article table tr", has_text="27,585")
     assert "27,708" in row.inner_text() and "divergent" in row.inner_text().lower()
     row.locator("a", has_text=re.compile(".")).nth(1).click()
-    page.wait_for_url(re.compile(r"/sources/[^/]+/#s\d+$"))  # type: ignore[attr-defined]
-    anchor = page.url.rsplit("#", 1)[1]  # type: ignore[attr-defined]
-    sentence = page.locator(f"[id='{anchor}']")  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(r"/sources/[^/]+/#s\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    sentence = page.locator(f"[id='{anchor}']")
     assert "27,585" in sentence.inner_text()
     assert "digest-cited" in (sentence.get_attribute("class") or "")
     outline = sentence.evaluate("e => getComputedStyle(e).outlineStyle")
@@ -208,7 +212,7 @@ def test_a_phone_shows_every_column_of_every_table(phone: object, site_url: str,
                     continue  # an empty Spread has nothing to show
                 where_it_is = (header, cell)
                 assert cell["visible"] and cell["overflow"] <= 0, where_it_is
-                assert 0 <= cell["left"] and cell["right"] <= PHONE["width"], where_it_is
+                assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], where_it_is
                 # Wide enough for a phrase a line, not a word a line.
                 assert cell["width"] > 150, where_it_is
                 assert header in cell["label"], where_it_is  # the reader still knows which column it is

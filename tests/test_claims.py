@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from digest.claims import group_claims, is_statement
-from digest.entities import canonicalise
-from digest.extract import extract_article
+from digest.align.claims import group_claims, is_statement
+from digest.extract.articles import extract_article
+from digest.extract.entities import canonicalise
 from digest.model import Article, Claim, Digest, Extraction, Sentence
-from digest.parse import Parser, parse_texts
+from digest.nlp.parse import Parser, parse_texts
 
 
 def extract(parser: Parser, texts: dict[str, str]) -> tuple[Extraction, ...]:

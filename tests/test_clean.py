@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS
 
-from digest.clean import clean_article, derive_title, is_foreign, repair_encoding, strip_foreign_brackets
 from digest.model import Article
-from digest.read import read_seeds
+from digest.sources.clean import clean_article, derive_title, is_foreign, repair_encoding, strip_foreign_brackets
+from digest.sources.read import read_seeds
 
 # Each seed's junk, verbatim, by kind; cleaning must remove exactly these lines and nothing else.
 EXPECTED_REMOVED = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import time
 
-from digest.cluster import (
+from digest.align.linkage import average_linkage
+from digest.align.topics import (
     THRESHOLD,
-    average_linkage,
     candidate_pairs,
     clocks_agree,
     cluster_topics,
@@ -18,10 +18,10 @@ from digest.cluster import (
     near_figures,
     series_agree,
 )
-from digest.entities import canonicalise
-from digest.extract import extract_article
+from digest.extract.articles import extract_article
+from digest.extract.entities import canonicalise
 from digest.model import Article, Digest, Extraction, Sentence
-from digest.parse import Parser, parse_texts
+from digest.nlp.parse import Parser, parse_texts
 
 
 def extract(parser: Parser, specs: list[tuple[str, str, str | None, str]]) -> tuple[Extraction, ...]:

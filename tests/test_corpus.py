@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import clean_article
-from digest.corpus import extra_article, generate_corpus, plan_stories, story_sizes, write_corpus
-from digest.read import read_seeds
+from digest.sources.clean import clean_article
+from digest.sources.read import read_seeds
+from digest_tools.corpus import extra_article, generate_corpus, plan_stories, story_sizes, write_corpus
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:

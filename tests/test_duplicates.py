@@ -9,10 +9,10 @@ from pathlib import Path
 from conftest import SEEDS
 from rapidfuzz import fuzz
 
-from digest.clean import clean_article
-from digest.duplicates import NEAR, as_text, candidate_pairs, drop_duplicates, normalise
 from digest.model import Article
-from digest.read import read_seeds
+from digest.sources.clean import clean_article
+from digest.sources.duplicates import NEAR, as_text, candidate_pairs, drop_duplicates, normalise
+from digest.sources.read import read_seeds
 
 
 def article(file: str, text: str) -> Article:

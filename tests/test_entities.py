@@ -11,11 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from digest.entities import canonicalise, find_mentions, join_name_particles, name_key
+from digest.extract.entities import canonicalise, find_mentions, join_name_particles, name_key
 from digest.model import Article, Extraction, Mention, Quote
-from digest.parse import Parser, load_pipeline
+from digest.nlp.parse import Parser, load_pipeline
+from digest.nlp.sentences import split_sentences
 from digest.pipeline import build_digest
-from digest.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from digest.evaluate import (
+from digest.model import (
+    Article,
+    Claim,
+    Digest,
+    Extraction,
+    Figure,
+    FigureGroup,
+    Quote,
+    QuoteGroup,
+    Sentence,
+    SentenceRef,
+    Topic,
+)
+from digest.sources.read import read_seeds
+from digest_tools.evaluate import (
     ClaimLabel,
     Labels,
     Predicted,
@@ -25,20 +39,6 @@ from digest.evaluate import (
     score_groups,
     to_json,
 )
-from digest.model import (
-    Article,
-    Claim,
-    Digest,
-    Extraction,
-    Figure,
-    FigureGroup,
-    Quote,
-    QuoteGroup,
-    Sentence,
-    SentenceRef,
-    Topic,
-)
-from digest.read import read_seeds
 
 EVAL = Path(__file__).resolve().parent / "resources" / "eval"
 

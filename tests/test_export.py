@@ -5,8 +5,8 @@ from pathlib import Path
 
 import jsonschema
 
-from digest.export import schema_text, to_document, to_json, write_json
 from digest.model import Digest
+from digest.site.export import schema_text, to_document, to_json, write_json
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "digest.schema.json"
 # The contract as given to the project, copied: GitHub's runners have no ../shared.

@@ -7,9 +7,9 @@ import pytest
 from conftest import SEEDS
 from spacy.language import Language
 
-from digest.export import to_json
-from digest.parse import Parser
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
+from digest.site.export import to_json
 
 
 def test_a_warm_build_from_cached_extractions_equals_a_cold_one(nlp: Language, tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_an_edited_seed_realigns_its_own_topic_only(nlp: Language, tmp_path: Pat
     shutil.copytree(SEEDS, seeds)
     cached = Parser(nlp, tmp_path / "cache")
     first = build_digest(seeds, cached)
-    topics = lambda: sorted(p.name for p in (tmp_path / "cache").rglob("topic-*/*/*.pickle"))  # noqa: E731
+    topics = lambda: sorted(p.name for p in (tmp_path / "cache").rglob("topic-*/*/*.pickle"))  # noqa: E731 - a one-line probe, read again after each build
     before = topics()
     assert len(before) == len(first.topics) == 2
     seed = next(seeds.glob("003_*"))
@@ -49,7 +49,8 @@ def test_an_edited_seed_realigns_its_own_topic_only(nlp: Language, tmp_path: Pat
 def test_worker_processes_extract_what_one_process_does(
     nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from digest import extract, workers
+    from digest import workers
+    from digest.extract import articles as extract
     from digest.pipeline import read_articles
 
     articles, _ = read_articles(SEEDS, Parser(nlp, None))

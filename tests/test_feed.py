@@ -9,9 +9,9 @@ import pytest
 import yaml
 from lxml import etree, html
 
-from digest.feed import UNDATED, atom_feed, page_url
 from digest.model import Article, Digest, Figure, FigureGroup, Topic
-from digest.render import topic_description
+from digest.site.feed import UNDATED, atom_feed, page_url
+from digest.site.render import topic_description
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://news.example.org/digest/"

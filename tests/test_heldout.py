@@ -3,7 +3,7 @@
 `tests/resources/eval` is what the stage code is tuned on, so its scores flatter the code; the
 held-out set (other kinds of events, other outlets' styles, its own traps) reports the honest
 numbers. Refresh its baseline only with a measurement, never to make a change pass:
-`python -m digest.evaluate tests/resources/heldout --json tests/resources/heldout/baseline.json`.
+`python -m digest_tools.evaluate tests/resources/heldout --json tests/resources/heldout/baseline.json`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import clean_article
-from digest.evaluate import (
+from digest.model import Article
+from digest.nlp.parse import Parser
+from digest.sources.clean import clean_article
+from digest.sources.read import read_seeds
+from digest_tools.evaluate import (
     Labels,
     Score,
     check_articles,
@@ -25,9 +28,6 @@ from digest.evaluate import (
     normalise,
     pairs_of,
 )
-from digest.model import Article
-from digest.parse import Parser
-from digest.read import read_seeds
 
 HELDOUT = Path(__file__).resolve().parent / "resources" / "heldout"
 EVAL = HELDOUT.parent / "eval"

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from digest import memo as memo_module
 from digest.memo import Memo, key_of
 from digest.model import Article
 
@@ -53,3 +56,46 @@ def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
 def test_keys_follow_the_value_not_its_identity() -> None:
     assert key_of(article("same")) == key_of(article("same"))
     assert key_of(article("same")) != key_of(article("other"))
+
+
+def mini_package(root: Path) -> Path:
+    """A stand-in package: a imports b (lazily, inside a function); c stands apart."""
+    package = root / "digest"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("def f():\n    from digest.b import g\n    return g()\n")
+    (package / "b.py").write_text("def g():\n    return 1\n")
+    (package / "c.py").write_text("x = 1\n")
+    return package
+
+
+def test_a_stage_is_keyed_by_the_code_it_imports_and_nothing_else(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = mini_package(tmp_path)
+    monkeypatch.setattr(memo_module, "package_root", lambda: package)
+
+    def fingerprint(module: str | None = None) -> str:
+        memo_module.code_fingerprint.cache_clear()
+        memo_module.imported_modules.cache_clear()
+        return memo_module.code_fingerprint(module)
+
+    before, whole = fingerprint("digest.a"), fingerprint()
+    (package / "c.py").write_text("x = 2\n")  # an unrelated module: the benchmark, the site …
+    assert fingerprint("digest.a") == before and fingerprint() != whole
+    (package / "b.py").write_text("def g():\n    return 2\n")  # code a's results depend on
+    assert fingerprint("digest.a") != before
+    memo_module.code_fingerprint.cache_clear()
+
+
+def test_the_real_stages_leave_out_the_tools_and_the_site() -> None:
+    root = memo_module.package_root()
+    extract = {p.relative_to(root).as_posix() for p in memo_module.module_closure("digest.extract.articles")}
+    assert {"extract/articles.py", "figures/words.py", "nlp/parse.py", "model.py"} <= extract
+    assert not any(p.startswith("site/") or p == "figures/grouping.py" or p == "memo.py" for p in extract)
+    clean = {p.relative_to(root).as_posix() for p in memo_module.module_closure("digest.sources.clean")}
+    assert "nlp/parse.py" not in clean and "sources/clean.py" in clean
+
+
+def test_the_atomic_writer_leaves_only_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "x" / "y.bin"
+    memo_module.write_atomic(target, b"data")
+    assert target.read_bytes() == b"data" and [p.name for p in target.parent.iterdir()] == ["y.bin"]

@@ -9,14 +9,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from digest.clean import clean_article
-from digest.export import schema_text, to_json
 from digest.model import Article, Digest, Outlet, Topic
-from digest.outlets import furniture_name, web_address
-from digest.parse import Parser
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
-from digest.read import read_seeds
-from digest.render import outlet_labels, render_pages
+from digest.site.export import schema_text, to_json
+from digest.site.render import outlet_labels, render_pages
+from digest.sources.clean import clean_article
+from digest.sources.outlets import furniture_name, web_address
+from digest.sources.read import read_seeds
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 BODY = "The minister said on Tuesday that talks would resume in Cairo. Aid convoys waited at the border.\n"

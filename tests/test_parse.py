@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 from spacy.language import Language
 
-from digest.parse import COMPONENTS, Parser, parse_long, parse_texts, run_pipeline, split_parts
+from digest.nlp.parse import COMPONENTS, Parser, parse_long, parse_texts, run_pipeline, split_parts
 
 PARAGRAPH = "The minister said on Tuesday that talks would resume. Aid convoys waited at the border."
 

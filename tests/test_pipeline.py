@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from digest.parse import Parser
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
 
 

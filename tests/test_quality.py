@@ -1,7 +1,7 @@
 """The quality gate: the real pipeline on the labelled set must not score below the stored baseline.
 
 Like Trafilatura's CI gate. When a change improves a score, refresh the baseline with
-`python -m digest.evaluate tests/resources/eval --json tests/resources/eval/baseline.json`
+`python -m digest_tools.evaluate tests/resources/eval --json tests/resources/eval/baseline.json`
 and commit it with the change, so the gain is kept from then on.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.evaluate import Score, evaluate_folder, format_table, load_labels
-from digest.parse import Parser
+from digest.nlp.parse import Parser
+from digest_tools.evaluate import Score, evaluate_folder, format_table, load_labels
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 EVAL = RESOURCES / "eval"

@@ -11,11 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from digest.extract import extract_article
+from digest.align.quotes import content_stems, group_quotes
+from digest.extract.articles import extract_article
+from digest.extract.quotes import MARKS, quote_spans
 from digest.model import Article, Quote, QuoteGroup
-from digest.parse import Parser, load_pipeline
+from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
-from digest.quotes import MARKS, content_stems, group_quotes, quote_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 

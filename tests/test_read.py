@@ -12,11 +12,11 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.clean import clean_article
 from digest.model import Article, Problem
-from digest.parse import Parser
+from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
-from digest.read import decode, read_seed, read_seeds, safe_id
+from digest.sources.clean import clean_article
+from digest.sources.read import decode, read_seed, read_seeds, safe_id
 
 BODY = "The minister said on Tuesday that talks would resume. Aid convoys waited at the border.\n"
 GOOD = f"A headline about talks\n\n{BODY}"

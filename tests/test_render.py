@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.model import Digest
-from digest.render import escape_markdown, render_pages
+from digest.site.render import escape_markdown, render_pages
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HOSTILE = [
@@ -68,8 +68,18 @@ MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc",
 def digest_holding(text: str) -> Digest:
     """A one-topic digest whose every field a seed could fill holds `text`."""
     from digest.model import (
-        Article, Claim, EntityRef, Extraction, Figure, FigureGroup, Mention, Quote, QuoteGroup, Sentence,
-        SentenceRef, Topic,
+        Article,
+        Claim,
+        EntityRef,
+        Extraction,
+        Figure,
+        FigureGroup,
+        Mention,
+        Quote,
+        QuoteGroup,
+        Sentence,
+        SentenceRef,
+        Topic,
     )  # fmt: skip
 
     body = f"{text} and more."

@@ -14,7 +14,7 @@ from conftest import build_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.render import escape_markdown
+from digest.site.render import escape_markdown
 
 HOSTILE_TXT = """\
 Storm <script>alert("title")</script> hits the {{ 7*7 }} coast
@@ -126,6 +126,6 @@ def test_any_text_renders_as_itself_and_nothing_else(text: str) -> None:
 
 
 def test_control_characters_never_reach_a_page() -> None:
-    from digest.clean import normalise
+    from digest.sources.clean import normalise
 
     assert normalise("a\x03b\x02c\x00d\ufeff e") == "abcd e"

@@ -13,17 +13,17 @@ pair cannot chain two merely similar stories together, and no group ever holds a
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from digest.align.linkage import average_linkage, co_posted
 from digest.model import Extraction, Sentence
+from digest.nlp.vocabulary import crude_stem
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Verbs every news sentence uses: they say nothing about which event a text reports.
@@ -88,20 +88,13 @@ def content_terms(sentence: Sentence) -> list[str]:
         pairs = zip(sentence.lemmas, sentence.pos or ("NOUN",) * len(sentence.lemmas))
         words = [lemma.replace(",", "") for lemma, pos in pairs if pos in CONTENT_POS]
     else:
-        words = [stem(w) for w in re.findall(r"[\w'’.,-]*\w", sentence.text.lower())]
+        words = [crude_stem(w) for w in re.findall(r"[\w'’.,-]*\w", sentence.text.lower())]
     return [w for w in words if w not in STOP_WORDS and w not in LIGHT_WORDS and any(c.isalnum() for c in w)]
 
 
-def stem(word: str) -> str:
-    """A crude suffix strip, for text that comes without lemmas (quotes, hand-built sentences)."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word.replace(",", "")
-
 
 def word_set(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in re.findall(r"\w+", text.lower()) if w not in STOP_WORDS)
+    return frozenset(crude_stem(w) for w in re.findall(r"\w+", text.lower()) if w not in STOP_WORDS)
 
 
 # --- profiles ------------------------------------------------------------------------------
@@ -124,7 +117,7 @@ def profile_article(extraction: Extraction) -> Profile:
         numbers=specific_numbers(extraction),
         clocks=find_clocks(article.text),
         series=find_series(article.text),
-        figures=tuple(sorted({(f.measure, f.value) for f in extraction.figures})),
+        figures=tuple(sorted({(str(f.measure), f.value) for f in extraction.figures})),
     )
 
 
@@ -306,11 +299,7 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, i
         shared = [t for t in v if df[t] > 1]
         for term in sorted(shared, key=lambda t: (-v[t], t))[:KEYS_PER_ARTICLE]:
             postings[term].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():
-        if len(ids) <= MAX_POSTINGS:
-            shared.update(combinations(ids, 2))
-    return sorted(pair for pair, k in shared.items() if k >= 2)
+    return sorted(pair for pair, k in co_posted(postings, MAX_POSTINGS).items() if k >= 2)
 
 
 def score_pair(a: Profile, b: Profile, va: Mapping[str, float], vb: Mapping[str, float]) -> float:
@@ -337,57 +326,6 @@ def quote_overlap(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> f
 
 
 # --- grouping ------------------------------------------------------------------------------
-
-
-def average_linkage(
-    n: int,
-    scores: Mapping[tuple[int, int], float],
-    threshold: float,
-    allowed: Callable[[int, int], bool],
-) -> list[list[int]]:
-    """Merge groups of items 0..n-1 while the mean pair score between two groups (absent pairs
-    count 0) reaches `threshold` and every cross pair is `allowed`; best merge first.
-
-    Sparse: only groups joined by a scored pair are ever compared, through a lazy heap.
-    """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    links: dict[int, dict[int, float]] = defaultdict(dict)  # group → neighbour → summed score
-    for (i, j), s in scores.items():
-        links[i][j] = links[j][i] = s
-    heap = [(-s, i, j) for (i, j), s in scores.items() if s >= threshold]
-    heapq.heapify(heap)
-    while heap:
-        negative, i, j = heapq.heappop(heap)
-        if i not in members or j not in members or links[i].get(j) is None:
-            continue
-        mean = links[i][j] / (len(members[i]) * len(members[j]))
-        if abs(mean + negative) > 1e-12:
-            continue  # a stale entry: the groups changed since it was pushed
-        if not all(allowed(x, y) for x in members[i] for y in members[j]):
-            continue
-        merge_groups(i, j, members, links, heap, threshold)
-    return sorted(members.values(), key=min)
-
-
-def merge_groups(
-    i: int,
-    j: int,
-    members: dict[int, list[int]],
-    links: dict[int, dict[int, float]],
-    heap: list[tuple[float, int, int]],
-    threshold: float,
-) -> None:
-    """Fold group j into group i and queue i's new means with its neighbours."""
-    members[i].extend(members.pop(j))
-    for k, s in links.pop(j).items():
-        links[k].pop(j, None)
-        if k != i:
-            links[i][k] = links[k][i] = links[i].get(k, 0.0) + s
-    links[i].pop(j, None)
-    for k, s in links[i].items():
-        mean = s / (len(members[i]) * len(members[k]))
-        if mean >= threshold:
-            heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
 
 
 # --- naming --------------------------------------------------------------------------------
@@ -437,7 +375,7 @@ def term_shares(extractions: Sequence[Extraction]) -> dict[str, float]:
 
 
 def title_score(candidate: str, shares: Mapping[str, float]) -> float:
-    words = [t for t in (stem(w) for w in re.findall(r"[\w']+", candidate.lower())) if t not in STOP_WORDS]
+    words = [t for t in (crude_stem(w) for w in re.findall(r"[\w']+", candidate.lower())) if t not in STOP_WORDS]
     if not words:
         return 0.0
     found = [max(shares.get(w, 0.0), shares.get(w.rstrip("s"), 0.0)) for w in words]

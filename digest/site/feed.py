@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]  # feedgen ships no type hints
+from feedgen.feed import FeedGenerator
 
 from digest.model import Digest, Topic
-from digest.render import topic_description
+from digest.site.render import topic_description
 
 # A topic whose articles carry no date still needs an Atom `updated`: a fixed, obviously old one.
 UNDATED = dt.date(2000, 1, 1)

@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from digest import workers
-from digest.entities import find_mentions
-from digest.figures import find_figures
+from digest.extract.entities import find_mentions
+from digest.extract.quotes import find_quotes
+from digest.figures.assemble import find_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
-from digest.parse import Parser, parse_texts
-from digest.quotes import find_quotes
-from digest.sentences import split_sentences
-
+from digest.nlp.parse import Parser, parse_texts
+from digest.nlp.sentences import split_sentences
 
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
 CHUNK = 16
@@ -82,7 +81,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
 
 def memo(parser: Parser) -> Memo:
     """Extractions depend on the model as well as the article: they live under the model's key."""
-    return Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "extract")
+    return Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "extract", "digest.extract.articles")
 
 
 def read_cached(parser: Parser, article: Article) -> Extraction | None:

@@ -22,12 +22,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from digest.cluster import average_linkage, content_terms
-from digest.figures import group_figures
+from digest.align.linkage import average_linkage, co_posted
+from digest.align.topics import content_terms
+from digest.figures.grouping import group_figures
 from digest.model import Claim, Extraction, FigureGroup, Mention, Sentence, SentenceRef
 
 # Mean pair score a group of sentences needs to count as one claim.
@@ -200,11 +200,7 @@ def candidate_pairs(statements: Sequence[Statement], weights: Mapping[str, float
     for i, statement in enumerate(statements):
         for quantity in statement.quantities:
             postings[f"quantity:{quantity}"].append(i)
-    shared: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) <= cap:
-            shared.update((i, j) for i, j in combinations(ids, 2) if statements[i].article != statements[j].article)
-    return sorted(shared)
+    return sorted((i, j) for i, j in co_posted(postings, cap) if statements[i].article != statements[j].article)
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,7 @@ def classify(text: str) -> tuple[str, float]:
 
 
 @lru_cache(maxsize=1)
-def identifier():  # type: ignore[no-untyped-def]
+def identifier():  # type: ignore[no-untyped-def]  # py3langid ships no types to name its class
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

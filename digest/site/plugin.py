@@ -22,12 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from digest.export import schema_text, write_json
-from digest.feed import atom_feed
 from digest.model import Digest
-from digest.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
+from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.render import render_pages
+from digest.site.export import schema_text, write_json
+from digest.site.feed import atom_feed
+from digest.site.render import render_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -134,4 +134,4 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 def build_epoch(digest: Digest) -> int:
     dates = [a.published for a in digest.articles if a.published]
     day = dt.date.fromisoformat(max(dates)) if dates else dt.date(2000, 1, 1)
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from digest.model import Article, Extraction, Mention, Sentence
-from digest.sentences import sentence_at
+from digest.nlp.sentences import sentence_at
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # Lower-case words inside personal names that are not names themselves (Arabic, Romance, Dutch, German).

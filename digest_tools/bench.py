@@ -1,8 +1,8 @@
 """Benchmark: time every stage of the digest on generated corpora of growing size.
 
-    python -m digest.bench --articles 100 --articles 1000 --json bench.json
+    python -m digest_tools.bench --articles 100 --articles 1000 --json bench.json
 
-For each size a fresh process writes a corpus (`digest.corpus`) to a temporary folder and
+For each size a fresh process writes a corpus (`digest_tools.corpus`) to a temporary folder and
 times the stages one by one — read, parse (cold cache), extract, cluster, align, render,
 site — then the raw `nlp.pipe` over the same texts with the same pipeline, a warm rebuild
 with nothing changed, and a rebuild after one more article arrives. One process per size,
@@ -68,17 +68,17 @@ def timed(run: Callable[[], object]) -> float:
 
 def staged_digest(seeds: Path, parser: Any, clock: Stopwatch) -> Any:
     """`pipeline.build_digest`, cut at its stage boundaries so each is timed on its own."""
-    from digest.entities import canonicalise
-    from digest.extract import extract_articles
+    from digest.extract.articles import extract_articles
+    from digest.extract.entities import canonicalise
     from digest.model import Digest
     from digest.pipeline import align_groups, group_articles, read_articles
 
     with clock.stage("read"):
         articles, problems = read_articles(seeds, parser)
     with clock.stage("parse"):  # parse and extract, together, in the worker processes
-        extractions = extract_articles(parser, articles)
+        extracted = extract_articles(parser, articles)
     with clock.stage("cluster"):
-        extractions = canonicalise(extractions)
+        extractions = canonicalise(extracted)
         groups, titles = group_articles(extractions)
     with clock.stage("align"):
         topics = align_groups(groups, titles, parser)
@@ -87,8 +87,8 @@ def staged_digest(seeds: Path, parser: Any, clock: Stopwatch) -> Any:
 
 def extract_alone(digest: Any, parser: Any, clock: Stopwatch) -> None:
     """Extraction on its own, one process, from the cached docs: the part of "parse" that is ours."""
-    from digest.extract import extract_article
-    from digest.parse import parse_texts
+    from digest.extract.articles import extract_article
+    from digest.nlp.parse import parse_texts
 
     for article in digest.articles:
         doc = parse_texts(parser, [article.text])[0]
@@ -99,8 +99,8 @@ def extract_alone(digest: Any, parser: Any, clock: Stopwatch) -> None:
 def render_stage(digest: Any, templates: Path) -> dict[str, str] | None:
     """The site's Markdown pages and `digest.json`; None while the renderer does not exist."""
     try:
-        from digest.export import schema_text, to_json
-        from digest.render import render_pages
+        from digest.site.export import schema_text, to_json
+        from digest.site.render import render_pages
     except ImportError:
         return None
     pages = dict(render_pages(digest, templates))
@@ -182,8 +182,8 @@ def run_size(n_articles: int, seed: int, config_file: Path, raw_limit: int = 100
 
 
 def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit: int) -> Json:
-    from digest.corpus import extra_article, write_article_file, write_corpus
-    from digest.parse import Parser, load_pipeline
+    from digest.nlp.parse import Parser, load_pipeline
+    from digest_tools.corpus import extra_article, write_article_file, write_corpus
 
     seeds = work / "seeds"
     generate_s = timed(lambda: write_corpus(seeds, n_articles, seed))
@@ -248,7 +248,7 @@ def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch, erro
     try:
         with clock.stage("site"):
             return site_stage(pages, config_file, work / "plain")
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001 - as above: a failing site stage is reported in the results
         errors.append(f"site: {type(error).__name__}: {error}")
         clock.times["site"] = None
         return False
@@ -267,7 +267,7 @@ def raw_pipe(nlp: Any, texts: list[str]) -> Json:
 
 def stories_by_id(seeds: Path, n_articles: int, seed: int) -> dict[str, int]:
     """The true story of each article id (its file stem), from the generator."""
-    from digest.corpus import generate_corpus
+    from digest_tools.corpus import generate_corpus
 
     return {Path(a.name).stem: a.story for a in generate_corpus(n_articles, seed)}
 
@@ -383,7 +383,7 @@ def run_worker(n_articles: int, seed: int, config_file: Path, timeout: float | N
     """One size in a fresh interpreter, so model load, caches and peak memory start from nothing."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
-    command = [sys.executable, "-m", "digest.bench", "--worker", str(n_articles), "--seed", str(seed),
+    command = [sys.executable, "-m", "digest_tools.bench", "--worker", str(n_articles), "--seed", str(seed),
                "--config", str(config_file), "--json", str(out), "--raw-limit", str(raw_limit)]  # fmt: skip
     try:
         try:
@@ -423,7 +423,7 @@ def grow(before: float | None, after: float | None, factor: float) -> Json:
 def machine() -> Json:
     import spacy
 
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.about.__version__,
             "platform": platform.platform()}  # fmt: skip
 
 
@@ -505,7 +505,7 @@ def scaling_lines(scale: Json) -> list[str]:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m digest.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m digest_tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, action="append", help="corpus size; repeat for several (default 100, 1000, 5000)")
     parser.add_argument("--seed", type=int, default=1, help="the corpus generator's seed")
     parser.add_argument("--json", type=Path, help="write the results here")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import bisect
 import sys
-
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,9 +60,11 @@ def sentence_at(sentences: tuple[Sentence, ...], char: int) -> int:
 def memoised(doc: Doc, name: str, compute: Callable[[], T]) -> T:
     """A per-doc value computed once: recomputed per figure or quote, whole-doc scans turn quadratic."""
     key = ("digest", name)
-    if key not in doc.user_data:
-        doc.user_data[key] = compute()
-    return doc.user_data[key]  # type: ignore[no-any-return]
+    # spaCy types user_data by str keys, but any hashable is allowed; a tuple cannot clash with theirs.
+    data = cast(dict[object, Any], doc.user_data)
+    if key not in data:
+        data[key] = compute()
+    return cast(T, data[key])
 
 
 def sentence_of(token: Token) -> Span:

@@ -1,6 +1,6 @@
 """Score the digest's alignment against hand labels: the measure behind the quality gate.
 
-`python -m digest.evaluate EVAL_DIR --json FILE` runs the real pipeline (`build_digest`) on
+`python -m digest_tools.evaluate EVAL_DIR --json FILE` runs the real pipeline (`build_digest`) on
 `EVAL_DIR/articles`, compares it with `EVAL_DIR/labels.json` and prints a table; the JSON it
 writes has the shape of the stored baseline, so refreshing the baseline is one command.
 
@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from digest.model import Claim, Digest, Figure, Quote
-from digest.parse import Parser, default_cache_dir, load_pipeline
+from digest.nlp.parse import Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.read import read_seeds
+from digest.sources.read import read_seeds
 
 Item = TypeVar("Item", bound=Hashable)
 FigureKey = tuple[str, float]  # (article id, value)
@@ -339,7 +339,7 @@ def format_table(scores: Sequence[Score]) -> str:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m digest.evaluate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m digest_tools.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path, help="a folder with articles/ and labels.json")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the scores (baseline format)")
     parser.add_argument("--model", default="auto", help="spaCy model (default: the installed English one)")

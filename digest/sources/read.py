@@ -3,7 +3,7 @@
 A seed is `.txt` (first line the title, under optional header lines `date YYYY-MM-DD`,
 `source: NAME`, `url: https://…` in any order) or `.md` (YAML front matter and a Markdown
 body). The editors' `outlets.yml` beside the seeds is no seed: it names outlets (see
-digest.outlets). The folder is fed by people and scripts, so
+digest.sources.outlets). The folder is fed by people and scripts, so
 anything may be in it: every file that is skipped or mended yields one `Problem` naming
 it in one plain line, and one bad file never costs the others.
 
@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from digest.model import Article, Problem
-from digest.outlets import (
+from digest.sources.outlets import (
     EMPTY,
     OUTLETS_FILES,
     Directory,
@@ -100,7 +100,7 @@ def is_outlets_file(path: Path) -> bool:
 
 
 def read_outlets(seeds_dir: Path, root: Path) -> tuple[Directory, list[Problem]]:
-    """The editors' outlets file (see digest.outlets), or an empty one and why it was not read."""
+    """The editors' outlets file (see digest.sources.outlets), or an empty one and why it was not read."""
     found = sorted((p for p in seeds_dir.iterdir() if is_outlets_file(p)), key=lambda p: p.name)
     if not found:
         return EMPTY, []
@@ -150,7 +150,7 @@ def resolve(path: Path) -> Path | None:
 
 
 def read_seed(path: Path, root: Path, directory: Directory = EMPTY) -> tuple[Article | None, list[Problem]]:
-    """One seed file with its outlet (see digest.outlets), or None with the reason it was skipped."""
+    """One seed file with its outlet (see digest.sources.outlets), or None with the reason it was skipped."""
     name = shown(path.name)
     refusal = refuse_path(path, root)
     if refusal:
@@ -491,7 +491,7 @@ def check_language(value: str | None, problems: list[str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def known_languages() -> frozenset[str]:
-    from digest.clean import (
+    from digest.sources.clean import (
         identifier,  # the cleaner's identifier decides which codes mean anything
     )
 

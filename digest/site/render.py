@@ -32,8 +32,8 @@ from digest.model import (
     Topic,
     anchor,
 )
-from digest.outlets import web_address
-from digest.slug import unique_slugs
+from digest.site.slug import unique_slugs
+from digest.sources.outlets import web_address
 
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")

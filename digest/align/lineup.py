@@ -1,0 +1,41 @@
+"""One topic lined up: its figures, quotes and claims grouped across its articles, and its entities.
+
+A module of its own so that the cached topics are keyed by exactly the code that makes them
+(`digest.memo.code_fingerprint`): this module and what it imports, not the whole pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digest.align.claims import group_claims
+from digest.align.quotes import group_quotes
+from digest.figures.grouping import group_figures
+from digest.model import EntityRef, Extraction, Topic
+from digest.site.slug import slugify
+
+
+def align_job(job: tuple[str, str, Sequence[Extraction]]) -> Topic:
+    return make_topic(*job)
+
+
+def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
+    dates = sorted({e.article.published for e in group if e.article.published})
+    figures = group_figures([f for e in group for f in e.figures])
+    return Topic(
+        slug=slug,
+        title=title,
+        articles=tuple(sorted(e.article.id for e in group)),
+        dates=(dates[0], dates[-1]) if dates else (),
+        figures=figures,
+        quotes=group_quotes([q for e in group for q in e.quotes]),
+        claims=group_claims(group, figures),
+        entities=topic_entities(group),
+    )
+
+
+def topic_entities(group: Sequence[Extraction]) -> tuple[EntityRef, ...]:
+    seen: dict[str, str] = {}
+    for mention in (m for e in group for m in e.mentions):
+        seen.setdefault(mention.canonical, mention.label)
+    return tuple(EntityRef(n, seen[n], slugify(n)) for n in sorted(seen))

@@ -1,0 +1,189 @@
+"""Assembling figures from a parsed article: each number run read as a count, a measurement or a fraction."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from digest.figures.context import assemble
+from digest.figures.counted import (
+    count_anchor,
+    counted_key,
+    counted_noun,
+    elided_count,
+    find_measure,
+    is_countable,
+    noun_lemma,
+    subject_of,
+    verb_measure,
+)
+from digest.figures.fractions import fraction_spans, read_fraction
+from digest.figures.measurements import measurement_unit, range_upper, read_measurement
+from digest.figures.numbers import (
+    count_value,
+    is_not_count,
+    number_runs,
+    read_qualifier,
+    run_root,
+)
+from digest.figures.values import token_value
+from digest.figures.words import (
+    ADJ_MEASURES,
+    CAPACITY_VERBS,
+    EARLIER_MARKS,
+    GENERIC_PEOPLE,
+    LABEL_PARTICIPLES,
+    PEOPLE_MEASURES,
+    WORKER_NOUNS,
+)
+from digest.model import Article, Figure, Measure, Sentence
+from digest.nlp.sentences import sentence_of
+from digest.nlp.vocabulary import ARGUMENTS
+
+
+def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
+    """Every count in the article, in reading order; "the same source" takes the last source named."""
+    figures: list[Figure] = []
+    previous: str | None = None
+    fractions = {f.start: f for f in fraction_spans(doc)}
+    taken = {i for f in fractions.values() for i in range(f.start, f.end)}
+    for run in sorted([*number_runs(doc), *fractions.values()], key=lambda r: r.start):
+        if run.start in fractions and run is fractions[run.start]:
+            figure = read_fraction(article, run, sentences, previous)
+        elif taken & {t.i for t in run}:
+            continue  # "five" in "one in five": part of a fraction already read
+        else:
+            figure = read_figure(article, run, sentences, previous)
+        if figure is not None:
+            figures.append(figure)
+            previous = figure.attribution or previous
+    return tuple(figures)
+
+
+def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
+    unit = measurement_unit(run)
+    if unit is not None:
+        return read_measurement(article, run, unit, sentences, previous)
+    if is_not_count(run):
+        return None
+    value = count_value(run)
+    number = run_root(run)
+    noun, verb = counted_noun(number), None
+    if noun is None:
+        noun, verb = elided_count(number) or (None, None)
+    qualifier, start = read_qualifier(run)
+    start = earlier_mark(run, start)
+    text = run.doc[start : run.end].text
+    capacity = capacity_anchor(number, noun)
+    if value is not None and capacity is not None:
+        return assemble(
+            article, sentences, previous, capacity, run.start_char, value=value, text=text,
+            qualifier=qualifier, noun="capacity", measure=Measure("capacity"), label="capacity",
+        )  # fmt: skip
+    if value is not None and noun is None and (bare := bare_people(number)) is not None:
+        anchor, measure = bare
+        return assemble(
+            article, sentences, previous, anchor, run.start_char, value=value, text=text,
+            qualifier=qualifier, noun="people", measure=Measure(measure), label=f"people {LABEL_PARTICIPLES[measure]}",
+        )  # fmt: skip
+    side = vote_side(run)
+    if value is not None and noun is None and side is not None:
+        return assemble(
+            article, sentences, previous, number, run.start_char, value=value, text=text,
+            qualifier=qualifier, noun="vote", measure=Measure(side), label=f"votes {side.split()[-1]}",
+        )  # fmt: skip
+    if value is None or noun is None or not is_countable(noun):
+        return None
+    if verb is not None:
+        anchor, measure = verb, verb_measure(verb) or counted_key(noun)
+    else:
+        anchor, measure = count_anchor(number, noun), find_measure(number, noun) or counted_key(noun)
+    if measure == "voted" and side is not None:
+        measure = side  # "108 deputies voting in favour" and "79 against" are two tallies
+    return assemble(
+        article, sentences, previous, anchor, run.start_char, value=value, text=text,
+        qualifier=qualifier, noun=counted_key(noun), measure=Measure(measure), label=count_words(noun, measure),
+    )  # fmt: skip
+
+
+def vote_side(run: Span) -> str | None:
+    """The side a tally of votes is on, written just after its number: "108 for, 79 against",
+    "108 deputies voting in favour". A bare "for" counts only before a pause ("12 for charity"
+    is no vote)."""
+    doc = run.doc
+    words = [t.lower_ for t in doc[run.end : min(run.end + 5, sentence_of(run[0]).end)]]
+    for i, word in enumerate(words):
+        if word == "against":
+            return "voted against"
+        if word == "in" and words[i + 1 : i + 2] in (["favour"], ["favor"]):
+            return "voted for"
+        if word == "for" and (i + 1 == len(words) or words[i + 1] in {",", ";", ".", "and", "-", "—"}):
+            return "voted for"
+        if word in {",", ";", "and", "but"} or token_value(word) is not None:
+            return None  # past a pause the words belong to the next count
+    return None
+
+
+def bare_people(number: Token) -> tuple[Token, str] | None:
+    """A number with no noun that is the subject or object of a verb, or the count of an adjective,
+    that only people can be: "At least 14 died", "killed 24", "up from 12 dead". The verb or
+    adjective anchors it."""
+    head = number.head
+    # "infected 24,000 people and killed 24": a verb only people undergo says who its bare object is
+    if number.dep_ in ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
+        measure = verb_measure(head)
+    elif number.dep_ == "ROOT" and number.pos_ in {"NUM", "NOUN"}:
+        measure = in_hospital(number)  # "Two children dead. Sixty in hospital."
+    elif number.dep_ == "nummod" and head.pos_ == "ADJ":
+        measure = ADJ_MEASURES.get(head.lower_)
+    else:
+        return None
+    return (head, measure) if measure in PEOPLE_MEASURES else None
+
+
+def in_hospital(token: Token) -> str | None:
+    places = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    return "hospitalised" if any(p.lemma_.lower() == "hospital" for p in places) else None
+
+
+def capacity_anchor(number: Token, noun: Token | None) -> Token | None:
+    """A capacity: "has a capacity of 40,528", "which holds 40,000 people", "The ground holds 40,000".
+    A capacity is said in the present of a thing, never of a person ("police held 40 people")."""
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() == "capacity":
+        return number.head.head
+    counted = noun if noun is not None and number.dep_ == "nummod" and number.head.i == noun.i else number
+    verb = counted.head
+    if counted.dep_ != "dobj" or verb.lemma_.lower() not in CAPACITY_VERBS or not present_tense(verb):
+        return None
+    subjects = [verb.head] if verb.dep_ == "relcl" else [c for c in verb.children if c.dep_ == "nsubj"]
+    inanimate = all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in GENERIC_PEOPLE | WORKER_NOUNS and not s.ent_type_ for s in subjects
+    )
+    return verb if subjects and inanimate else None
+
+
+def present_tense(verb: Token) -> bool:
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would"} for c in verb.children)
+
+
+def earlier_mark(run: Span, start: int) -> int:
+    """Where the figure's text starts when it is an earlier value or a range's lower bound."""
+    doc = run.doc
+    for words in EARLIER_MARKS:
+        begin = start - len(words)
+        marked = begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words
+        if marked and (words != ("between",) or range_upper(run) is not None):
+            return begin
+    return start
+
+
+def count_words(noun: Token, measure: str) -> str:
+    """What is counted, in words: "people killed", "inhabitants", "jobs"."""
+    who = subject_of(noun)
+    who = who if who == "people" else (noun.text.lower() if noun.tag_ in {"NNS", "NNPS"} else noun_lemma(noun))
+    if measure == "inhabitants" and who == "people":
+        return "inhabitants"
+    if measure in LABEL_PARTICIPLES:
+        return f"{who} {LABEL_PARTICIPLES[measure]}"
+    return who

@@ -1,0 +1,284 @@
+"""What is counted: the noun a number counts and the measure word around it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from digest.figures.numbers import is_partitive_whole, tally_subject
+from digest.figures.words import (
+    ADJ_MEASURES,
+    COUNT_SYNONYMS,
+    GENERIC_PEOPLE,
+    IDIOMS,
+    INJURY_WORDS,
+    LEMMA_FIXES,
+    MANAGING_VERBS,
+    MEASUREMENT_WORDS,
+    NOT_COUNTS,
+    NOUN_MEASURES,
+    REPORTING_VERBS,
+    TALLY_NOUNS,
+    UNIT_NOUNS,
+    VERB_MEASURES,
+    WEAK_NOUN_MEASURES,
+    WORKER_NOUNS,
+)
+from digest.nlp.sentences import sentence_of
+from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
+
+
+def counted_noun(number: Token) -> Token | None:
+    """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
+    head = number.head
+    if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    sibling = sibling_subject(number)
+    if sibling is not None:
+        return sibling
+    partitive = partitive_noun(number)
+    if partitive is not None:
+        return earlier_counted_noun(number) or partitive if partitive.pos_ == "PRON" else partitive
+    if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
+        return including_noun(head)
+    if number.dep_ == "conj" and head.like_num and head.i < number.i:
+        return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
+    if is_bare_earlier(number):
+        return earlier_counted_noun(number)
+    return tally_subject(number) or gapped_noun(number) or copula_noun(number)
+
+
+def copula_noun(number: Token) -> Token | None:
+    """ "Twelve were children", "Three were women": a number whose copula names what it counts."""
+    if number.dep_ != "nsubj" or number.head.lemma_ != "be":
+        return None
+    return next((c for c in number.head.children if c.dep_ == "attr" and c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
+
+
+def is_bare_earlier(number: Token) -> bool:
+    """ "214 cases …, up from 168 a week earlier": an earlier value that leaves its noun unsaid
+    counts what the count it is compared with counts."""
+    return number.dep_ == "pobj" and number.head.lower_ == "from" and number.head.head.lower_ in {"up", "down"}
+
+
+def sibling_subject(number: Token) -> Token | None:
+    """ "Twelve seriously ill patients were taken …", parsed as two subjects of "taken": the plural
+    noun just after the number (past adverbs and adjectives) is the one it counts."""
+    if number.dep_ not in SUBJECTS:
+        return None
+    for token in number.doc[number.i + 1 : number.i + 5]:
+        if token.pos_ in {"ADV", "ADJ"}:
+            continue
+        same_role = token.dep_ == number.dep_ and token.head.i == number.head.i
+        return token if token.tag_ == "NNS" and token.pos_ == "NOUN" and same_role else None
+    return None
+
+
+def partitive_noun(number: Token) -> Token | None:
+    """ "two of them", "31 of the 90 seats" (also when the parse hangs "of" elsewhere)."""
+    of = next((c for c in number.children if c.lower_ == "of" and c.dep_ == "prep"), None)
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if of is None and following is not None and following.lower_ == "of" and following.dep_ == "prep":
+        of = following
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def earlier_counted_noun(number: Token) -> Token | None:
+    """The nearest noun counted earlier in the sentence: what "1,200 of them" and "3,000 were
+    evacuated" leave unsaid in "cut 1,800 jobs, 1,200 of them in Sweden"."""
+    for token in reversed(number.doc[sentence_of(number).start : number.i]):
+        counted = any(c.dep_ == "nummod" and c.like_num for c in token.children)
+        if token.pos_ == "NOUN" and counted and is_countable(token):
+            return token
+    return None
+
+
+def elided_count(number: Token) -> tuple[Token, Token] | None:
+    """A bare number written as a subject, "and more than 3,000 were evacuated": the noun counted
+    earlier in the sentence, and the verb that says what befell them."""
+    following = [t for t in number.doc[number.i + 1 : sentence_of(number).end] if t.pos_ != "ADV"]
+    if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
+        return None
+    verb = next((t for t in following[:3] if t.pos_ == "VERB"), None)
+    noun = earlier_counted_noun(number)
+    return (noun, verb) if noun is not None and verb is not None else None
+
+
+def gapped_noun(number: Token) -> Token | None:
+    """The counted noun one clause wrote and the next left out:
+    "3 people were killed and 17 wounded", "34 people dead and 12 missing", "… and 2,200 in Syria"."""
+    if number.dep_ in SUBJECTS and number.head.dep_ == "conj":
+        verb = number.head.head
+    elif number.dep_ == "conj" and number.head.pos_ in {"VERB", "AUX"}:
+        verb = number.head
+    else:
+        return None
+    nouns = [c for c in verb.children if c.dep_ in ARGUMENTS]
+    counted = [n for n in nouns if any(c.dep_ == "nummod" for c in n.children)]
+    return counted[0] if counted else None
+
+
+def including_noun(including: Token) -> Token | None:
+    """The whole an "including …" part belongs to: its head noun, or its verb's subject."""
+    head = including.head
+    if head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head
+    return next((c for c in head.children if c.dep_ in SUBJECTS), None)
+
+
+def is_countable(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in UNIT_NOUNS or noun.ent_type_ in NOT_COUNTS:
+        return False
+    return noun.pos_ != "PROPN" or noun.ent_type_ == "NORP"
+
+
+def lemma_of(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
+def noun_lemma(noun: Token) -> str:
+    lemma = lemma_of(noun)
+    return "people" if lemma in TALLY_NOUNS or lemma in {"they", "them"} else lemma
+
+
+def counted_key(noun: Token) -> str:
+    """The counted noun as a grouping key: its lemma, with synonyms of general English merged."""
+    lemma = noun_lemma(noun)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "employ" or any(c.lemma_.lower() in WORKER_NOUNS for c in kinds_of(noun)):
+        return "employee"  # "employs 4,800 people", "4,800 staff members"
+    if lemma in WORKER_NOUNS:
+        kinds = [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN"]
+        kinds += [k for c in kinds for k in c.conjuncts if k.pos_ == "NOUN"]
+        return f"{max(kinds, key=lambda t: t.i).lemma_.lower()} worker" if kinds else "employee"
+    return COUNT_SYNONYMS.get(lemma, lemma)
+
+
+def subject_of(noun: Token) -> str:
+    """Who is counted, as a key: "people" for any general word for persons."""
+    lemma = noun_lemma(noun)
+    return "people" if lemma in GENERIC_PEOPLE else lemma
+
+
+def noun_measure(noun: Token) -> str | None:
+    lemma = lemma_of(noun)
+    if lemma in TALLY_NOUNS:
+        kinds = [NOUN_MEASURES.get(c.lemma_.lower()) for c in noun.children if c.dep_ in {"compound", "amod"}]
+        # "the number of people killed": the measure sits on the counted noun after "of"
+        of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        kinds += [noun_measure(p) or modifier_measure(p) for p in of]
+        return next((k for k in kinds if k), "killed" if lemma == "toll" else None)
+    if lemma == "casualty" and mentions_injury(sentence_of(noun)):
+        return "casualties"  # killed and wounded together
+    return NOUN_MEASURES.get(lemma)
+
+
+def mentions_injury(sentence: Span) -> bool:
+    return any(t.lemma_.lower() in INJURY_WORDS for t in sentence)
+
+
+def word_measure(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ" or token.lower_ in ADJ_MEASURES:
+        return ADJ_MEASURES.get(token.lower_) or ADJ_MEASURES.get(lemma)
+    if token.pos_ in {"VERB", "AUX"}:
+        if lemma in MANAGING_VERBS and any(c.dep_ == "agent" for c in token.children):
+            return None  # "four hospitals run by the group" are managed by it, not running
+        return VERB_MEASURES.get(lemma) or idiom_measure(token)
+    return None
+
+
+def idiom_measure(verb: Token) -> str | None:
+    near = {t.lemma_.lower() for c in verb.children for t in (c, *c.children)}
+    lemma = verb.lemma_.lower()
+    return next((m for verbs, words, m in IDIOMS if lemma in verbs and words & near), None)
+
+
+def modifier_measure(token: Token) -> str | None:
+    """A measure written on the count itself: "29 believed to have died", "10 people dead"."""
+    for child in token.children:
+        if child.dep_ in {"amod", "acl", "relcl", "oprd", "acomp", "xcomp"}:
+            found = word_measure(child) or next(
+                (word_measure(c) for c in child.children if c.dep_ in {"xcomp", "acomp", "oprd"} and word_measure(c)),
+                None,
+            )
+            if found:
+                return found
+    return None
+
+
+def verb_measure(verb: Token) -> str | None:
+    found = word_measure(verb)
+    if found:
+        return found
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}]
+    found = next((word_measure(c) for c in complements if word_measure(c)), None)
+    # "two children were among the dead"
+    among = [p for c in verb.children if c.lower_ == "among" for p in c.children if p.dep_ == "pobj"]
+    return found or next((noun_measure(p) for p in among if noun_measure(p)), None)
+
+
+def find_measure(number: Token, noun: Token) -> str | None:
+    """The first measure word from the count up to the clause that governs it; weak nouns last."""
+    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun) or held_measure(number, noun)
+    if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
+        found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
+    return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
+
+
+def held_measure(number: Token, noun: Token) -> str | None:
+    """ "The coalition has 110 deputies": what a subject has now is its standing size, not the
+    count of an event ("108 deputies voted"), though no measure word is written."""
+    counted = count_anchor(number, noun)
+    verb = counted.head
+    holds = counted.dep_ == "dobj" and verb.lemma_.lower() == "have" and verb.tag_ in {"VBZ", "VBP"}
+    return "held" if holds and any(c.dep_ == "nsubj" for c in verb.children) else None
+
+
+def climb_measure(number: Token, noun: Token) -> str | None:
+    node, after_of = count_anchor(number, noun), False
+    while node.head.i != node.i and not ends_climb(node):
+        node = node.head
+        found = None
+        if node.pos_ in {"NOUN", "PROPN"}:
+            found = noun_measure(node) or modifier_measure(node)
+            if found is None and after_of:
+                break  # "displacing half of its 2.4 million inhabitants": the verb acts on the half
+        elif node.pos_ in {"VERB", "AUX"}:
+            found = verb_measure(node)
+            if found is None and clause_head(node):
+                break
+        elif node.pos_ == "ADJ" and node.dep_ == "ROOT":
+            found = word_measure(node)  # "Two children dead.": a headline's verbless predicate
+        if found:
+            return found
+        after_of = node.lower_ == "of"
+    return None
+
+
+def ends_climb(node: Token) -> bool:
+    """A noun or verb that modifies another noun: "voters casting ballots across 1,200 stations"
+    says nothing of what the stations measure. Parts ("including", "of", conj, appos) climb on."""
+    if node.dep_ in {"acl", "relcl"}:
+        return True
+    if node.dep_ == "pobj":
+        return node.head.lemma_.lower() not in {"include", "among", "of"}
+    return False
+
+
+def count_anchor(number: Token, noun: Token) -> Token:
+    """Where the count sits in the tree: its noun when written there, else the number itself."""
+    return noun if number.dep_ == "nummod" and number.head.i == noun.i else number
+
+
+def clause_head(verb: Token) -> bool:
+    """A verb with its own subject, or a speech verb: past it lies another statement."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def kinds_of(token: Token) -> list[Token]:
+    return [
+        c for c in token.lefts
+        if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in MEASUREMENT_WORDS and not c.like_num
+    ]  # fmt: skip

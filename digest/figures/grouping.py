@@ -1,0 +1,237 @@
+"""Grouping: one quantity across a topic's articles, agreed, divergent or single. Needs no spaCy."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from digest.figures.values import (
+    decimals,
+    is_earlier_value,
+    significant_digits,
+    strip_article,
+    token_value,
+)
+from digest.figures.words import (
+    BARE_RATIO,
+    FRACTION_PRECISION,
+    FRACTION_TEXT,
+    GENERIC_PEOPLE,
+    MAGNITUDE_GAP,
+    MEASUREMENT_UNITS,
+    PERCENT_KINDS,
+    PLACE_KINDS,
+    STATUS_ORDER,
+    VALUE_NOUNS,
+    VALUE_RATIO,
+    WORK_KIND,
+    WORKER_THING,
+)
+from digest.model import Figure, FigureGroup, Measure, Status
+
+
+def group_key(figure: Figure) -> tuple[str, str]:
+    """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
+    who = "people" if figure.counted in GENERIC_PEOPLE else figure.counted
+    # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
+    who = "vote" if str(figure.measure) in {"voted for", "voted against"} else who
+    who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
+    # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
+    # window keys it. A measurement of one event is written with or without its window.
+    return (who, "" if figure.counted in MEASUREMENT_UNITS else period_key(figure.period))
+
+
+def period_key(period: str | None) -> str:
+    """ "twelve hours" is "12 hours": a window compares by its words with numbers as digits."""
+    words = (period or "").lower().split()
+    return " ".join(f"{token_value(w):g}" if token_value(w) is not None else w for w in words)
+
+
+def measure_key(figure: Figure) -> Measure | None:
+    """The measure, or None for a thing counted with no measure word ("2,317 buildings"), which
+    may join a cluster of the same thing measured ("2,300 buildings destroyed"). Not for people:
+    a bare count of people (residents, crowds) is too often a different quantity."""
+    label = str(figure.measure)
+    bare = label == figure.counted and figure.counted not in GENERIC_PEOPLE
+    return None if bare or label in VALUE_NOUNS else figure.measure
+
+
+def place_key(place: str | None) -> str:
+    words = strip_article(place or "").lower().replace("'s", "").split()
+    while len(words) > 1 and words[-1] in PLACE_KINDS:
+        words.pop()
+    return " ".join(words)
+
+
+def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
+    """One group per quantity: blocked by key, then split by place and where values lie too far apart."""
+    blocks: dict[tuple[str, str], list[Figure]] = {}
+    for figure in figures:
+        blocks.setdefault(group_key(figure), []).append(figure)
+    groups = [make_group(c) for key in sorted(blocks) for c in cluster_values(blocks[key])]
+    return tuple(sorted(groups, key=group_order))
+
+
+def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
+    """Placed and measured figures first, then ascending by value; each joins the nearest cluster it fits.
+
+    A figure that names no place may join a cluster of one place (outlets often leave the
+    place of a toll implicit); figures naming two different places never share a cluster.
+    A repeat of the same value by the same article is the same figure said twice: dropped.
+    """
+    clusters: list[list[Figure]] = []
+    # A value several articles write is the likeliest core of a quantity: it seeds clusters before
+    # a lone value near it ("between 30 and 40 coaches" beside two outlets' 40).
+    agreeing = {v: len({f.article for f in block if f.value == v}) for v in {f.value for f in block}}
+    order = sorted(block, key=lambda f: (is_earlier_value(f), f.place is None, measure_key(f) is None, f.measure.whole is None, -agreeing[f.value], f.value, f.article, f.sentence))
+    for figure in order:
+        if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
+            continue
+        # "17 dead, up from 12", "between 30 and 40 coaches": the same quantity as the count
+        # the sentence gives beside it, though the article then gives it twice.
+        mates = [c for c in clusters if is_earlier_value(figure) and any(same_sentence(f, figure) for f in c)]
+        fitting = [c for c in mates if fits([f for f in c if f.article != figure.article], figure, c)]
+        if fitting:
+            fitting[0].append(figure)
+            continue
+        fitting = [c for c in clusters if fits(c, figure)]
+        if fitting:
+            min(fitting, key=lambda c: distance(c, figure)).append(figure)
+        else:
+            clusters.append([figure])
+    return clusters
+
+
+def same_sentence(first: Figure, second: Figure) -> bool:
+    return first.article == second.article and first.sentence == second.sentence
+
+
+def fits(cluster: Sequence[Figure], figure: Figure, whole: Sequence[Figure] | None = None) -> bool:
+    """Whether `figure` may join `cluster`; with `whole`, measures, places and values are checked
+    against all of `whole` but the one-value-per-article rule only against `cluster`."""
+    members = (*(cluster if whole is None else whole), figure)
+    places = {place_key(f.place) for f in members if f.place}
+    # A measurement's window one outlet leaves unsaid ("150 mm of rain" beside "150 mm in twelve
+    # hours") may be the same; two different windows never are.
+    periods = {period_key(f.period) for f in members if f.period}
+    measures = [measure_key(f) for f in members]
+    same_article = any(f.article == figure.article for f in cluster)
+    agree = len(places) <= 1 and len(periods) <= 1 and all(
+        measures_agree(measure_key(a), measure_key(b)) or are_twins(a, b) for a, b in itertools.combinations(members, 2)
+    )
+    return agree and not same_article and values_close(members, all(measures))
+
+
+def are_twins(first: Figure, second: Figure) -> bool:
+    """One measurement written alike by two outlets: the same precise value in the same unit
+    ("4.75%", "€1.2bn") measures one thing, however differently each sentence reads around it
+    (a pronoun subject, a translator's word order). Round values ("2%", "10 km") recur by chance,
+    a rise is never a fall, and two kinds of one thing stay two."""
+    if first.counted != second.counted or first.counted not in MEASUREMENT_UNITS or first.value != second.value:
+        return False
+    directions = {m.change for m in (first.measure, second.measure) if m.change is not None and m.thing}
+    kinds = [m.first_kind() for m in (first.measure, second.measure)]
+    bases = {str(m.without_kinds()) for m in (first.measure, second.measure)}
+    if len(bases) == 1 and all(kinds):
+        return False  # "rate (discount)" and "rate (deposit)": two kinds said outright
+    return min(significant_digits(first.text), significant_digits(second.text)) >= 2 and len(directions) <= 1
+
+
+def measures_agree(first: Measure | None, second: Measure | None) -> bool:
+    """Equal measures, or one that leaves the whole or kind unsaid: "share for X" is "share of the
+    vote for X", "rate" may be "rate (repo)"; but "rate (repo)" is never "rate (discount)"."""
+    if first is None or second is None:
+        return True
+    one, other = str(first).casefold(), str(second).casefold()
+    return one in loosened(second) or other in loosened(first) or closed_kind(one, other) or closed_kind(other, one)
+
+
+def closed_kind(kind: str, general: str) -> bool:
+    """A kind written as one word ("share of homeowner") is a kind of its last part ("share of
+    owner"), as "home owner" would be. Short parts are left alone: a woman is no kind of man,
+    a nonvoter no kind of voter."""
+    words, others = kind.split(), general.split()
+    differ = [(a, b) for a, b in zip(words, others) if a != b]
+    if len(words) != len(others) or len(differ) != 1:
+        return False
+    word, tail = differ[0]
+    return word.endswith(tail) and len(tail) >= 5 and len(word) - len(tail) >= 4
+
+
+def loosened(measure: Measure) -> set[str]:
+    """The labels a measure may stand for when one outlet says less: without its whole, its kinds, or both."""
+    bare = measure.without_kinds()
+    forms = {measure, measure.without_whole(), bare, bare.without_whole(), *agent_nouns(measure)}
+    return {str(form).casefold() for form in forms}
+
+
+def agent_nouns(measure: Measure) -> set[Measure]:
+    """ "staff (driving)" may be "driver", "drive" or "drivor": whichever the other outlet wrote."""
+    if measure.kind is not None or measure.whole is None:
+        return {replace(measure, thing=t, kind=None) for t in agent_things(measure)}
+    return {replace(measure, whole=whole) for whole in agent_nouns(measure.whole)}
+
+
+def agent_things(measure: Measure) -> list[str]:
+    thing = measure.thing.casefold()
+    found = WORKER_THING.search(thing)
+    kind = WORK_KIND.fullmatch(measure.kind.casefold()) if measure.kind and found else None
+    if found is None or kind is None:
+        return []
+    return [thing[: found.start()] + kind.group(1) + ending for ending in ("er", "e", "or")]
+
+
+def values_close(figures: Sequence[Figure], measured: bool) -> bool:
+    """Counts within a ratio; percentages within one unit of the coarsest written precision
+    (34.2% may be written "about 34%", but 3.50% is not 3.75%);
+    magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
+    than counts, since a measured quantity is rounded but rarely restated."""
+    unit, values = figures[-1].counted, [f.value for f in figures]
+    low, high = min(values), max(values)
+    if unit in PERCENT_KINDS:
+        points = [in_points(f, f.value) for f in figures]
+        return max(points) - min(points) <= max(share_precision(f) for f in figures)
+    if unit == "magnitude":
+        return high - low <= MAGNITUDE_GAP
+    if unit in MEASUREMENT_UNITS:
+        return low >= BARE_RATIO * high
+    return low >= (VALUE_RATIO if measured else BARE_RATIO) * high
+
+
+def share_precision(figure: Figure) -> float:
+    """How far either side of its value a percentage, point or fraction may lie, in points."""
+    if figure.counted == "%" and not re.search(r"\d", figure.text) and FRACTION_TEXT.search(figure.text):
+        return FRACTION_PRECISION
+    return in_points(figure, 10.0 ** -decimals(figure.text))
+
+
+def in_points(figure: Figure, value: float) -> float:
+    """A value in percentage points: a basis point is a hundredth of one."""
+    return value / 100 if figure.counted == "basis point" else value
+
+
+def distance(cluster: Sequence[Figure], figure: Figure) -> float:
+    """How far a value lies from a cluster's values, by ratio (min() keeps the older cluster on ties)."""
+    mine = in_points(figure, figure.value)
+    return min(abs(math.log(in_points(f, f.value) / mine)) if f.value and mine else 0.0 for f in cluster)
+
+
+def make_group(cluster: Sequence[Figure]) -> FigureGroup:
+    values = tuple(sorted(cluster, key=lambda f: (f.article, f.sentence, f.value)))
+    status: Status
+    if len({f.article for f in values}) == 1:
+        status = "single"
+    elif len({f.value for f in values}) == 1:
+        status = "agreed"
+    else:
+        status = "divergent"
+    label = min((f.label for f in values), key=lambda text: (-len(text), text))
+    return FigureGroup(label=label, status=status, values=values)
+
+
+def group_order(group: FigureGroup) -> tuple[int, float, str, str, int]:
+    first = group.values[0]
+    return (STATUS_ORDER[group.status], -max(f.value for f in group.values), group.label, first.article, first.sentence)

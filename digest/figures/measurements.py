@@ -1,0 +1,479 @@
+"""Measurements: percentages, magnitudes, units and money, and what each measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from digest.figures.context import assemble, name_tokens
+from digest.figures.counted import kinds_of
+from digest.figures.numbers import (
+    count_value,
+    is_fractional,
+    is_year,
+    number_value,
+    read_qualifier_at,
+    run_root,
+)
+from digest.figures.values import strip_article, token_value
+from digest.figures.words import (
+    COMPASS,
+    CURRENCY_NAMES,
+    CURRENCY_SCALES,
+    CURRENCY_SIGNS,
+    FALL_WORDS,
+    GENUS_KINDS,
+    IRREGULAR_PARTICIPLES,
+    LENGTH_UNITS,
+    MEASURED_SYNONYMS,
+    MEASUREMENT_WORDS,
+    NEUTRAL_VERBS,
+    PAYING_VERBS,
+    PERCENT_KINDS,
+    PERCENT_UNITS,
+    PERIOD_UNITS,
+    QUANTITY_NOUNS,
+    REPORTING_VERBS,
+    RISE_WORDS,
+    SCALES,
+    SEISMIC_NOUNS,
+    SHARE_VERBS,
+    SPEED_UNITS,
+    SPELLED_OUT,
+    TEMPERATURE_SCALES,
+    UNIT_LABELS,
+    UNIT_NAMES,
+    WHOLE_UNITS,
+)
+from digest.model import Article, Figure, Measure, Sentence
+from digest.nlp.sentences import sentence_of
+from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
+
+
+def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
+    """The unit of a measured number, the token that stands for the measurement in the tree,
+    and the span of the figure as written (unit and sign included); None for a plain count."""
+    doc, number = run.doc, run_root(run)
+    after = doc[run.end] if run.end < len(doc) else None
+    before = doc[run.start - 1] if run.start > 0 else None
+    if before is not None and before.lower_ in CURRENCY_SIGNS and currency_scale(run, CURRENCY_SIGNS[before.lower_]):
+        return CURRENCY_SIGNS[before.lower_], doc[run.end], before.i, run.end + 1  # "€2.5m": "m" heads it
+    if after is not None:
+        found = unit_after(after)
+        if found is not None:  # "per cent", "percentage points": the last word heads the phrase
+            anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS | {"degree"} else after
+            return found[0], anchor, run.start, found[1]
+        upper = range_upper(run)
+        if upper is not None:  # "between 3.1 and 4.0 per cent": the bounds share one unit
+            shared = measurement_unit(upper)
+            return (shared[0], shared[1], run.start, run.end) if shared is not None else None
+    if before is not None and before.lower_ in CURRENCY_SIGNS:
+        anchor = before if number.head.i == before.i else number
+        return CURRENCY_SIGNS[before.lower_], anchor, before.i, run.end
+    magnitude = magnitude_word(run) or seismic_word(run)
+    if magnitude is not None:
+        anchor = number.head if number.dep_ == "nummod" and number.head.pos_ == "NOUN" else magnitude
+        anchor = number if magnitude.i == number.i else anchor
+        return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
+    return None
+
+
+def currency_scale(run: Span, unit: str) -> float | None:
+    doc = run.doc
+    signed = run.start > 0 and doc[run.start - 1].lower_ in CURRENCY_SIGNS and CURRENCY_SIGNS[doc[run.start - 1].lower_] == unit
+    after = doc[run.end].lower_ if run.end < len(doc) else ""
+    return CURRENCY_SCALES.get(after) if signed and doc[run.end - 1].whitespace_ == "" else None
+
+
+def range_upper(run: Span) -> Span | None:
+    """The upper bound of a range the run opens: "between 3.1 and 4.0", "from 30 to 40"."""
+    doc = run.doc
+    if run.end + 1 >= len(doc) or doc[run.end].lower_ not in {"and", "to"}:
+        return None
+    before = doc[run.start - 1].lower_ if run.start > 0 else ""
+    if before not in {"between", "from"}:
+        return None
+    end = run.end + 1
+    while end < len(doc) and token_value(doc[end].text) is not None:
+        end += 1
+    return doc[run.end + 1 : end] if end > run.end + 1 else None
+
+
+def unit_after(token: Token) -> tuple[str, int] | None:
+    """The unit a number is followed by, and where the written unit ends: "%", "per cent", "km/h",
+    "kilometres an hour", "percentage points", "hectares", "kronor"."""
+    doc, lemma = token.doc, token.lemma_.lower()
+    following = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+    if token.lower_ in PERCENT_UNITS or lemma in PERCENT_UNITS:
+        return "%", token.i + 1
+    if token.lower_ == "per" and following[:1] == ["cent"]:
+        return "%", token.i + 2
+    if token.lower_ == "percentage" and following[:1] and following[0].startswith("point"):
+        return "percentage point", token.i + 2
+    if token.lower_ == "basis" and following[:1] and following[0].startswith("point"):
+        return "basis point", token.i + 2  # a hundredth of a percentage point, as markets write it
+    currency = CURRENCY_NAMES.get(lemma) or CURRENCY_NAMES.get(token.lower_) or CURRENCY_NAMES.get(token.lower_.removesuffix("s"))
+    if currency is not None:
+        return currency, token.i + 1
+    unit = UNIT_NAMES.get(lemma) or UNIT_NAMES.get(token.lower_)
+    if unit is None:
+        return None
+    speed = SPEED_UNITS.get(unit, f"{unit}/h")
+    if following[:2] in (["/", "h"], ["/", "hr"]):
+        return speed, token.i + 3  # "80 km/h" split by the tokenizer
+    if following[:2] in (["an", "hour"], ["a", "hour"], ["per", "hour"]):
+        return speed, token.i + 3
+    if unit == "degree" and following[:1] and following[0] in TEMPERATURE_SCALES:
+        return unit, token.i + 2  # "29 degrees Celsius": the scale's name heads the phrase
+    return unit, token.i + 1
+
+
+def magnitude_word(run: Span) -> Token | None:
+    """ "magnitude 6.8", "magnitude-6.8", "6.9-magnitude", "a magnitude of 6.9", "put the magnitude at 6.8"."""
+    doc = run.doc
+    near = [doc[i] for i in (run.start - 1, run.start - 2, run.end, run.end + 1) if 0 <= i < len(doc)]
+    written = next((t for t in near if t.lower_ == "magnitude"), None)
+    if written is not None and all(doc[i].text == "-" for i in range(min(written.i, run.start) + 1, max(written.i, run.end - 1))):
+        return written
+    number = run_root(run)
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lower_ == "magnitude":
+        return number.head.head
+    return completed_noun(number, {"magnitude"})
+
+
+def seismic_word(run: Span) -> Token | None:
+    """A quake's magnitude written bare: "the 6.9 earthquake", "the strongest measuring 5.4"."""
+    number = run_root(run)
+    if number.dep_ == "nummod" and number.head.lemma_.lower() in SEISMIC_NOUNS and is_fractional(run):
+        return number.head
+    measuring = number.head.lemma_.lower() == "measure" and number.dep_ in {"dobj", "attr", "npadvmod", "oprd"}
+    return number if measuring and is_fractional(run) else None
+
+
+def completed_noun(number: Token, nouns: set[str]) -> Token | None:
+    """The noun a number completes through its verb: "put the magnitude at 6.8", "the toll rose to 300"."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    candidates = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
+    return next((n for n in candidates if n.lemma_.lower() in nouns), None)
+
+
+def measured_key(token: Token) -> Measure:
+    """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
+    not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
+    lemma = token.lemma_.lower()
+    written = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}) + (lemma,)
+    spelled = next((key for words, key in SPELLED_OUT.items() if written[-len(words) :] == words), None)
+    if spelled is not None:
+        return Measure(spelled)
+    kinds = " ".join(c.lemma_.lower() for c in kinds_of(token) if (c.lemma_.lower(), lemma) not in GENUS_KINDS)
+    return Measure(MEASURED_SYNONYMS.get(lemma, lemma), kind=kinds or None)
+
+
+def measured_words(token: Token) -> str:
+    return " ".join([*(c.text for c in kinds_of(token)), token.text]).lower()
+
+
+def proper_name(token: Token) -> str | None:
+    """The proper name a noun is or carries: "Civic Spring" for "the Civic Spring party"."""
+    names = [t for t in token.subtree if t.pos_ == "PROPN" and is_name_part(t, token)]
+    if not names or names[-1].lower_ in QUANTITY_NOUNS:
+        return None
+    # A capitalised first word ("Turnout was …") may be tagged a name: alone, trust it as an entity.
+    if len(names) == 1 and names[0].is_sent_start and not names[0].ent_type_:
+        return None
+    return strip_article(token.doc[names[0].i : names[-1].i + 1].text)
+
+
+def is_name_part(part: Token, head: Token) -> bool:
+    """A proper noun that is the head or one of its compounds: not "of Prime Minister X" after it."""
+    while part.i != head.i:
+        if part.dep_ not in {"compound", "flat", "amod", "nmod", "appos"}:
+            return False
+        part = part.head
+    return True
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; a participle or infinitive clause borrows its governor's ("taking 34%")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects or verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"} or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return []
+
+
+def direction_of(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in FALL_WORDS or token.lower_ in FALL_WORDS:
+        return "fall"
+    return "rise" if lemma in RISE_WORDS or token.lower_ in RISE_WORDS else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a measurement is said of, as read off the tree around it."""
+
+    whole: Token | None = None  # "the vote" in "34.2% of the vote"; "rain" in "150 mm of rain"
+    head: Token | None = None  # the noun it measures: "a depth of 10 km", "put the magnitude at 6.8"
+    verb: Token | None = None  # a verb that says what is measured: "burning 12,000 hectares"
+    subject: Token | None = None  # a common-noun subject: "turnout was 61.4%", "sales fell 18%"
+    owner: str | None = None  # a named subject: "Civic Spring had 34.2%"
+    unnamed: bool = False  # a pronoun subject: "it won 34%" (whose share is unknown)
+    direction: str | None = None  # "fall" or "rise" for a change; None for a level
+
+
+def of_object(token: Token) -> Token | None:
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def read_measured(anchor: Token) -> Reading:
+    """Climb from the measurement to its verb through prepositions and degree words ("6.5 percent
+    lower"); a noun met on the way is what it measures ("the damage at €1 billion")."""
+    whole, node, direction, level = of_object(anchor), anchor, None, False
+    # "the Greens' 28 percent", "the Greens 28 percent": an owner written on the measurement itself
+    own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
+    if anchor.dep_ == "conj" and anchor.head.like_num:
+        node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
+    elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
+        return Reading(whole=whole, owner=own)
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "pobj" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != anchor.i:
+            return noun_reading(whole, head, own)
+        if node.dep_ == "npadvmod" and head.pos_ == "NOUN":  # "with revenue down 4.2 percent"
+            words = [direction_of(c) for c in head.children if c.dep_ in {"advmod", "amod"}]
+            return Reading(whole=whole, head=head, owner=own, direction=direction or next((w for w in words if w), None))
+        if node.dep_ == "pobj":
+            level = level or head.lower_ in {"to", "at", "from"}  # "rose to 5%" is a level, "by 5%" a change
+            node = head.head
+        elif head.pos_ in {"VERB", "AUX"}:
+            node = head
+        elif node.dep_ in {"npadvmod", "advmod", "acomp", "amod"}:
+            direction = direction or direction_of(head)
+            node = head
+        elif node.dep_ in {"compound", "nmod"} and head.pos_ == "NOUN" and head.lemma_.lower() in PERIOD_UNITS:
+            node = head  # "rose 4.1% year on year": the parse hangs the percentage on "year"
+        elif node.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and node.i < head.i:
+            return modified_reading(whole, head, own)
+        else:
+            break
+    if node.pos_ == "NOUN" and node.i != anchor.i and direction is not None and node.head.i == node.i:
+        return Reading(whole=whole, head=node, owner=own, direction=direction)  # "Six per cent more pay."
+    subject = fragment_subject(node, direction)
+    if subject is not None:
+        return Reading(whole=whole, subject=subject, owner=own, direction=direction)
+    if node.pos_ not in {"VERB", "AUX"}:
+        return Reading(whole=whole, owner=own, direction=direction)
+    reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
+    return replace(reading, owner=own, unnamed=False) if own else reading
+
+
+def fragment_subject(root: Token, direction: str | None) -> Token | None:
+    """A verbless sentence that tells the size of the change the previous one reports: "The zloty
+    slipped too. Down 0.4% against the euro." The change is the previous subject's."""
+    sentence = sentence_of(root)
+    if direction is None or root.head.i != root.i or sentence.start == 0 or any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        return None
+    verb = sentence_of(root.doc[sentence.start - 1]).root
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    changes = verb.pos_ == "VERB" and direction_of(verb) == direction
+    return subject if changes and subject is not None and subject.pos_ == "NOUN" else None
+
+
+def modified_reading(whole: Token | None, noun: Token, own: str | None) -> Reading:
+    """A measurement written before the noun it sizes: "a 12% rise in energy costs" is a rise in
+    costs, "a 6% pay rise" a rise in pay, "a 3 km radius" a radius."""
+    direction = direction_of(noun)
+    if direction is None:
+        return Reading(whole=whole, head=noun, owner=own)
+    changed_in = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} for p in c.children if p.dep_ == "pobj"]
+    measured = next(iter(changed_in), None) or next(reversed(kinds_of(noun)), None)
+    return Reading(whole=whole, head=measured, owner=own, direction=direction if measured is not None else None)
+
+
+def changed_thing(noun: Token, prep: Token) -> Token | None:
+    """What a noun of change changes, when it is written: "a pay rise of 7%", "a rise of 7% in
+    costs" (not the prepositional phrase that holds the measurement itself)."""
+    if direction_of(noun) is None or noun.pos_ != "NOUN":
+        return None
+    changed_in = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} and c.i != prep.i for p in c.children if p.dep_ == "pobj"]
+    return next(iter(changed_in), None) or next(reversed(kinds_of(noun)), None)
+
+
+def noun_reading(whole: Token | None, prep: Token, own: str | None) -> Reading:
+    """A measurement hung on a noun: "a depth of 10 km", "the damage at €1 billion", and
+    "the Greens with 27.9%", whose noun is its owner. On another measurement it is unknown."""
+    noun = prep.head
+    if noun.lemma_.lower() in MEASUREMENT_WORDS:
+        return Reading(whole=whole, owner=own, unnamed=own is None)
+    changed = changed_thing(noun, prep)
+    if changed is not None:  # "a pay rise of 7%" is the "7% pay rise", a rise in pay
+        return Reading(whole=whole, head=changed, owner=own, direction=direction_of(noun))
+    name = proper_name(noun) if prep.lower_ == "with" else None
+    if name is not None:
+        return Reading(whole=whole, owner=own or name)
+    return Reading(whole=whole, head=noun, owner=own)
+
+
+def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str | None) -> Reading:
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != anchor.i), None)
+    # "put the magnitude at 6.8", "estimate the damage at €1 billion": the object is what is measured
+    # and "raised its key rate by 0.25 points": what a verb of change acts on
+    at = anchor.dep_ == "pobj" and anchor.head.lower_ == "at"
+    valued = (at or direction_of(verb) is not None) and obj is not None and obj.pos_ == "NOUN"
+    head = obj if valued and obj is not None and obj.lemma_.lower() not in MEASUREMENT_WORDS else None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        head = head or verb.head  # "damage estimated at more than a billion euros"
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
+        return Reading(whole=whole, head=head, direction=direction)
+    content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
+    subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
+    if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
+        subjects = [verb.head]  # "the party, which won 34%": the party
+    # Of two subjects (a misparsed dateline, "the opposition … party") the one next to the verb.
+    subject = min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
+    if subject is not None and subject.lower_ == "it":
+        subject = quantity_antecedent(subject) or subject
+    named = proper_name(subject) if subject is not None else None
+    common = subject if subject is not None and named is None and subject.pos_ in {"NOUN", "PROPN"} else None
+    if common is not None and lemma in SHARE_VERBS:  # "the far-right party took 12%": whose share
+        named, common = " ".join(t.text for t in name_tokens(common)), None
+    unnamed = subject is not None and subject.pos_ == "PRON"
+    return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
+
+
+def quantity_antecedent(pronoun: Token) -> Token | None:
+    """What "it" stands for when the subject before it is a quantity: "Inflation is falling.
+    It hit 4.1 percent." The nearest earlier subject within two sentences, if it is one."""
+    doc, start = pronoun.doc, sentence_of(pronoun).start
+    for _ in range(2):
+        if start == 0:
+            return None
+        previous = sentence_of(doc[start - 1])
+        subjects = [t for t in previous if t.dep_ in SUBJECTS]
+        if subjects:
+            last = subjects[-1]
+            return last if last.pos_ == "NOUN" and last.lemma_.lower() in QUANTITY_NOUNS else None
+        start = previous.start
+    return None
+
+
+def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Measure, str] | None:
+    """(measure, label) of a measurement, or None when what it measures cannot be read."""
+    if unit == "magnitude":
+        return describe_magnitude(anchor, reading)
+    if unit in PERCENT_KINDS:
+        return describe_share(unit, reading)
+    written = UNIT_LABELS.get(unit, f"{unit}s")
+    if reading.whole is not None:
+        return measured_key(reading.whole), f"{written} of {measured_words(reading.whole)}"
+    if reading.head is not None:
+        return changed(reading, measured_key(reading.head), measured_words(reading.head), f" in {written}")
+    if reading.verb is not None:
+        lemma = reading.verb.lemma_.lower()
+        return Measure(PAYING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
+    if reading.subject is not None:
+        return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
+    return None
+
+
+def changed(reading: Reading, key: Measure, words: str, unit: str) -> tuple[Measure, str]:
+    """ "fall in sales" for a change, plain "turnout" for a level."""
+    if reading.direction is None:
+        return key, words + unit
+    return replace(key, change=reading.direction), f"{reading.direction} in {words}{unit}"
+
+
+def describe_share(unit: str, reading: Reading) -> tuple[Measure, str] | None:
+    """A percentage is a share of a whole (whose: the owner), or a level or change of its subject."""
+    owner = reading.owner or None
+    if reading.whole is not None and not reading.unnamed:
+        whole = phrase(reading.whole)
+        key = Measure("share", whole=measured_key(reading.whole), restriction=participles(reading.whole), owner=owner)
+        return key, (f"{possessive(reading.owner)} share of {whole}" if reading.owner else f"share of {whole}")
+    points = f" ({unit}s)" if unit != "%" else ""
+    noun = reading.head or reading.subject
+    if noun is not None:
+        return changed(reading, measured_key(noun), measured_words(noun), points)
+    if reading.owner and reading.direction:
+        return Measure("", owner=owner, change=reading.direction), f"{reading.direction} for {reading.owner}{points}"
+    if reading.owner:
+        return Measure("share", owner=owner), f"{possessive(reading.owner)} share{points}"
+    return None
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def describe_magnitude(anchor: Token, reading: Reading) -> tuple[Measure, str]:
+    """ "A magnitude 6.9 earthquake", "the 6.9-magnitude quake", "the magnitude of the quake"."""
+    event = anchor if anchor.lower_ != "magnitude" else None
+    if event is None and anchor.head.pos_ == "NOUN" and anchor.dep_ in {"compound", "nmod", "amod"}:
+        event = anchor.head
+    subject = reading.subject if reading.subject is not None and reading.subject.lemma_.lower() in SEISMIC_NOUNS else None
+    event = event if event is None or event.pos_ == "NOUN" else None
+    event = event or of_object(anchor) or reading.head or subject
+    if event is None or event.lower_ == "magnitude":
+        return Measure("magnitude"), "magnitude"
+    key = MEASURED_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
+    # "the" is part of the whole's words: the label has always read "magnitude of the quake".
+    return Measure("magnitude", whole=Measure(f"the {key}")), f"{key} magnitude"
+
+
+def participles(noun: Token) -> tuple[str, ...]:
+    """ "ballots counted" is not "ballots": a participle that restricts the whole is part of it."""
+    return tuple(c.lower_ for c in noun.children if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN")
+
+
+def phrase(noun: Token) -> str:
+    """A noun with its article and compounds, as written: "the vote", "ballots counted"."""
+    kept = [c for c in noun.lefts if c.dep_ in {"det", "compound"} and c.lower_ not in {"a", "an"}]
+    return " ".join([*(t.text for t in kept), noun.text, *participles(noun)]).lower()
+
+
+def participle(verb: Token) -> str:
+    """ "burned" for "burning", "saved" for "save": the label says what was done."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ in {"VBN", "VBD"}:
+        return verb.lower_
+    if lemma in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[lemma]
+    return lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def is_distance(doc: Doc, unit: str, end: int) -> bool:
+    """ "20 km from the island", "about 20 kilometres south of it", "5 miles away": however the
+    sentence goes on, a length written so is how far one place lies from another."""
+    after = [t.lower_ for t in doc[end : end + 2]]
+    if unit not in LENGTH_UNITS or not after:
+        return False
+    return after[0] in {"from", "off", "away", "outside"} or (after[0] in COMPASS and after[1:] == ["of"])
+
+
+def read_measurement(
+    article: Article, run: Span, unit: tuple[str, Token, int, int], sentences: tuple[Sentence, ...], previous: str | None
+) -> Figure | None:
+    name, anchor, low, high = unit
+    value = count_value(run) if name in WHOLE_UNITS else number_value(run)
+    scale = currency_scale(run, name)
+    if value is not None and scale is not None:
+        value = value * scale
+    described = describe_measurement(name, anchor, read_measured(anchor))
+    if value is None or described is None or is_year(run):
+        return None
+    doc = run.doc
+    if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
+        low -= 1  # "more than a billion euros"
+    qualifier, start = read_qualifier_at(doc, low)
+    measure, label = ((Measure("distance"), f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
+    return assemble(
+        article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,
+        qualifier=qualifier, noun=None, unit=name, measure=measure, label=label,
+    )

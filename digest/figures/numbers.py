@@ -1,0 +1,151 @@
+"""Numbers: runs of number tokens, their values, and which of them are counts at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from digest.figures.values import token_value
+from digest.figures.words import (
+    MONTH_PREFIXES,
+    NOT_COUNTS,
+    PERIOD_UNITS,
+    POINT_GROUPED,
+    QUALIFIERS,
+    SCALED,
+    SCALES,
+    TALLY_NOUNS,
+    UNIT_NOUNS,
+)
+from digest.nlp.vocabulary import ARGUMENTS
+
+
+def number_value(tokens: Iterable[Token]) -> float | None:
+    """The value of a run of number tokens: "27,708", "2.4 million", "twenty - five"."""
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token.text == "-":
+            continue
+        value = token_value(token.text)
+        if value is None:
+            return None
+        if token.lower_ == "hundred":
+            current = (current or 1) * 100
+        elif token.lower_ in SCALES or SCALED.match(token.lower_):
+            total, current = total + (current or 1) * value, 0.0
+        else:
+            current += value
+    return total + current
+
+
+def count_value(run: Span) -> float | None:
+    if len(run) == 1 and POINT_GROUPED.match(run.text):
+        return float(run.text.replace(".", ""))
+    return number_value(run)
+
+
+def number_runs(doc: Doc) -> Iterator[Span]:
+    """Maximal runs of adjacent number tokens; a hyphen joins spelled-out parts."""
+    start: int | None = None
+    for token in doc:
+        joins = token.text == "-" and start is not None and token.i + 1 < len(doc)
+        if token_value(token.text) is not None or (joins and token_value(doc[token.i + 1].text)):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            yield doc[start : token.i]
+        start = None
+    if start is not None:
+        yield doc[start:]
+
+
+def is_not_count(run: Span) -> bool:
+    """Dates, times, money, ordinals, percentages, years, "six-week", "No. 10", "magnitude 7.8"."""
+    doc = run.doc
+    after = doc[run.end] if run.end < len(doc) else None
+    before = doc[run.start - 1] if run.start > 0 else None
+    # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
+    # a tally noun or a counted plural outweighs the tag.
+    tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
+    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run):
+        return True
+    if is_fractional(run):
+        return True
+    if after is not None and (after.text in {"-", "%", "/", ":"} or after.lower_ in UNIT_NOUNS):
+        return True
+    marks = {"-", "#", "/", "$", "€", "£", "no."}
+    if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
+        return True
+    return is_year(run) or is_anaphoric(run)
+
+
+def counts_plural(run: Span) -> bool:
+    """A number that modifies a plural common noun and stands by no month name counts that noun,
+    whatever its entity tag: "470 firefighters", but not "October 7 attacks"."""
+    number, doc = run_root(run), run.doc
+    if number.dep_ == "conj" and number.head.like_num:
+        number = number.head  # "between 20 and 25 buses": the upper bound counts what the lower counts
+    noun = number.head
+    if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.lemma_.lower() in UNIT_NOUNS | PERIOD_UNITS:
+        return False
+    beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
+    return not any(word[:3] in MONTH_PREFIXES for word in beside) and noun.ent_type_ not in NOT_COUNTS
+
+
+def is_fractional(run: Span) -> bool:
+    """People come in whole numbers; "2.4 million" is whole, "7.8" is a measurement, and "3.500
+    children" is 3,500 grouped with a point."""
+    if len(run) == 1 and POINT_GROUPED.match(run.text) and counts_plural(run):
+        return False
+    value = number_value(run)
+    return value is not None and value != int(value)
+
+
+def is_year(run: Span) -> bool:
+    text = run.text
+    return len(run) == 1 and text.isdigit() and 1800 <= int(text) <= 2100 and run[0].ent_type_ != "CARDINAL"
+
+
+def is_anaphoric(run: Span) -> bool:
+    """ "the two countries" refers back to things already named; it reports no figure."""
+    before = run.doc[run.start - 1] if run.start > 0 else None
+    spelled = run[0].text.isalpha() and (number_value(run) or 0) <= 10
+    return spelled and before is not None and before.lower_ in {"the", "these", "those", "both"} and not is_partitive_whole(run)
+
+
+def is_partitive_whole(run: Span) -> bool:
+    """ "Seven of the ten members", "two of its four lines": the whole a part is taken from is
+    stated there, not referred back to."""
+    noun = run_root(run).head
+    of = noun.head if noun.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.like_num and run_root(run).dep_ == "nummod"
+
+
+def read_qualifier(run: Span) -> tuple[str | None, int]:
+    return read_qualifier_at(run.doc, run.start)
+
+
+def read_qualifier_at(doc: Doc, end: int) -> tuple[str | None, int]:
+    """The normalised qualifier written just before `end`, and where it starts."""
+    for words, normal in QUALIFIERS:
+        start = end - len(words)
+        if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
+            return normal, start
+    return None, end
+
+
+def run_root(run: Span) -> Token:
+    """The run's token whose head lies outside it: the one that attaches to the counted noun."""
+    inside = {t.i for t in run}
+    return next((t for t in run if t.head.i not in inside or t.head.i == t.i), run[-1])
+
+
+def tally_subject(number: Token) -> Token | None:
+    """ "The death toll rose to 300" / "the toll is 300": the tally noun the number completes."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    # "the toll rose to 300" (subject) or "the ministry put the toll at 300" (object)
+    nouns = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
+    return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS), None)

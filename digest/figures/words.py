@@ -1,0 +1,286 @@
+"""The figure readers' vocabulary: general English word lists and patterns, no event, outlet or place."""
+
+from __future__ import annotations
+
+import re
+
+# Two outlets' values for one quantity lie within this ratio of each other; further apart
+# (29 hostages believed dead beside a toll of 27,708) they measure different things.
+VALUE_RATIO = 0.5
+
+# With no measure word ("31 seats", "1,800 jobs") less is known of what is counted: an article
+# often gives several such counts (each party's seats), so values must lie closer.
+BARE_RATIO = 0.75
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+# "$10.3bn", "€2mn": a scale written onto the number (never "m" or "k", which may be metres)
+SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|tn)$")
+
+# "400.000 patients": continental Europe groups thousands with points. A count is whole,
+# so in a count (never a measurement: "1.125%") three digits after a point are thousands.
+POINT_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+# Entity labels of numbers that never count anything.
+# QUANTITY is left out: the model tags "more than 4.2 million voters" so; unit nouns catch "5 km".
+NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "EVENT", "LAW", "FAC"}
+
+# Nouns of measure, time, money and rank: "24 hours", "10 km", "two times", "5 percent".
+UNIT_NOUNS = {
+    "second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century",
+    "night", "morning", "time", "percent", "per", "point", "degree", "magnitude", "round",
+    "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard",
+    "acre", "hectare", "kilogram", "kg", "tonne", "ton", "pound", "gram", "ounce", "litre",
+    "liter", "gallon", "barrel", "dollar", "euro", "yen", "shekel", "cent", "rupee", "yuan",
+    "franc", "pence", "page", "chapter", "age", "grade", "stage", "phase", "step", "%",
+}  # fmt: skip
+QUALIFIERS = (
+    (("no", "fewer", "than"), "at least"), (("no", "less", "than"), "at least"),
+    (("in", "excess", "of"), "more than"), (("at", "least"), "at least"),
+    (("more", "than"), "more than"), (("upwards", "of"), "more than"), (("over",), "more than"),
+    (("close", "to"), "about"), (("an", "estimated"), "about"), (("approximately",), "about"),
+    (("about",), "about"), (("around",), "about"), (("roughly",), "about"),
+    (("nearly",), "about"), (("almost",), "about"), (("some",), "some"),
+    (("no", "more", "than"), "at most"), (("up", "to"), "at most"), (("at", "most"), "at most"),
+    (("fewer", "than"), "fewer than"), (("less", "than"), "fewer than"),
+)  # fmt: skip
+
+# What a count measures, by the words around it. General English, no event in particular.
+VERB_MEASURES = {
+    "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
+    "massacre": "killed", "drown": "killed", "decease": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
+    "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
+    "flee": "displaced", "uproot": "displaced", "evacuate": "displaced", "arrest": "arrested",
+    "detain": "arrested", "imprison": "arrested", "jail": "arrested", "rescue": "rescued",
+    "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
+    "hospitalize": "hospitalised", "release": "released", "free": "released",
+    "destroy": "destroyed", "damage": "damaged", "treat": "injured", "survive": "rescued",
+    # Services and places shut or still working: "shut two of four lines" is not "two lines run".
+    "close": "closed", "shut": "closed", "cancel": "cancelled", "run": "running", "operate": "running",
+}  # fmt: skip
+ADJ_MEASURES = {
+    "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+    "hospitalised": "hospitalised", "hospitalized": "hospitalised",
+    "homeless": "displaced", "displaced": "displaced",
+}  # fmt: skip
+NOUN_MEASURES = {
+    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed", "corpse": "killed",
+    "deceased": "killed",
+    "casualty": "killed", "injury": "injured", "wounded": "injured", "injured": "injured",
+    "hostage": "hostages", "captive": "hostages", "abductee": "hostages",
+    # Evacuated and displaced are one class: outlets say either of the same people.
+    "refugee": "displaced", "evacuee": "displaced", "detainee": "arrested", "arrest": "arrested",
+}  # fmt: skip
+
+# Nouns that say what is counted only when nothing else does: residents may be evacuated, killed …
+WEAK_NOUN_MEASURES = {
+    "inhabitant": "inhabitants", "resident": "inhabitants", "population": "inhabitants",
+    "voter": "voted", "vote": "voted", "ballot": "voted", "survivor": "rescued",
+}  # fmt: skip
+
+# Nouns that stand for people in general: 27,585 deaths and 27,708 people killed count alike.
+GENERIC_PEOPLE = {
+    "people", "person", "individual", "death", "fatality", "casualty", "victim", "dead",
+    "body", "corpse", "deceased", "survivor", "inhabitant", "resident", "population", "hostage", "captive", "abductee",
+    "refugee", "evacuee", "detainee", "voter", "they", "them", "toll", "tally", "number",
+}  # fmt: skip
+
+# Nouns a total is told by: "the death toll rose to 300".
+TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
+INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
+LABEL_PARTICIPLES = {
+    "killed": "killed", "injured": "injured", "hostages": "taken hostage",
+    "displaced": "displaced or evacuated", "arrested": "arrested",
+    "rescued": "rescued", "voted": "who voted", "infected": "infected",
+    "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
+    "damaged": "damaged", "missing": "missing", "inhabitants": "living",
+    "closed": "closed", "cancelled": "cancelled", "running": "running",
+    "voted for": "voting for", "voted against": "voting against",
+}  # fmt: skip
+# Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
+REPORTING_VERBS = {
+    "say", "report", "tell", "announce", "state", "add", "confirm", "claim", "estimate",
+    "record", "document", "declare", "note", "indicate", "put", "count", "tally", "cite",
+}  # fmt: skip
+
+# Words for a document rather than its author: "figures from the ministry" names the ministry.
+REPORT_NOUNS = {"figure", "datum", "data", "statistic", "report", "count", "tally", "estimate", "result"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "on", "across", "throughout", "inside", "near", "at", "within"}
+PERIOD_PREPS = {"in", "within", "over", "during", "for", "across"}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "final", "opening", "closing"}
+PERIOD_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+# Trailing words that name a place's kind, not the place: "the Gaza Strip" is "Gaza".
+PLACE_KINDS = {"strip", "region", "territory", "territories", "area", "province", "district"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_PREFIXES = {m[:3] for m in MONTHS}
+MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
+
+# "7 October", "October 7th", "February 6, 2024" (commas already turned to spaces)
+DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})|({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b(?:\s+(\d{{4}}))?"
+)
+
+# Plurals the model's lemmatizer cuts wrongly: "corpses" is not "corps", nor "doses" "dos".
+LEMMA_FIXES = {"corpses": "corpse", "doses": "dose"}
+
+# General English synonyms of counted nouns: outlets write either for the same people or things.
+COUNT_SYNONYMS = {
+    "position": "job", "municipality": "town", "commune": "town", "township": "town",
+    "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
+    "trip": "journey", "ride": "journey", "minor": "child",
+}  # fmt: skip
+
+# Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
+# ("rescue workers", "search and rescue personnel") says which workers.
+WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
+
+# Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
+MANAGING_VERBS = {"run", "operate"}
+
+# Verb + object idioms: "took 250 people hostage", "lost their lives", "forced from their homes".
+IDIOMS = (
+    ({"take", "hold"}, {"hostage", "captive"}, "hostages"),
+    ({"lose"}, {"life"}, "killed"),
+    ({"leave", "flee", "force", "drive", "abandon", "evacuate"}, {"home", "house"}, "displaced"),
+    ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
+    ({"admit", "take", "rush", "bring", "transport", "fly", "airlift"}, {"hospital"}, "hospitalised"),
+    ({"be", "remain", "stay", "lie"}, {"hospital"}, "hospitalised"),
+    ({"suffer", "sustain", "receive"}, {"injury", "burn", "wound", "fracture", "bruise"}, "injured"),
+)
+PERCENT_UNITS = {"%": "%", "percent": "%", "pct": "%"}
+UNIT_NAMES = {
+    "km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m",
+    "cm": "cm", "centimetre": "cm", "centimeter": "cm", "mm": "mm", "millimetre": "mm",
+    "millimeter": "mm", "mile": "mile", "foot": "foot", "feet": "foot", "inch": "inch",
+    "hectare": "hectare", "ha": "hectare", "acre": "acre", "kg": "kg", "kilogram": "kg",
+    "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
+    "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+}  # fmt: skip
+
+# Currencies by their English names; krona, krone, koruna are all "crowns" in translation.
+CURRENCY_NAMES = {
+    "dollar": "dollar", "euro": "euro", "pound": "pound", "sterling": "pound", "yen": "yen",
+    "yuan": "yuan", "renminbi": "yuan", "krona": "crown", "kronor": "crown", "krone": "crown",
+    "kroner": "crown", "crown": "crown", "koruna": "crown", "franc": "franc", "rupee": "rupee",
+    "lira": "lira", "ruble": "rouble", "rouble": "rouble", "shekel": "shekel", "peso": "peso",
+    "rand": "rand", "dinar": "dinar", "riyal": "riyal", "dirham": "dirham", "zloty": "zloty",
+    "forint": "forint", "hryvnia": "hryvnia", "naira": "naira", "lev": "lev", "leu": "leu",
+    "lei": "leu", "cedi": "cedi", "shilling": "shilling", "kwacha": "kwacha",
+    "ringgit": "ringgit", "baht": "baht", "rial": "riyal",
+}  # fmt: skip
+CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
+SPEED_UNITS = {"km": "km/h", "mile": "mph"}
+TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade"}
+UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet", "inch": "inches"}
+
+# Verbs that say a quantity is held, reached or estimated, and nothing of what it is.
+NEUTRAL_VERBS = {
+    "be", "have", "reach", "stand", "hit", "total", "put", "estimate", "measure", "remain", "stay",
+    "exceed", "top", "win", "take", "get", "receive", "secure", "capture", "hold", "record",
+    "register", "come", "end", "finish", "close", "expect", "forecast", "show", "amount", "say",
+    "poll", "garner", "obtain", "account", "represent", "make", "see", "gain", "lose",
+}  # fmt: skip
+FALL_WORDS = {
+    "fall", "drop", "decline", "slump", "plunge", "sink", "shrink", "slide", "tumble", "dip",
+    "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low", "cut", "reduce",
+    "slash", "trim", "weaken", "ease",
+}  # fmt: skip
+RISE_WORDS = {
+    "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rally", "expand", "rebound",
+    "higher", "high", "up", "more", "raise", "lift", "boost", "strengthen",
+}  # fmt: skip
+
+# General synonyms of measured things: outlets write either for the same quantity.
+MEASURED_SYNONYMS = {
+    "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
+    "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
+    "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
+}  # fmt: skip
+
+# Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
+SHARE_VERBS = {
+    "win", "take", "get", "receive", "secure", "capture", "garner", "poll", "obtain", "have", "hold",
+    "own", "control", "score",
+}  # fmt: skip
+
+# Nouns for quantities that are said of, not owned: "Turnout was 61%", "Inflation rose 2%".
+QUANTITY_NOUNS = {
+    "turnout", "inflation", "unemployment", "growth", "output", "sales", "revenue", "profit",
+    "price", "prices", "rate", "support", "approval", "participation", "share", "shares", "stock",
+    "production", "exports", "imports", "spending", "debt", "deficit", "income", "wages", "rent",
+}  # fmt: skip
+
+# Verbs of handing over money: "promised 50,000 cedis to each family" is what "will pay" says.
+PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay"}
+
+# Nouns that say only that an amount is an amount: "exports in value of 1.2 billion euros" and
+# "grain worth €1.2bn shipped" measure the same thing; "value" names neither.
+VALUE_NOUNS = {"value", "amount", "sum", "worth", "total", "figure"}
+
+# Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
+SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
+IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "give": "given", "spend": "spent", "lose": "lost", "pay": "paid", "raise": "raised"}
+PERCENT_KINDS = {"%", "percentage point", "basis point"}
+MAGNITUDE_GAP = 0.5
+MEASUREMENT_UNITS = {
+    *PERCENT_KINDS, "magnitude", *UNIT_NAMES.values(), *(f"{u}/h" for u in UNIT_NAMES.values()),
+    *CURRENCY_NAMES.values(), *CURRENCY_SIGNS.values(),
+}  # fmt: skip
+
+# Words that name a measurement, not a measured thing: "with 27.9%" hung on another "28.5%".
+MEASUREMENT_WORDS = {*PERCENT_UNITS, "cent", "point", "magnitude", *UNIT_NAMES, *CURRENCY_NAMES}
+
+# After a currency sign a lone letter is a scale: "€2.5m", "$40k", "£1.2bn" (split off by the tokenizer).
+CURRENCY_SCALES = {"m": 1e6, "m.": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12}
+
+# A measure written out or by its initials is one: "2.9% of gross domestic product" is "3% of GDP".
+SPELLED_OUT = {("gross", "domestic", "product"): "gdp", ("gross", "national", "product"): "gnp"}
+
+# Compounds that name the genus, not a kind: every central bank's rate is an interest rate, so
+# "interest rates" is "the rate" with its kind unsaid (and may join "the reference rate").
+GENUS_KINDS = {("interest", "rate")}
+LENGTH_UNITS = {"km", "m", "mile"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+# Units of things counted in whole amounts: "150.000 euro", "12.000 hectares" group thousands with points.
+WHOLE_UNITS = {*CURRENCY_NAMES.values(), "hectare", "acre", "tonne"}
+FRACTION_WORDS = {
+    "half": 2, "halve": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+
+# Measures said only of people: "At least 14 died", "12 dead" count people though no noun is written.
+PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing"}
+
+# Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
+CAPACITY_VERBS = {"hold", "seat", "accommodate"}
+
+# Words before a number that make it an earlier value or the lower bound of a range of one
+# quantity: "17 killed, up from 12", "between 30 and 40 coaches". Kept in the text as written.
+EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",))
+
+# "the driving staff" are the drivers, "nursing staff" the nurses: a worker noun whose kind is what they do.
+WORK_KIND = re.compile(r"(\w+?)ing")  # the kind: what they do
+WORKER_THING = re.compile(r"\b(?:staff|worker|employee|personnel)$")
+
+# A share written as a fraction ("two-thirds", "one in five") is rounder than any percentage: it
+# stands for values up to this many points either side.
+FRACTION_PRECISION = 2.0
+FRACTION_TEXT = re.compile(rf"\b(?:{'|'.join(FRACTION_WORDS)}|thirds|quarters|fifths|in)\b", re.IGNORECASE)
+STATUS_ORDER = {"divergent": 0, "agreed": 1, "single": 2}

@@ -1,0 +1,1 @@
+"""Stage 2, language: spaCy parsing (cached), sentences, and the vocabulary the extractors share."""

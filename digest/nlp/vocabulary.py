@@ -1,0 +1,159 @@
+"""The vocabulary the extractors and aligners share: speech verbs, dependency labels, content
+parts of speech, near-synonyms and the two stemmers, each written once.
+
+General English only: nothing here names an event, an outlet or a place.
+"""
+
+from __future__ import annotations
+
+# Dependency labels of a clause's subject, active or passive ("Blinken said", "was told").
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A verb's subject or direct object: the nouns a count or a measurement may be said of.
+ARGUMENTS = SUBJECTS | {"dobj"}
+
+# Verbs of saying that attribute a quote to its speaker.
+SPEECH_VERBS = frozenset(
+    """say tell state add ask assert acknowledge admit announce argue claim comment confirm declare
+    deny explain insist note reply respond stress emphasize emphasise warn write tweet post urge
+    suggest conclude recall remark reiterate maintain observe predict promise vow pledge caution
+    describe call quote testify concede complain lament mention answer repeat affirm cry shout
+    scream whisper joke boast retort counter contend allege estimate""".split()
+)
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+# Verbs too common or too grammatical to tell one remark from another.
+LIGHT_VERBS = frozenset("be have do say tell get let make".split())
+VERB_PARTICLES = frozenset("back away out off up down on over".split())
+# "one" is left out: far more often a pronoun ("a necessary one", "no one") than a count.
+NUMBER_WORDS = dict(zip("two three four five six seven eight nine ten eleven twelve".split(), map(str, range(2, 13))))
+# Near-synonyms of general English that two translations or paraphrases of one remark swap for
+# each other; one line per sense, so a word of two senses ("leave") sits on two lines.
+# Phrasal verbs are joined by "_" as `quote_lemmas` writes them.
+SYNONYM_SETS = """
+    stay remain
+    leave depart quit exit
+    leave abandon desert
+    return go_back come_back get_back
+    continue keep carry_on go_on persist
+    series string cycle sequence succession
+    room space scope leeway
+    careful carefully caution cautious cautiously prudent prudently
+    begin start commence launch
+    end finish stop halt cease
+    search hunt
+    choose pick select elect opt
+    decision choice verdict ruling will judgement judgment
+    accept respect acknowledge recognise recognize honour honor
+    government state administration authority cabinet
+    country nation
+    people citizen public population resident inhabitant
+    family household
+    side beside alongside
+    debris rubble ruin ruins wreckage
+    destroy devastate wreck flatten
+    collapse crumble topple
+    builder contractor constructor
+    building structure
+    house home dwelling
+    help aid assist support
+    rebuild reconstruct restore repair
+    investigate probe examine
+    punish sanction penalise penalize
+    fight battle combat struggle
+    attack assault strike raid offensive
+    war conflict
+    talk negotiation discussion dialogue
+    agreement deal accord pact
+    ceasefire truce
+    kill slay
+    die perish
+    injure wound hurt
+    flood inundation deluge
+    fire blaze wildfire inferno
+    danger risk threat hazard peril
+    safe secure
+    damage harm
+    crisis emergency
+    quickly fast rapidly swiftly promptly soon
+    big large huge vast enormous massive
+    much many lot plenty numerous
+    need require
+    want wish desire
+    try attempt seek
+    think believe
+    happen occur
+    worker employee staff workforce
+    management leadership executive boss
+    mistake error fault
+    job post position
+    company firm business enterprise
+    region area zone territory
+    embankment bank dike dyke levee
+    grateful thankful
+    hard difficult tough
+    necessary essential vital indispensable
+    possible feasible
+    concern worry fear anxiety
+    important significant crucial
+    friend ally partner
+    tonight evening
+    warn caution
+    promise pledge vow
+    anger outrage fury
+    strike walkout stoppage
+    wage pay salary
+    price cost
+    rise increase grow climb
+    fall drop decline decrease
+    cut reduce lower slash
+    ban prohibit forbid
+    law legislation
+    win victory triumph
+    hospital clinic
+    doctor physician
+    child kid
+    victim casualty
+    protect defend safeguard shield
+    prevent avoid avert
+    plan scheme strategy programme program
+    money fund funding cash
+    border frontier
+    violence bloodshed
+    responsible accountable liable
+    criticise criticize condemn denounce
+    welcome hail applaud
+    expect anticipate
+    sure certain confident
+    tragedy disaster catastrophe calamity
+    terrible awful horrific dreadful
+    serious grave severe
+    clear obvious evident
+    immediately instantly
+    together jointly
+"""
+SYNONYMS: dict[str, frozenset[int]] = {}
+for _sense, _line in enumerate(SYNONYM_SETS.strip().splitlines()):
+    for _word in _line.split():
+        SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | {_sense}
+
+
+# Two stemmers on purpose, until a change that may move the output unifies them (issue 11):
+# `stem` serves quote grouping, `crude_stem` topic and claim terms, and each has its tuned bars.
+_SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "ly", "s")
+
+def stem(word: str) -> str:
+    """Suffixes stripped, "ies" back to "y" and a doubled final consonant undone: "stopped" is "stop"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            if suffix in ("ing", "ed", "edly", "ingly") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "stopped" → "stop"
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+def crude_stem(word: str) -> str:
+    """A crude suffix strip, for text that comes without lemmas (quotes, hand-built sentences)."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word.replace(",", "")
