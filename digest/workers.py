@@ -1,4 +1,5 @@
-"""Both cores for work that splits into independent items: parsing articles, aligning topics.
+"""Every core the process may use, for work that splits into independent items: parsing
+articles, aligning topics.
 
 Workers are forked, as spaCy's own `n_process` does: they inherit the loaded model and
 everything else the parent holds instead of loading or pickling it again. Where fork does
@@ -18,11 +19,17 @@ R = TypeVar("R")
 
 # Below this many items a second process costs more to start than it saves.
 PARALLEL_FROM = 40
-WORKERS = 2  # the machines this runs on have two cores; more processes only compete for them
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: a container or `taskset` may allow fewer than the machine has."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def worth_forking(items: int) -> bool:
-    return items >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    return items >= PARALLEL_FROM and usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def spread(function: Callable[[T], R], items: Sequence[T], chunksize: int = 1) -> list[R]:
@@ -39,7 +46,7 @@ def fork_map(
     chunksize: int = 1,
 ) -> list[R]:
     """`function` over `items` in forked workers, results in the items' order."""
-    workers = min(os.cpu_count() or 1, WORKERS)
+    workers = usable_cores()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
         return list(pool.map(function, items, chunksize=chunksize))

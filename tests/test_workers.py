@@ -22,3 +22,12 @@ def test_spread_keeps_the_order_and_uses_other_processes_when_it_pays(monkeypatc
 def test_small_work_stays_in_this_process() -> None:
     results = workers.spread(pid_and_square, [1, 2, 3])
     assert results == [(os.getpid(), 1), (os.getpid(), 4), (os.getpid(), 9)]
+
+
+def test_workers_follow_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
+    assert workers.usable_cores() == 1 and not workers.worth_forking(1000)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
+    assert workers.usable_cores() == 8
