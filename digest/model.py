@@ -225,6 +225,15 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """Two statements about one thing that cannot both be true, each side with the sentences
+    that make it; `kind` names what they differ on ("number", "negation", "duration", "place")."""
+
+    sides: tuple[Claim, Claim]
+    kind: str
+
+
+@dataclass(frozen=True)
 class EntityRef:
     """An entity named in a topic: its canonical name and kind."""
 
@@ -243,6 +252,7 @@ class Topic:
     quotes: tuple[QuoteGroup, ...] = ()
     claims: tuple[Claim, ...] = ()
     entities: tuple[EntityRef, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)

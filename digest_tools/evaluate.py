@@ -27,6 +27,12 @@ right. But when such a mention sits in a group that holds a labelled one, it was
 labelled quantity or remark, which is almost always wrong: it counts as *spurious*, and
 `spurious_rate` (spurious / all members of groups holding a labelled item) is gated too.
 
+- disagreements (only for sets whose labels have a `disagreements` key): each label is two
+  *sides*, sentences (article, substring) that cannot all be true ("three years" / "permanent").
+  A pair is one sentence of each side; a predicted `Disagreement` predicts the pairs across its
+  two sides. Every predicted pair the labels do not hold is wrong; one that a claim label holds
+  together (two outlets stating one fact, a paraphrase) is also *spurious*, and gated as such.
+
 With no predicted pairs, precision is 0 unless the labels have no pairs either (nothing
 predicted earns nothing); with no labelled pairs, recall is 1.
 """
@@ -52,6 +58,7 @@ FigureKey = tuple[str, float]  # (article id, value)
 QuoteKey = tuple[str, str]  # (article id, normalised substring)
 SentenceKey = tuple[str, int]  # (article id, sentence index)
 TASKS = ("topics", "figures", "quotes", "claims")
+Side = frozenset[QuoteKey]
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 
 
@@ -72,6 +79,7 @@ class Labels:
     figures: tuple[frozenset[FigureKey], ...]
     quotes: tuple[frozenset[QuoteKey], ...]
     claims: tuple[ClaimLabel, ...] | None = None  # None: the set has no claim labels, claims are not scored
+    disagreements: tuple[tuple[Side, Side], ...] | None = None  # None: not scored
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,7 @@ def load_labels(path: Path) -> Labels:
         figures=tuple(frozenset(figure_key(a, v) for a, v in g["mentions"]) for g in data["figures"]),
         quotes=tuple(frozenset((a, normalise(s)) for a, s in g["variants"]) for g in data["quotes"]),
         claims=tuple(claim_label(g) for g in data["claims"]) if "claims" in data else None,
+        disagreements=tuple(disagreement_label(g) for g in data["disagreements"]) if "disagreements" in data else None,
     )
     check_unique(labels)
     return labels
@@ -117,6 +126,11 @@ def load_labels(path: Path) -> Labels:
 def claim_label(group: dict[str, Any]) -> ClaimLabel:
     return ClaimLabel(frozenset((a, normalise(s)) for a, s in group["sentences"]),
                       frozenset((a, normalise(s)) for a, s in group.get("also", ())))
+
+
+def disagreement_label(group: dict[str, Any]) -> tuple[Side, Side]:
+    first, second = group["sides"]
+    return (frozenset((a, normalise(s)) for a, s in first), frozenset((a, normalise(s)) for a, s in second))
 
 
 def figure_key(article: str, value: float) -> FigureKey:
@@ -154,7 +168,7 @@ def check_articles(labels: Labels, article_ids: Iterable[str]) -> None:
     """Every article in exactly one labelled topic, and no label naming a missing article."""
     ids = set(article_ids)
     in_topics = set().union(*labels.topics) if labels.topics else set()
-    claims = tuple(c.sentences | c.also for c in labels.claims or ())
+    claims = tuple(c.sentences | c.also for c in labels.claims or ()) + tuple(a | b for a, b in labels.disagreements or ())
     named = in_topics | {a for g in labels.figures + labels.quotes + claims for a, _ in g}
     if named - ids:
         raise ValueError(f"labels name articles not in the folder: {sorted(named - ids)}")
@@ -230,6 +244,34 @@ def score_claims(digest: Digest, claims: Sequence[ClaimLabel]) -> Score:
     return score_groups("claims", gold, predicted, found, neutral_claim_pairs(claims, resolved, gold))
 
 
+def cross_pairs(first: Iterable[Item], second: Iterable[Item]) -> set[frozenset[Item]]:
+    return {frozenset((x, y)) for x in first for y in second if x != y}
+
+
+def score_disagreements(digest: Digest, labels: Labels) -> Score:
+    """Pairs across the sides of each labelled and each predicted disagreement."""
+    sides = labels.disagreements or ()
+    claims = labels.claims or ()
+    resolved = claim_sentences(digest, [*claims, *(ClaimLabel(a | b) for a, b in sides)])
+    gold = set().union(*(cross_pairs({resolved[k] for k in a}, {resolved[k] for k in b}) for a, b in sides))
+    paraphrases = pairs_of(gold_claims(claims, resolved))
+    predicted: set[frozenset[SentenceKey]] = set()
+    shown: set[SentenceKey] = set()
+    for topic in digest.topics:
+        for disagreement in topic.disagreements:
+            first, second = ({(r.article, r.sentence) for r in side.refs} for side in disagreement.sides)
+            predicted |= cross_pairs(first, second)
+            shown |= first | second
+    true = len(gold & predicted)
+    precision = true / len(predicted) if predicted else float(not gold)
+    recall = true / len(gold) if gold else 1.0
+    labelled = {k for pair in gold for k in pair}
+    spurious = len(predicted & paraphrases)
+    return Score("disagreements", precision, recall, f1(precision, recall), len(gold), len(predicted), true,
+                 labelled=len(labelled), found=len(labelled & shown), spurious=spurious,
+                 spurious_rate=spurious / len(predicted) if predicted else 0.0)
+
+
 def to_predicted(matches: Sequence[frozenset[Hashable]]) -> Predicted:
     items = frozenset().union(*matches) if matches else frozenset()
     return Predicted(items, sum(1 for m in matches if not m))
@@ -296,7 +338,7 @@ def f1(precision: float, recall: float) -> float:
 
 def evaluate(digest: Digest, labels: Labels) -> tuple[Score, ...]:
     articles = {a.id for a in digest.articles}
-    scores = (
+    scores: tuple[Score, ...] = (
         score_groups("topics", labels.topics, predicted_topics(digest),
                      len(articles & set().union(*labels.topics))),
         score_groups("figures", labels.figures, predicted_figures(digest, labels),
@@ -304,7 +346,9 @@ def evaluate(digest: Digest, labels: Labels) -> tuple[Score, ...]:
         score_groups("quotes", labels.quotes, predicted_quotes(digest, labels),
                      found_quotes(digest, labels)),
     )
-    return scores if labels.claims is None else (*scores, score_claims(digest, labels.claims))
+    if labels.claims is not None:
+        scores = (*scores, score_claims(digest, labels.claims))
+    return scores if labels.disagreements is None else (*scores, score_disagreements(digest, labels))
 
 
 def evaluate_folder(eval_dir: Path, parser: Parser) -> tuple[Score, ...]:
@@ -328,9 +372,9 @@ def rounded(value: object) -> object:
 
 
 def format_table(scores: Sequence[Score]) -> str:
-    head = f"{'task':<8} {'P':>6} {'R':>6} {'F1':>6}  {'pairs gold/pred/true':>20}  {'found':>9}  {'spurious':>8}"
+    head = f"{'task':<13} {'P':>6} {'R':>6} {'F1':>6}  {'pairs gold/pred/true':>20}  {'found':>9}  {'spurious':>8}"
     rows = [
-        f"{s.task:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  "
+        f"{s.task:<13} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  "
         f"{f'{s.gold_pairs}/{s.predicted_pairs}/{s.true_pairs}':>20}  {f'{s.found}/{s.labelled}':>9}  "
         f"{s.spurious:>3} {s.spurious_rate:4.2f}"
         for s in scores
