@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.align.claims import group_claims, is_statement
+from digest.align.claims import align_claims, group_claims, is_statement
 from digest.extract.articles import extract_article
 from digest.extract.entities import canonicalise
 from digest.model import Article, Claim, Digest, Extraction, Sentence
@@ -134,3 +134,36 @@ def test_sentences_reporting_only_different_quantities_never_share_a_claim(parse
     }
     claims = shared(group_claims(extract(parser, texts)))
     assert claims and not any({"b", "c"} <= set(c.articles) for c in claims)
+
+
+def test_a_paraphrase_of_the_reason_is_one_shared_claim(parser: Parser) -> None:
+    texts = {
+        "a": "Governor Dale Whitaker said he was ordering the inspections in response to the flow of illegal "
+        "drugs and human trafficking across the border.",
+        "b": "Governor Dale Whitaker says stepped-up inspections are needed to curb human trafficking and the "
+        "flow of drugs, even as traffic slows.",
+    }
+    assert [c.articles for c in shared(group_claims(extract(parser, texts)))] == [("a", "b")]
+
+
+def test_will_join_and_will_not_join_are_a_disagreement_not_a_shared_claim(parser: Parser) -> None:
+    texts = {
+        "a": "Norway will join the European Union's joint gas purchasing platform, Energy Minister Ingrid "
+        "Solberg said on Thursday.",
+        "b": "Norway will not join the European Union's joint gas purchasing platform, Energy Minister Ingrid "
+        "Solberg said on Thursday.",
+    }
+    claims, disagreements = align_claims(extract(parser, texts))
+    assert not shared(claims)
+    assert [(d.kind, d.sides[0].articles, d.sides[1].articles) for d in disagreements] == [("negation", ("a",), ("b",))]
+
+
+def test_two_states_laws_disagree_and_two_crashes_in_two_places_are_apart(parser: Parser) -> None:
+    laws = {"a": "The measure was modelled on a Virginia law passed in 2022 by the state assembly.",
+            "b": "The measure was modelled on a Massachusetts law passed in 2022 by the state assembly."}
+    claims, disagreements = align_claims(extract(parser, laws))
+    assert not shared(claims) and [d.kind for d in disagreements] == ["place"]
+    crashes = {"a": "A bus crash in the Cusco region of Peru killed 15 people in March, police said.",
+               "b": "A bus crash in the Puno region of Peru killed 19 people last year, police said."}
+    claims, disagreements = align_claims(extract(parser, crashes))
+    assert not shared(claims) and not disagreements

@@ -13,6 +13,10 @@ name: two sentences about one minister's different acts share nothing else. And 
 that report the same counted quantity (one of the topic's figure groups: a toll, the evacuated,
 the seats won) state the same fact however they word it; that pair is a candidate and scores a
 bonus, shared by the quantities the two sentences report.
+
+Statements that cannot both be true (`conflicts`: one negated, the other not; three years and
+permanent; two places; two values of one quantity on one day) never share a claim; where they
+otherwise match as one claim would, they are a *disagreement*: the two claims side by side.
 """
 
 from __future__ import annotations
@@ -25,13 +29,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from digest.align.conflicts import APART, Stance, conflict, figures_by_sentence, read_stance
 from digest.align.linkage import average_linkage, co_posted
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
-from digest.model import Claim, Extraction, FigureGroup, Mention, Sentence, SentenceRef
+from digest.model import Claim, Disagreement, Extraction, Figure, FigureGroup, Mention, Sentence, SentenceRef
+from digest.nlp.vocabulary import SYNONYMS
 
 # Mean pair score a group of sentences needs to count as one claim.
 THRESHOLD = 0.48
+# A conflicting pair is a disagreement only where it otherwise matches nearly as well as one claim's
+# sentences; one bounded in time and one permanent need less: few sentences say either.
+DISAGREE_THRESHOLDS = {"negation": 0.4, "number": 0.4, "place": 0.4, "duration": 0.2}
 MIN_TERMS = 4  # fewer content words than this say too little to match on
 QUOTED_SHARE = 0.5  # a sentence this much inside quotation marks is a quote, not a claim
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
@@ -56,6 +65,7 @@ class Statement:
     sentence: Sentence
     terms: frozenset[str]  # content lemmas and entity names
     quantities: frozenset[int] = frozenset()  # the topic's shared figure groups it reports
+    stance: Stance = Stance()
 
     @property
     def article(self) -> str:
@@ -67,16 +77,46 @@ def group_claims(
 ) -> tuple[Claim, ...]:
     """The topic's claims: shared ones first (most articles first), then each outlet's own.
     `figures`: the topic's figure groups, where the caller has them already."""
+    return align_claims(extractions, figures)[0]
+
+
+def align_claims(
+    extractions: Sequence[Extraction], figures: Sequence[FigureGroup] | None = None
+) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
+    """The topic's claims (as `group_claims`) and its disagreements, in sentence order."""
     if figures is None:
         figures = group_figures([f for e in extractions for f in e.figures])
     quantities = shared_quantities(figures)
-    statements = [s for e in extractions for s in find_statements(e, quantities)]
+    readings = figures_by_sentence(figures)
+    names = topic_names(extractions)
+    statements = [s for e in extractions for s in find_statements(e, quantities, readings, names)]
     weights = term_weights(statements)
     scorer = Scorer.of(statements, weights, find_anchors(statements))
     scores = {(i, j): scorer.score(i, j) for i, j in candidate_pairs(statements, weights)}
     groups = average_linkage(len(statements), scores, THRESHOLD, lambda i, j: may_join(statements[i], statements[j]))
     claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
-    return tuple(sorted(claims, key=claim_order))
+    disagreements = find_disagreements(statements, scores, groups, claims)
+    return tuple(sorted(claims, key=claim_order)), disagreements
+
+
+def find_disagreements(
+    statements: Sequence[Statement], scores: Mapping[tuple[int, int], float],
+    groups: Sequence[Sequence[int]], claims: Sequence[Claim],
+) -> tuple[Disagreement, ...]:
+    """Claims of which two sentences match as one claim would but conflict: one per pair of claims."""
+    claim_of = {i: k for k, group in enumerate(groups) for i in group}
+    found: dict[tuple[int, int], Disagreement] = {}
+    for (i, j), score in sorted(scores.items()):
+        kind = conflict(statements[i].stance, statements[j].stance)
+        if kind in (None, APART) or score < DISAGREE_THRESHOLDS[kind] or statements[i].article == statements[j].article:
+            continue
+        a, b = sorted((claim_of[i], claim_of[j]), key=lambda k: ref_key(claims[k]))
+        found.setdefault((a, b), Disagreement((claims[a], claims[b]), kind))
+    return tuple(sorted(found.values(), key=lambda d: (ref_key(d.sides[0]), ref_key(d.sides[1]))))
+
+
+def ref_key(claim: Claim) -> tuple[str, int]:
+    return (claim.refs[0].article, claim.refs[0].sentence)
 
 
 def shared_quantities(groups: Sequence[FigureGroup]) -> dict[tuple[str, int], frozenset[int]]:
@@ -93,19 +133,25 @@ def may_join(a: Statement, b: Statement) -> bool:
     """One sentence per article; and two sentences that each report a shared quantity, but no
     quantity in common, report different facts ("61,000 applied" is not "13,000 must leave"),
     so no claim holds both, however a third sentence reporting both links them."""
-    if a.article == b.article:
+    if a.article == b.article or conflict(a.stance, b.stance) is not None:
         return False
     return not (a.quantities and b.quantities and not a.quantities & b.quantities)
 
 
 def find_statements(
-    extraction: Extraction, quantities: Mapping[tuple[str, int], frozenset[int]] | None = None
+    extraction: Extraction, quantities: Mapping[tuple[str, int], frozenset[int]] | None = None,
+    readings: Mapping[tuple[str, int], Sequence[tuple[int, Figure]]] | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> list[Statement]:
+    """`known`: one-word names the topic's other articles give ("ACM", "Ayacucho"): the same word
+    here is that name, even where the entity recogniser passed it by."""
     quoted = {q.sentence: len(q.text) for q in extraction.quotes}
     names: dict[int, set[str]] = defaultdict(set)
     name_words: dict[int, set[str]] = defaultdict(set)
     people: dict[int, list[Mention]] = defaultdict(list)
+    mentioned: dict[int, list[Mention]] = defaultdict(list)
     for mention in extraction.mentions:
+        mentioned[mention.sentence].append(mention)
         names[mention.sentence].add(f"entity:{mention.canonical.casefold()}")
         name_words[mention.sentence].update(re.findall(r"\w+", mention.text.lower()))
         if mention.label == "PERSON":
@@ -116,11 +162,27 @@ def find_statements(
         # and a person's title is part of the name.
         spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])
         words = {t for t in content_terms(sentence) if t not in spelt}
-        terms = frozenset(words) | names[sentence.index]
-        if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS:
-            held = (quantities or {}).get((sentence.article, sentence.index), frozenset())
-            statements.append(Statement(sentence, terms, held))
+        terms = frozenset(f"entity:{w}" if w in known else t for w in words for t in senses(w)) | names[sentence.index]
+        key = (sentence.article, sentence.index)
+        held = (quantities or {}).get(key, frozenset())
+        stance = read_stance(sentence, mentioned[sentence.index], (readings or {}).get(key, ()),
+                             extraction.article.published)
+        # A shared quantity or a stance says enough in fewer words: "Turnout reached 61.4 percent.",
+        # "the inspections would continue indefinitely".
+        brief = bool(held) or stance.negated or stance.permanent or stance.bounded
+        if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS - brief:
+            statements.append(Statement(sentence, terms, held, stance))
     return statements
+
+
+def topic_names(extractions: Sequence[Extraction]) -> frozenset[str]:
+    return frozenset(m.canonical.casefold() for e in extractions for m in e.mentions if " " not in m.canonical)
+
+
+def senses(word: str) -> frozenset[str]:
+    """A word as the senses it shares with its near-synonyms ("start" and "begin" are one term)."""
+    found = SYNONYMS.get(word)
+    return frozenset(f"sense:{k}" for k in sorted(found)) if found else frozenset({word})
 
 
 def title_words(sentence: Sentence, people: Sequence[Mention]) -> set[str]:

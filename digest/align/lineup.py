@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest.align.claims import group_claims
+from digest.align.claims import align_claims
 from digest.align.quotes import group_quotes
 from digest.figures.grouping import group_figures
 from digest.model import EntityRef, Extraction, Topic
@@ -22,6 +22,7 @@ def align_job(job: tuple[str, str, Sequence[Extraction]]) -> Topic:
 def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
     dates = sorted({e.article.published for e in group if e.article.published})
     figures = group_figures([f for e in group for f in e.figures])
+    claims, disagreements = align_claims(group, figures)
     return Topic(
         slug=slug,
         title=title,
@@ -29,8 +30,9 @@ def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
         dates=(dates[0], dates[-1]) if dates else (),
         figures=figures,
         quotes=group_quotes([q for e in group for q in e.quotes]),
-        claims=group_claims(group, figures),
+        claims=claims,
         entities=topic_entities(group),
+        disagreements=disagreements,
     )
 
 

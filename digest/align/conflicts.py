@@ -1,0 +1,170 @@
+"""What keeps two near-identical statements apart: they say opposite things about one matter.
+
+A sentence's *stance* is read from its lemmas, its places and the topic's figures: whether it is
+negated ("will not join"), bounded in time ("for the next three years", "until the end of the
+year") or open-ended ("permanent", "indefinitely"), which places it names, and which value it
+gives, as of which day, for each counted quantity the topic's outlets share. Two statements
+*conflict* when they differ on one of these in a way that cannot both be true: one negated and
+the other not; one bounded and the other permanent; a place in the same slot of both ("a
+Virginia law" / "a Massachusetts law", "in the Cusco region" / "in the Puno region"); the
+same quantity, as of the same day, at values no reading of their qualifiers reconciles (9 vs 11
+killed on Tuesday; not "at least 9" vs 11, nor 6.5 vs 7 percent, within a reporter's rounding).
+Tolls of different days do not conflict: the figures table shows them side by side.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from digest.model import Figure, FigureGroup, Mention, Sentence
+
+NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "n't", "without", "refuse", "reject"})
+# Verb and particle that say no as plainly: "stay out of the platform", "ruled out a deal".
+NEGATING_PHRASES = frozenset({("stay", "out"), ("opt", "out"), ("rule", "out"), ("pull", "out")})
+DENIABLE_POS = frozenset({"NOUN", "VERB", "ADJ"})
+NEGATION_REACH = 3  # content words a negation governs: "not join the EU's joint gas scheme"
+# How far a value as written may be from the truth: rounding for an exact one, more for "about".
+EXACT_SLACK = 0.05
+ROUGH_SLACK = 0.1
+PERMANENT = frozenset({"permanent", "permanently", "indefinitely", "indefinite", "forever"})
+DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
+UNTIL = frozenset({"until", "till", "through"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+APART = "apart"  # different facts: never one claim, nor a disagreement
+# How many words before a period noun a number may stand: "three more years", "the next two years".
+_DURATION_REACH = 2
+
+
+@dataclass(frozen=True)
+class Stance:
+    negated: bool = False
+    # The few content words a negation governs, and all the sentence's: a negation conflicts only
+    # when it denies what the other sentence says ("will not join" / "will join"), not a side
+    # matter ("people who have no right to stay").
+    denied: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    bounded: bool = False
+    permanent: bool = False
+    # Each name (a place or not), with the words either side of it: where it sits in what is said.
+    names: frozenset[tuple[str, frozenset[str], bool]] = frozenset()
+    # Per shared figure group: the range the value as qualified allows, and its day.
+    values: tuple[tuple[int, float, float, str | None], ...] = ()
+
+
+def read_stance(
+    sentence: Sentence, mentions: Sequence[Mention], figures: Sequence[tuple[int, Figure]], published: str | None = None
+) -> Stance:
+    """`published`: the article's date, the day of a figure that gives none of its own."""
+    lemmas = sentence.lemmas
+    denied = denied_words(lemmas, sentence.pos)
+    return Stance(
+        negated=bool(denied),
+        denied=denied,
+        words=frozenset(w for w, p in zip(lemmas, sentence.pos) if p in DENIABLE_POS),
+        bounded=bool(UNTIL.intersection(lemmas)) or has_duration(lemmas, sentence.pos),
+        permanent=bool(PERMANENT.intersection(lemmas)),
+        names=frozenset(name_slot(sentence.text, m) for m in mentions),
+        values=tuple(sorted((k, *value_range(f), f.as_of or published) for k, f in figures)),
+    )
+
+
+def value_range(figure: Figure) -> tuple[float, float]:
+    """The values a figure as qualified allows: "at least 9" is 9 and up, "about 300" 270 to 330."""
+    value, qualifier = figure.value, figure.qualifier
+    if qualifier in ("at least", "more than"):
+        return (value, math.inf)
+    if qualifier in ("at most", "fewer than"):
+        return (-math.inf, value)
+    slack = abs(value) * (EXACT_SLACK if qualifier is None else ROUGH_SLACK)
+    return (value - slack, value + slack)
+
+
+def name_slot(text: str, mention: Mention) -> tuple[str, frozenset[str], bool]:
+    """The name, the content words right before and after it as written, and whether it is a place."""
+    at = text.find(mention.text)
+    place = mention.label in PLACE_LABELS
+    if at < 0:
+        return (mention.canonical.casefold(), frozenset(), place)
+    before = re.findall(r"[\w'’-]+", text[:at])[-1:]
+    after = re.findall(r"[\w'’-]+", text[at + len(mention.text):])[:1]
+    words = {w.lower() for w in before + after}
+    return (mention.canonical.casefold(), frozenset(w for w in words if w not in STOP_WORDS and w.isalpha()), place)
+
+
+def denied_words(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[str]:
+    """The first content words after each negator or negating phrase, names left out."""
+    starts = [i + 1 for i, w in enumerate(lemmas) if w in NEGATORS]
+    starts += [i + 2 for i, pair in enumerate(zip(lemmas, lemmas[1:])) if pair in NEGATING_PHRASES]
+    denied: set[str] = set()
+    for start in starts:
+        found = [lemmas[j] for j in range(start, len(lemmas)) if j < len(pos) and pos[j] in DENIABLE_POS]
+        denied.update(found[:NEGATION_REACH])
+    return frozenset(denied)
+
+
+def has_duration(lemmas: Sequence[str], pos: Sequence[str]) -> bool:
+    """A number shortly before a period noun: "three years", "the next two months"."""
+    for i, lemma in enumerate(lemmas):
+        if lemma in DURATION_NOUNS:
+            window = range(max(0, i - _DURATION_REACH - 1), i)
+            if any(j < len(pos) and pos[j] == "NUM" for j in window):
+                return True
+    return False
+
+
+def conflict(a: Stance, b: Stance) -> str | None:
+    """What two statements about one matter differ on so that both cannot be true, if anything;
+    APART where they name two actors in one slot ("ING analysts" / "Rabobank analysts"), or differ
+    on a place and more besides: two events, not one told two ways ("a crash in Cusco killed 15" /
+    "a crash in the Puno region killed 19")."""
+    kinds = differences(a, b)
+    if "actor" in kinds or ("place" in kinds and len(kinds) > 1):
+        return APART
+    return kinds[0] if kinds else None
+
+
+def differences(a: Stance, b: Stance) -> list[str]:
+    kinds = []
+    if a.negated != b.negated and (a.denied & b.words or b.denied & a.words):
+        kinds.append("negation")
+    if (a.permanent and b.bounded and not b.permanent) or (b.permanent and a.bounded and not a.permanent):
+        kinds.append("duration")
+    if differing_values(a, b):
+        kinds.append("number")
+    kinds.extend(sorted(other_name_in_slot(a, b)))
+    return kinds
+
+
+def other_name_in_slot(a: Stance, b: Stance) -> set[str]:
+    """A name of one and a different name of the other between the same words: "place" where
+    both are places, else "actor"."""
+    mine, theirs = {n for n, _, _ in a.names}, {n for n, _, _ in b.names}
+    return {"place" if place and other_place else "actor"
+            for n, slot, place in a.names for m, other, other_place in b.names
+            if n not in theirs and m not in mine and slot & other and not akin(n, m)}
+
+
+def akin(name: str, other: str) -> bool:
+    """One name and its adjective or short form: "Iran" / "Iranian", "EU" / "European Union"."""
+    return name[:4] == other[:4] or name.startswith(other) or other.startswith(name)
+
+
+def differing_values(a: Stance, b: Stance) -> bool:
+    """One shared quantity, as of one day, in ranges that do not meet."""
+    return any(k == m and day is not None and day == other and (high < low2 or high2 < low)
+               for k, low, high, day in a.values for m, low2, high2, other in b.values)
+
+
+def figures_by_sentence(groups: Sequence[FigureGroup]) -> dict[tuple[str, int], list[tuple[int, Figure]]]:
+    """Per (article, sentence), the figures it gives of groups that two or more articles report."""
+    found: dict[tuple[str, int], list[tuple[int, Figure]]] = {}
+    for k, group in enumerate(groups):
+        if len({f.article for f in group.values}) > 1:
+            for figure in group.values:
+                found.setdefault((figure.article, figure.sentence), []).append((k, figure))
+    return found

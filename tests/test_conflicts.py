@@ -1,0 +1,86 @@
+"""Conflicts: what keeps two near-identical statements apart, read from lemmas, names and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.align.conflicts import APART, conflict, read_stance
+from digest.model import Figure, Measure, Mention, Sentence
+
+# What spaCy's lemmatiser would give for the few inflected words below.
+LEMMAS = {"years": "year", "allows": "allow", "makes": "make", "stores": "store", "checks": "check"}
+
+
+def sentence(text: str, pos: dict[str, str] | None = None) -> Sentence:
+    words = [LEMMAS.get(w, w) for w in (w.strip(".,").lower() for w in text.split())]
+    tags = tuple((pos or {}).get(w, "NOUN" if w.isalpha() else "NUM") for w in words)
+    return Sentence("a", 0, text, 0, len(text), lemmas=tuple(words), pos=tags)
+
+
+FUNCTION = {w: "PART" for w in "not no the a will to of for in on".split()} | {"three": "NUM"}
+
+
+def stance(text: str, places: tuple[str, ...] = (), figures: tuple[tuple[int, Figure], ...] = (), *,
+           label: str = "GPE", published: str | None = None):  # type: ignore[no-untyped-def]
+    mentions = [Mention("a", 0, p, label, p) for p in places]
+    return read_stance(sentence(text, FUNCTION), mentions, figures, published)
+
+
+def toll(value: float, qualifier: str | None = None, as_of: str | None = None) -> tuple[int, Figure]:
+    figure = Figure("a", 0, value, str(value), qualifier, "people", Measure("killed"), "people killed", as_of=as_of)
+    return (0, figure)
+
+
+def test_a_negation_of_what_the_other_says_conflicts() -> None:
+    assert conflict(stance("Norway will not join the platform"), stance("Norway will join the platform")) == "negation"
+    assert conflict(stance("No stores will close"), stance("The group will close 40 stores")) == "negation"
+
+
+def test_a_negation_of_a_side_matter_does_not() -> None:
+    # "no right to stay" denies nothing the other sentence asserts.
+    assert conflict(stance("Ministers agreed to return people who have no right to stay"),
+                    stance("Ministers agreed to speed up deportation flights")) is None
+
+
+def test_bounded_and_permanent_conflict_but_two_bounds_do_not() -> None:
+    three_years = stance("The law allows drinks for the next three years")
+    assert conflict(three_years, stance("The law makes drinks permanent")) == "duration"
+    assert conflict(stance("The checks last until the end of the year"), stance("The checks continue indefinitely")) == "duration"
+    assert conflict(three_years, stance("The law allows drinks until 2028")) is None
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "expected"),
+    [
+        (toll(9, as_of="2025-11-18"), toll(11, as_of="2025-11-18"), "number"),
+        (toll(9, as_of="2025-11-17"), toll(11, as_of="2025-11-18"), None),  # tolls of two days
+        (toll(9, "at least", "2025-11-18"), toll(11, as_of="2025-11-18"), None),  # "at least 9" allows 11
+        (toll(1200, "more than", "2025-03-12"), toll(1203, as_of="2025-03-12"), None),
+        (toll(6.5, as_of="2025-04-02"), toll(7, as_of="2025-04-02"), None),  # within rounding
+    ],
+)
+def test_values_of_one_quantity_on_one_day_conflict_only_when_no_reading_reconciles_them(
+    mine: tuple[int, Figure], theirs: tuple[int, Figure], expected: str | None
+) -> None:
+    assert conflict(stance("The crash killed people", figures=(mine,)), stance("The crash killed people", figures=(theirs,))) == expected
+
+
+def test_a_figure_with_no_day_of_its_own_is_of_its_articles_day() -> None:
+    nine = stance("The crash killed people", figures=(toll(9),), published="2025-11-18")
+    eleven = stance("The crash killed people", figures=(toll(11),), published="2025-11-18")
+    assert conflict(nine, eleven) == "number"
+
+
+def test_two_places_in_one_slot_conflict_and_a_list_of_places_does_not() -> None:
+    virginia = stance("The bill was modelled on a Virginia law", ("Virginia",))
+    assert conflict(virginia, stance("The bill was modelled on a Massachusetts law", ("Massachusetts",))) == "place"
+    assert conflict(stance("Teams from Azerbaijan and Germany came", ("Azerbaijan", "Germany")),
+                    stance("Teams from Greece and Germany came", ("Greece", "Germany"))) is None
+
+
+def test_two_actors_in_one_slot_or_a_place_and_a_number_are_two_facts_not_a_disagreement() -> None:
+    ing = stance("ING analysts said prices would rise", ("ING",), label="ORG")
+    assert conflict(ing, stance("Rabobank analysts said prices would fall", ("Rabobank",), label="ORG")) == APART
+    cusco = stance("A crash in the Cusco region killed people", ("Cusco",), (toll(15, as_of="2025-11-18"),))
+    puno = stance("A crash in the Puno region killed people", ("Puno",), (toll(19, as_of="2025-11-18"),))
+    assert conflict(cusco, puno) == APART
