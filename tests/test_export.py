@@ -6,11 +6,14 @@ from pathlib import Path
 import jsonschema
 
 from digest.model import Digest
+from digest.nlp.parse import Parser
+from digest.pipeline import build_digest
 from digest.site.export import schema_text, to_document, to_json, write_json
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "digest.schema.json"
 # The contract as given to the project, copied: GitHub's runners have no ../shared.
 CONTRACT = Path(__file__).resolve().parent / "resources" / "contract" / "digest.schema.json"
+COVERAGE = Path(__file__).resolve().parent / "resources" / "coverage" / "articles"
 
 
 def test_the_digest_of_the_seeds_is_valid_against_the_schema(seeds_digest: Digest) -> None:
@@ -94,3 +97,17 @@ def test_the_streamed_json_is_the_document_as_json_dumps_writes_it(seeds_digest:
 def test_an_empty_digest_streams_as_valid_json() -> None:
     empty = Digest((), (), ())
     assert to_json(empty) == json.dumps(to_document(empty), indent=2) + "\n"
+
+
+def test_a_disagreement_is_exported_valid_against_both_schemas(parser: Parser, tmp_path: Path) -> None:
+    # Four outlets on Norway and the EU gas platform: two say it will join, two that it will not.
+    for name in ("w09", "w16", "w04", "w12"):
+        (tmp_path / f"{name}.txt").write_text((COVERAGE / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    document = json.loads(to_json(build_digest(tmp_path, parser)))
+    for schema in (json.loads(schema_text()), json.loads(CONTRACT.read_text(encoding="utf-8"))):
+        jsonschema.validate(document, schema)
+    found = [d for t in document["topics"] for d in t["disagreements"]]
+    assert found and {d["kind"] for d in found} == {"negation"}
+    sides = [[" ".join(side["sentences"]) for side in d["sides"]] for d in found]
+    assert any("will join" in yes and "will not join" in no for yes, no in sides)
+    assert all(side["anchors"] for d in found for side in d["sides"])

@@ -12,6 +12,7 @@ from digest.model import (
     Article,
     Claim,
     Digest,
+    Disagreement,
     Figure,
     FigureGroup,
     Outlet,
@@ -108,6 +109,7 @@ def topic_object(topic: Topic, sentences: dict[tuple[str, int], str]) -> JsonObj
         "quotes": [quote_group_object(g) for g in topic.quotes],
         "claims": [claim_object(c) for c in topic.claims],
         "entities": [{"name": e.name, "label": e.label, "slug": e.slug} for e in topic.entities],
+        "disagreements": [disagreement_object(d) for d in topic.disagreements],
     }
 
 
@@ -148,6 +150,10 @@ def quote_object(quote: Quote) -> JsonObject:
         "anchor": anchor(quote.sentence),
         "speaker_as_written": quote.speaker_text,
     }
+
+
+def disagreement_object(disagreement: Disagreement) -> JsonObject:
+    return {"kind": disagreement.kind, "sides": [claim_object(side) for side in disagreement.sides]}
 
 
 def claim_object(claim: Claim) -> JsonObject:

@@ -274,6 +274,7 @@ def cited_sentences(topics: Iterable[Topic]) -> set[tuple[str, int]]:
     for topic in topics:
         cited.update((f.article, f.sentence) for g in topic.figures for f in g.values)
         cited.update((q.article, q.sentence) for g in topic.quotes for q in g.variants)
+        cited.update((r.article, r.sentence) for d in topic.disagreements for side in d.sides for r in side.refs)
     return cited
 
 
