@@ -47,6 +47,8 @@ def test_bounded_and_permanent_conflict_but_two_bounds_do_not() -> None:
     assert conflict(three_years, stance("The law makes drinks permanent")) == "duration"
     assert conflict(stance("The checks last until the end of the year"), stance("The checks continue indefinitely")) == "duration"
     assert conflict(three_years, stance("The law allows drinks until 2028")) is None
+    # A rate is not a duration: "300 trucks a week" beside "permanent positions" says nothing of how long.
+    assert conflict(stance("The plant builds 300 trucks a week"), stance("The plant cuts permanent jobs")) is None
 
 
 @pytest.mark.parametrize(

@@ -36,8 +36,7 @@ DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
 UNTIL = frozenset({"until", "till", "through"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APART = "apart"  # different facts: never one claim, nor a disagreement
-# How many words before a period noun a number may stand: "three more years", "the next two years".
-_DURATION_REACH = 2
+_MORE = frozenset({"more", "further", "additional", "extra"})  # "three more years"
 
 
 @dataclass(frozen=True)
@@ -108,13 +107,13 @@ def denied_words(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[str]:
 
 
 def has_duration(lemmas: Sequence[str], pos: Sequence[str]) -> bool:
-    """A number shortly before a period noun: "three years", "the next two months"."""
-    for i, lemma in enumerate(lemmas):
-        if lemma in DURATION_NOUNS:
-            window = range(max(0, i - _DURATION_REACH - 1), i)
-            if any(j < len(pos) and pos[j] == "NUM" for j in window):
-                return True
-    return False
+    """A number right before a period noun, or before "more" and one: "three years", "two more
+    months"; not a rate ("300 trucks a week")."""
+    return any(
+        lemma in DURATION_NOUNS and i < len(pos)
+        and ((i >= 1 and pos[i - 1] == "NUM") or (i >= 2 and pos[i - 2] == "NUM" and lemmas[i - 1] in _MORE))
+        for i, lemma in enumerate(lemmas)
+    )
 
 
 def conflict(a: Stance, b: Stance) -> str | None:
