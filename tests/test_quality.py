@@ -18,7 +18,7 @@ from digest_tools.evaluate import Score, evaluate_folder, format_table, load_lab
 RESOURCES = Path(__file__).resolve().parent / "resources"
 EVAL = RESOURCES / "eval"
 # Both sets the rules were developed on; the held-out set has a gate of its own (test_heldout).
-TUNED_SETS = [EVAL, RESOURCES / "dev", RESOURCES / "dev2"]
+TUNED_SETS = [EVAL, RESOURCES / "dev", RESOURCES / "dev2", RESOURCES / "naming"]
 # Room for harmless wobble (one pair more or less) without letting a real loss through.
 TOLERANCE = 0.02
 
@@ -57,9 +57,11 @@ def test_alignment_quality_holds_the_baseline(measured: tuple[Score, ...], label
 
 
 def expected_tasks(folder: Path) -> set[str]:
-    """Claims are scored, and so gated, only for a set whose labels have claim labels."""
-    claims = load_labels(folder / "labels.json").claims is not None
-    return {"topics", "figures", "quotes"} | ({"claims"} if claims else set())
+    """Claims are scored, and so gated, only for a set whose labels have claim labels; numbers
+    that name and background figures only for a set with labelled negatives."""
+    labels = load_labels(folder / "labels.json")
+    claims = {"claims"} if labels.claims is not None else set()
+    return {"topics", "figures", "quotes"} | claims | ({"naming", "context"} if labels.negatives is not None else set())
 
 
 @pytest.mark.parametrize("folder", TUNED_SETS, ids=lambda folder: folder.name)
@@ -75,6 +77,10 @@ def test_the_gate_measures_every_labelled_task(measured: tuple[Score, ...], labe
 
 def test_the_eval_set_gates_claims() -> None:
     assert "claims" in expected_tasks(EVAL)
+
+
+def test_the_naming_set_gates_numbers_that_name() -> None:
+    assert {"naming", "context"} <= expected_tasks(RESOURCES / "naming")
 
 
 def test_the_gate_fails_on_a_drop(measured: tuple[Score, ...]) -> None:

@@ -115,6 +115,7 @@ def figure_group_object(group: FigureGroup, sentences: dict[tuple[str, int], str
     return {
         "label": group.label,
         "status": group.status,
+        "context": group.context,
         "values": [figure_object(f, sentences) for f in group.values],
     }
 

@@ -161,7 +161,7 @@ class SiteView:
         return sentences[index].text if 0 <= index < len(sentences) else ""
 
     def divergent(self, topic: Topic) -> int:
-        return sum(1 for group in topic.figures if group.status == "divergent")
+        return sum(1 for group in topic.figures if group.status == "divergent" and not group.context)
 
     def description(self, topic: Topic) -> str:
         return topic_description(topic)
