@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["agreed", "divergent", "single"]
+# progression: the values differ but each was given for a day of its own (a toll rising 9 → 11 → 13)
+Status = Literal["agreed", "divergent", "single", "progression"]
 
 
 def anchor(sentence: int) -> str:

@@ -227,10 +227,25 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
         status = "single"
     elif len({f.value for f in values}) == 1:
         status = "agreed"
+    elif is_progression(values):
+        status = "progression"
+        values = tuple(sorted(values, key=lambda f: (f.as_of or "", f.value, f.article, f.sentence)))
     else:
         status = "divergent"
     label = min((f.label for f in values), key=lambda text: (-len(text), text))
     return FigureGroup(label=label, status=status, values=values, context=all(f.context for f in values))
+
+
+def is_progression(values: Sequence[Figure]) -> bool:
+    """Different values, each the only one given for its as-of date: a count that moved over
+    days, not outlets that disagree. One undated value, or two values for one day, is a
+    disagreement a reader must see (the seeds' 27,708 beside "at least 27,585")."""
+    by_day: dict[str, set[float]] = {}
+    for figure in values:
+        if figure.as_of is None:
+            return False
+        by_day.setdefault(figure.as_of, set()).add(figure.value)
+    return len(by_day) >= 2 and all(len(day) == 1 for day in by_day.values())
 
 
 def group_order(group: FigureGroup) -> tuple[int, float, str, str, int]:

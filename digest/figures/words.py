@@ -283,7 +283,7 @@ WORKER_THING = re.compile(r"\b(?:staff|worker|employee|personnel)$")
 # stands for values up to this many points either side.
 FRACTION_PRECISION = 2.0
 FRACTION_TEXT = re.compile(rf"\b(?:{'|'.join(FRACTION_WORDS)}|thirds|quarters|fifths|in)\b", re.IGNORECASE)
-STATUS_ORDER = {"divergent": 0, "agreed": 1, "single": 2}
+STATUS_ORDER = {"divergent": 0, "progression": 1, "agreed": 2, "single": 3}
 
 # ---- numbers that name, not count (figures/naming.py) -------------------------------------
 

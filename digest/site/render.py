@@ -32,6 +32,7 @@ from digest.model import (
     Topic,
     anchor,
 )
+from digest.site.progression import progression
 from digest.site.slug import unique_slugs
 from digest.sources.outlets import web_address
 
@@ -198,6 +199,9 @@ class SiteView:
         )
         return sorted(sorted(counts), key=lambda name: -counts[name])[:TAGS_PER_TOPIC]
 
+    def progression(self, group: FigureGroup) -> Markup:
+        return progression(group)
+
     def spread(self, group: FigureGroup) -> str:
         values = [f.value for f in group.values]
         if len(values) < 2 or max(values) == min(values):
@@ -284,7 +288,7 @@ def cite(article_id: str, sentence: int) -> str:
 
 def topic_description(topic: Topic, shown: int = 3) -> str:
     """One line for link previews and the feed: which figures the outlets give differently."""
-    divergent = [g for g in topic.figures if g.status == "divergent"]
+    divergent = [g for g in topic.figures if g.status == "divergent" and not g.context]
     outlets = f"{len(topic.articles)} {'outlet' if len(topic.articles) == 1 else 'outlets'}"
     if len(topic.articles) == 1:
         return "1 outlet so far: nothing to compare yet."
