@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["agreed", "divergent", "single"]
+# progression: the values differ but each was given for a day of its own (a toll rising 9 → 11 → 13)
+Status = Literal["agreed", "divergent", "single", "progression"]
 
 
 def anchor(sentence: int) -> str:
@@ -152,6 +153,9 @@ class Figure:
     # unknown, so a reader still sees that two tolls were given on different days.
     when: str | None = None
     unit: str | None = None  # a measurement's unit: "%", "km", "magnitude", "euro"; None for a count
+    # A background figure from another event or time ("as in 1994, when 800,000 were killed"):
+    # shown apart as context, never lined up with or against the story's own.
+    context: bool = False
 
     @property
     def counted(self) -> str:
@@ -202,6 +206,7 @@ class FigureGroup:
     label: str
     status: Status
     values: tuple[Figure, ...]
+    context: bool = False  # every value is a background figure (see `Figure.context`)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,17 @@ labelled quantity or remark, which is almost always wrong: it counts as *spuriou
 
 With no predicted pairs, precision is 0 unless the labels have no pairs either (nothing
 predicted earns nothing); with no labelled pairs, recall is 1.
+
+Two more tasks, only for sets whose labels have a `negatives` key (numbers that name or time
+things: "the iPhone 15", "2:30 p.m.", "the 46th president"), are not pairwise:
+
+- naming: recall is the share of negatives no figure of the digest shows (a negative is shown
+  when a figure in a topic's rows has its article and one of its values); precision is the share
+  of shown figures the labels speak of (a labelled figure or a negative) that are labelled
+  figures. `spurious` counts the negatives shown.
+- context: items are the mentions of figure groups labelled `context` (background figures from
+  another event or time). Recall is the share of them the digest marks `context`; precision the
+  share of labelled mentions it marks `context` that are labelled so.
 """
 
 from __future__ import annotations
@@ -80,6 +91,9 @@ class Labels:
     quotes: tuple[frozenset[QuoteKey], ...]
     claims: tuple[ClaimLabel, ...] | None = None  # None: the set has no claim labels, claims are not scored
     disagreements: tuple[tuple[Side, Side], ...] | None = None  # None: not scored
+    # Each a number that names or times something, as the values it could be read as; None: not scored.
+    negatives: tuple[frozenset[FigureKey], ...] | None = None
+    context: frozenset[FigureKey] = frozenset()  # mentions of background figures (groups labelled `context`)
 
 
 @dataclass(frozen=True)
@@ -118,8 +132,11 @@ def load_labels(path: Path) -> Labels:
         quotes=tuple(frozenset((a, normalise(s)) for a, s in g["variants"]) for g in data["quotes"]),
         claims=tuple(claim_label(g) for g in data["claims"]) if "claims" in data else None,
         disagreements=tuple(disagreement_label(g) for g in data["disagreements"]) if "disagreements" in data else None,
+        negatives=tuple(negative_label(n) for n in data["negatives"]) if "negatives" in data else None,
+        context=frozenset(figure_key(a, v) for g in data["figures"] if g.get("context") for a, v in g["mentions"]),
     )
     check_unique(labels)
+    check_negatives(labels)
     return labels
 
 
@@ -131,6 +148,18 @@ def claim_label(group: dict[str, Any]) -> ClaimLabel:
 def disagreement_label(group: dict[str, Any]) -> tuple[Side, Side]:
     first, second = group["sides"]
     return (frozenset((a, normalise(s)) for a, s in first), frozenset((a, normalise(s)) for a, s in second))
+
+
+def negative_label(item: dict[str, Any]) -> frozenset[FigureKey]:
+    return frozenset(figure_key(item["article"], v) for v in item["values"])
+
+
+def check_negatives(labels: Labels) -> None:
+    """A negative sharing a labelled figure's article and value could not be told apart from it."""
+    figures = set().union(*labels.figures) if labels.figures else set()
+    both = figures & set().union(*(labels.negatives or ()))
+    if both:
+        raise ValueError(f"labels: negatives that are also labelled figures: {sorted(both)}")
 
 
 def figure_key(article: str, value: float) -> FigureKey:
@@ -169,7 +198,8 @@ def check_articles(labels: Labels, article_ids: Iterable[str]) -> None:
     ids = set(article_ids)
     in_topics = set().union(*labels.topics) if labels.topics else set()
     claims = tuple(c.sentences | c.also for c in labels.claims or ()) + tuple(a | b for a, b in labels.disagreements or ())
-    named = in_topics | {a for g in labels.figures + labels.quotes + claims for a, _ in g}
+    negatives = tuple(labels.negatives or ())
+    named = in_topics | {a for g in labels.figures + labels.quotes + claims + negatives for a, _ in g}
     if named - ids:
         raise ValueError(f"labels name articles not in the folder: {sorted(named - ids)}")
     if ids - in_topics:
@@ -304,6 +334,39 @@ def found_quotes(digest: Digest, labels: Labels) -> int:
     return len({k for e in digest.extractions for q in e.quotes for k in match_quote(q, by_article)})
 
 
+def shown_figures(digest: Digest) -> list[Figure]:
+    return [f for t in digest.topics for g in t.figures for f in g.values]
+
+
+def score_naming(digest: Digest, labels: Labels) -> Score:
+    negatives = labels.negatives or ()
+    shown = {figure_key(f.article, f.value) for f in shown_figures(digest)}
+    named = set().union(*negatives) if negatives else set()
+    figures = set().union(*labels.figures) if labels.figures else set()
+    wrong = sum(1 for n in negatives if n & shown)
+    right = len(shown & figures)
+    said = right + len(shown & named)
+    recall = 1 - wrong / len(negatives) if negatives else 1.0
+    precision = right / said if said else 1.0
+    return Score("naming", precision, recall, f1(precision, recall), 0, said, right,
+                 labelled=len(negatives), found=len(negatives) - wrong, spurious=wrong,
+                 spurious_rate=wrong / len(negatives) if negatives else 0.0)  # fmt: skip
+
+
+def score_context(digest: Digest, labels: Labels) -> Score:
+    figures = set().union(*labels.figures) if labels.figures else set()
+    shown = shown_figures(digest)
+    found = {figure_key(f.article, f.value) for f in shown} & labels.context
+    marked = {figure_key(f.article, f.value) for f in shown if f.context} & figures
+    true = len(marked & labels.context)
+    precision = true / len(marked) if marked else float(not labels.context)
+    recall = true / len(labels.context) if labels.context else 1.0
+    wrong = len(marked - labels.context)
+    return Score("context", precision, recall, f1(precision, recall), len(labels.context), len(marked), true,
+                 labelled=len(labels.context), found=len(found), spurious=wrong,
+                 spurious_rate=wrong / len(marked) if marked else 0.0)  # fmt: skip
+
+
 # ---- scoring ------------------------------------------------------------------------------
 
 
@@ -348,7 +411,11 @@ def evaluate(digest: Digest, labels: Labels) -> tuple[Score, ...]:
     )
     if labels.claims is not None:
         scores = (*scores, score_claims(digest, labels.claims))
-    return scores if labels.disagreements is None else (*scores, score_disagreements(digest, labels))
+    if labels.disagreements is not None:
+        scores = (*scores, score_disagreements(digest, labels))
+    if labels.negatives is not None:
+        scores = (*scores, score_naming(digest, labels), score_context(digest, labels))
+    return scores
 
 
 def evaluate_folder(eval_dir: Path, parser: Parser) -> tuple[Score, ...]:

@@ -174,6 +174,33 @@ def test_unlabelled_figure_joining_a_labelled_group_is_spurious() -> None:
     assert score.spurious_rate == pytest.approx(1 / 3)
 
 
+def test_a_negative_shown_as_a_figure_costs_naming_recall_and_context_is_scored_by_mark() -> None:
+    from dataclasses import replace
+
+    base = labels(topics=[("a", "b")], figures=[[("a", 40), ("b", 40)], [("a", 368), ("b", 368)]])
+    gold = replace(base, negatives=(frozenset({("a", 5.0)}), frozenset({("b", 27.0), ("b", 26.0)})),
+                   context=frozenset({("a", 368.0), ("b", 368.0)}))  # fmt: skip
+    toll = FigureGroup("people", "agreed", (figure("a", 40), figure("b", 40)))
+    past = FigureGroup("people", "agreed", (replace(figure("a", 368), context=True), figure("b", 368)))
+    g5 = FigureGroup("g", "single", (figure("a", 5),))
+    scores = {s.task: s for s in evaluate(digest_of(topic("t", ("a", "b"), figures=(toll, past, g5))), gold)}
+    naming, context = scores["naming"], scores["context"]
+    assert (naming.recall, naming.spurious, naming.found) == (0.5, 1, 1)
+    assert naming.precision == pytest.approx(4 / 5)  # four labelled figures, one negative shown
+    assert (context.precision, context.recall) == (1.0, 0.5)
+    clean = {s.task: s for s in evaluate(digest_of(topic("t", ("a", "b"), figures=(toll,))), gold)}
+    assert (clean["naming"].precision, clean["naming"].recall) == (1.0, 1.0)
+    assert "naming" not in {s.task for s in evaluate(digest_of(topic("t", ("a", "b"), figures=(toll,))), base)}
+
+
+def test_labels_refuse_a_negative_that_is_a_labelled_figure(tmp_path: Path) -> None:
+    data = {"topics": [{"articles": ["a"]}], "figures": [{"mentions": [["a", 5]]}], "quotes": [],
+            "negatives": [{"article": "a", "text": "5G", "values": [5]}]}  # fmt: skip
+    (tmp_path / "labels.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="negatives"):
+        load_labels(tmp_path / "labels.json")
+
+
 def test_quotes_match_by_substring_whatever_the_quote_marks_and_case() -> None:
     gold = labels(topics=[("a", "b")], quotes=[[("a", "paying for management's mistakes"),
                                                 ("b", "made to pay for the mistakes")]])

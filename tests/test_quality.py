@@ -18,7 +18,7 @@ from digest_tools.evaluate import Score, evaluate_folder, format_table, load_lab
 RESOURCES = Path(__file__).resolve().parent / "resources"
 EVAL = RESOURCES / "eval"
 # Both sets the rules were developed on; the held-out set has a gate of its own (test_heldout).
-TUNED_SETS = [EVAL, RESOURCES / "dev", RESOURCES / "dev2", RESOURCES / "coverage"]
+TUNED_SETS = [EVAL, RESOURCES / "dev", RESOURCES / "dev2", RESOURCES / "coverage", RESOURCES / "naming", RESOURCES / "dev3"]
 # Room for harmless wobble (one pair more or less) without letting a real loss through.
 TOLERANCE = 0.02
 
@@ -57,10 +57,13 @@ def test_alignment_quality_holds_the_baseline(measured: tuple[Score, ...], label
 
 
 def expected_tasks(folder: Path) -> set[str]:
-    """Claims are scored, and so gated, only for a set whose labels have claim labels."""
+    """Claims are scored, and so gated, only for a set whose labels have claim labels (disagreements
+    where labelled); numbers that name and background figures only for a set with labelled negatives."""
     labels = load_labels(folder / "labels.json")
-    return ({"topics", "figures", "quotes"} | ({"claims"} if labels.claims is not None else set())
-            | ({"disagreements"} if labels.disagreements is not None else set()))
+    claims = {"claims"} if labels.claims is not None else set()
+    disagreements = {"disagreements"} if labels.disagreements is not None else set()
+    naming = {"naming", "context"} if labels.negatives is not None else set()
+    return {"topics", "figures", "quotes"} | claims | disagreements | naming
 
 
 @pytest.mark.parametrize("folder", TUNED_SETS, ids=lambda folder: folder.name)
@@ -80,6 +83,10 @@ def test_the_eval_set_gates_claims() -> None:
 
 def test_the_coverage_set_gates_disagreements() -> None:
     assert {"claims", "disagreements"} <= expected_tasks(RESOURCES / "coverage")
+
+
+def test_the_naming_set_gates_numbers_that_name() -> None:
+    assert {"naming", "context"} <= expected_tasks(RESOURCES / "naming")
 
 
 def test_the_gate_fails_on_a_drop(measured: tuple[Score, ...]) -> None:

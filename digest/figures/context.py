@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from digest.figures.background import is_background
 from digest.figures.values import strip_article
 from digest.figures.words import (
     DAY_MONTH,
@@ -247,6 +248,7 @@ def assemble(
         as_of=resolve_date(when, article.published) if when is not None else None,
         when=when,
         attribution=source_name(speaker, previous) if speaker is not None else None,
+        context=is_background(anchor, article.published),
         **read,  # type: ignore[arg-type]  # the caller's fields, typed by Figure itself when it is built
     )
 

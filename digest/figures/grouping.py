@@ -33,7 +33,7 @@ from digest.figures.words import (
 from digest.model import Figure, FigureGroup, Measure, Status
 
 
-def group_key(figure: Figure) -> tuple[str, str]:
+def group_key(figure: Figure) -> tuple[str, str, bool]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
     who = "people" if figure.counted in GENERIC_PEOPLE else figure.counted
     # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
@@ -41,7 +41,8 @@ def group_key(figure: Figure) -> tuple[str, str]:
     who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
     # A running count comes as a total and as increments ("120 in the last 24 hours"): a count's
     # window keys it. A measurement of one event is written with or without its window.
-    return (who, "" if figure.counted in MEASUREMENT_UNITS else period_key(figure.period))
+    # A background figure (another event's toll) is never a value of the story's own quantity.
+    return (who, "" if figure.counted in MEASUREMENT_UNITS else period_key(figure.period), figure.context)
 
 
 def period_key(period: str | None) -> str:
@@ -68,7 +69,7 @@ def place_key(place: str | None) -> str:
 
 def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
     """One group per quantity: blocked by key, then split by place and where values lie too far apart."""
-    blocks: dict[tuple[str, str], list[Figure]] = {}
+    blocks: dict[tuple[str, str, bool], list[Figure]] = {}
     for figure in figures:
         blocks.setdefault(group_key(figure), []).append(figure)
     groups = [make_group(c) for key in sorted(blocks) for c in cluster_values(blocks[key])]
@@ -226,10 +227,25 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
         status = "single"
     elif len({f.value for f in values}) == 1:
         status = "agreed"
+    elif is_progression(values):
+        status = "progression"
+        values = tuple(sorted(values, key=lambda f: (f.as_of or "", f.value, f.article, f.sentence)))
     else:
         status = "divergent"
     label = min((f.label for f in values), key=lambda text: (-len(text), text))
-    return FigureGroup(label=label, status=status, values=values)
+    return FigureGroup(label=label, status=status, values=values, context=all(f.context for f in values))
+
+
+def is_progression(values: Sequence[Figure]) -> bool:
+    """Different values, each the only one given for its as-of date: a count that moved over
+    days, not outlets that disagree. One undated value, or two values for one day, is a
+    disagreement a reader must see (the seeds' 27,708 beside "at least 27,585")."""
+    by_day: dict[str, set[float]] = {}
+    for figure in values:
+        if figure.as_of is None:
+            return False
+        by_day.setdefault(figure.as_of, set()).add(figure.value)
+    return len(by_day) >= 2 and all(len(day) == 1 for day in by_day.values())
 
 
 def group_order(group: FigureGroup) -> tuple[int, float, str, str, int]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from digest.figures.naming import names_something
 from digest.figures.values import token_value
 from digest.figures.words import (
     MONTH_PREFIXES,
@@ -49,8 +50,9 @@ def number_runs(doc: Doc) -> Iterator[Span]:
     """Maximal runs of adjacent number tokens; a hyphen joins spelled-out parts."""
     start: int | None = None
     for token in doc:
-        joins = token.text == "-" and start is not None and token.i + 1 < len(doc)
-        if token_value(token.text) is not None or (joins and token_value(doc[token.i + 1].text)):
+        # Only spelled-out parts join: "787-9" is a model, "2-1" a score, not 796 or 3.
+        joins = token.text == "-" and start is not None and token.i + 1 < len(doc) and doc[token.i - 1].is_alpha
+        if token_value(token.text) is not None or (joins and doc[token.i + 1].is_alpha and token_value(doc[token.i + 1].text)):
             start = token.i if start is None else start
             continue
         if start is not None:
@@ -77,7 +79,7 @@ def is_not_count(run: Span) -> bool:
     marks = {"-", "#", "/", "$", "€", "£", "no."}
     if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
         return True
-    return is_year(run) or is_anaphoric(run)
+    return is_year(run) or is_anaphoric(run) or names_something(run)
 
 
 def counts_plural(run: Span) -> bool:

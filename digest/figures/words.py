@@ -283,4 +283,21 @@ WORKER_THING = re.compile(r"\b(?:staff|worker|employee|personnel)$")
 # stands for values up to this many points either side.
 FRACTION_PRECISION = 2.0
 FRACTION_TEXT = re.compile(rf"\b(?:{'|'.join(FRACTION_WORDS)}|thirds|quarters|fifths|in)\b", re.IGNORECASE)
-STATUS_ORDER = {"divergent": 0, "agreed": 1, "single": 2}
+STATUS_ORDER = {"divergent": 0, "progression": 1, "agreed": 2, "single": 3}
+
+# ---- numbers that name, not count (figures/naming.py) -------------------------------------
+
+# A number glued to capitals names a thing ("5G", "4K"), unless the capitals are a unit ("12GB").
+GLUED_UNITS = {"gb", "mb", "tb", "kb", "ghz", "mhz", "hz", "mp", "mah", "kwh", "mwh", "gwh", "kw", "mw", "gw", "w"}
+# "x" between two numbers makes a size or resolution ("1920 x 1080"), never two counts.
+DIMENSION_MARKS = {"x", "×"}
+# A clock time "14.00", "20.45" is told from a decimal by what stands around it.
+CLOCK = re.compile(r"^([01]?\d|2[0-4])[.:][0-5]\d$")
+CLOCK_BEFORE = {"at", "from", "until", "till", "by", "before", "after", "around", "since", "to"}
+CLOCK_AFTER = {"hours", "hrs", "h", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "est", "local"}
+# Entities a number inside names: "Windows 11", "Galaxy Note 7", "Euro 2024", "Apollo 11".
+NAMING_ENTITIES = {"PRODUCT", "ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON"}
+# A year stands for another event only in a frame of time, not when it is a period of the count.
+PERIOD_NOUNS = {*PERIOD_UNITS, "quarter", "half", "season", "term", "session", "period", "fiscal"}
+# "since the FTX collapse, when ...", "just like 2022, when ...": a comparison's event.
+COMPARISON_PREPS = {"since", "like", "unlike", "than", "as"}

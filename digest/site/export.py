@@ -116,7 +116,11 @@ def topic_object(topic: Topic, sentences: dict[tuple[str, int], str]) -> JsonObj
 def figure_group_object(group: FigureGroup, sentences: dict[tuple[str, int], str]) -> JsonObject:
     return {
         "label": group.label,
-        "status": group.status,
+        # The shared contract knows three statuses: a count that moved over days is one whose
+        # values differ, told apart by its own key.
+        "status": "divergent" if group.status == "progression" else group.status,
+        "progression": group.status == "progression",
+        "context": group.context,
         "values": [figure_object(f, sentences) for f in group.values],
     }
 

@@ -32,6 +32,7 @@ from digest.model import (
     Topic,
     anchor,
 )
+from digest.site.progression import progression
 from digest.site.slug import unique_slugs
 from digest.sources.outlets import web_address
 
@@ -161,7 +162,7 @@ class SiteView:
         return sentences[index].text if 0 <= index < len(sentences) else ""
 
     def divergent(self, topic: Topic) -> int:
-        return sum(1 for group in topic.figures if group.status == "divergent")
+        return sum(1 for group in topic.figures if group.status == "divergent" and not group.context)
 
     def description(self, topic: Topic) -> str:
         return topic_description(topic)
@@ -197,6 +198,9 @@ class SiteView:
             m.canonical for a in topic.articles for m in self.extractions[a].mentions if m.canonical in self.entity_slug
         )
         return sorted(sorted(counts), key=lambda name: -counts[name])[:TAGS_PER_TOPIC]
+
+    def progression(self, group: FigureGroup) -> Markup:
+        return progression(group)
 
     def spread(self, group: FigureGroup) -> str:
         values = [f.value for f in group.values]
@@ -285,7 +289,7 @@ def cite(article_id: str, sentence: int) -> str:
 
 def topic_description(topic: Topic, shown: int = 3) -> str:
     """One line for link previews and the feed: which figures the outlets give differently."""
-    divergent = [g for g in topic.figures if g.status == "divergent"]
+    divergent = [g for g in topic.figures if g.status == "divergent" and not g.context]
     outlets = f"{len(topic.articles)} {'outlet' if len(topic.articles) == 1 else 'outlets'}"
     if len(topic.articles) == 1:
         return "1 outlet so far: nothing to compare yet."

@@ -1,0 +1,75 @@
+"""Numbers that name, number or time a thing instead of counting it: "the iPhone 15", "5G",
+"1920 x 1080", "number 10", "minute 89", "at 14.00", "one of the largest".
+
+A count comes before what it counts ("15 phones"); a number that follows its noun ("Android 17",
+"Building 366"), sits inside a name ("Windows 11 users") or is glued to capitals ("5G") labels it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from digest.figures.words import (
+    CLOCK,
+    CLOCK_AFTER,
+    CLOCK_BEFORE,
+    DIMENSION_MARKS,
+    GLUED_UNITS,
+    NAMING_ENTITIES,
+    TALLY_NOUNS,
+)
+
+
+def names_something(run: Span) -> bool:
+    return any(test(run) for test in (follows_its_noun, inside_a_name, glued_to_capitals, is_dimension, is_clock, is_pronoun_one))
+
+
+def follows_its_noun(run: Span) -> bool:
+    """ "number 10", "Android 17", "minute 89", "Building 366": the number comes after the noun it
+    modifies. A tally's value may follow it in a headline ("Gaza toll 27,708"): kept."""
+    number = run[-1]
+    head = number.head
+    return number.dep_ in {"nummod", "appos", "npadvmod"} and head.i == run.start - 1 and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in TALLY_NOUNS - {"number"}
+
+
+def inside_a_name(run: Span) -> bool:
+    """ "Windows 11 users", "the Galaxy Note 7", "Euro 2024": the number is part of a named entity
+    that holds a word as well; a proper noun stands just before it."""
+    doc = run.doc
+    before = doc[run.start - 1] if run.start > 0 else None
+    if before is None or before.pos_ != "PROPN" or not before.is_alpha:
+        return False
+    return all(t.ent_type_ in NAMING_ENTITIES for t in run) and before.ent_type_ in NAMING_ENTITIES and before.ent_iob_ != "O" and run[0].ent_iob_ == "I"
+
+
+def glued_to_capitals(run: Span) -> bool:
+    """ "5G", "4K": written onto capitals that are no unit ("12GB" is twelve gigabytes)."""
+    doc = run.doc
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is None or run[-1].whitespace_ or not after.is_alpha:
+        return False
+    return after.text[0].isupper() and after.lower_ not in GLUED_UNITS
+
+
+def is_dimension(run: Span) -> bool:
+    doc = run.doc
+    beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
+    return any(word in DIMENSION_MARKS for word in beside)
+
+
+def is_clock(run: Span) -> bool:
+    """ "at 14.00", "20.45 hours", "21:02 —": a time of day written with a point or colon."""
+    if len(run) != 1 or not CLOCK.match(run.text):
+        return False
+    doc = run.doc
+    before = doc[run.start - 1].lower_ if run.start > 0 else ""
+    after = doc[run.end].lower_ if run.end < len(doc) else ""
+    return ":" in run.text or before in CLOCK_BEFORE or after in CLOCK_AFTER
+
+
+def is_pronoun_one(run: Span) -> bool:
+    """ "one of the largest cases": "one" stands for a thing picked from others, it counts none."""
+    doc = run.doc
+    if run.text.lower() != "one" or run.end + 2 >= len(doc) or doc[run.end].lower_ != "of":
+        return False
+    return any(t.tag_ == "JJS" or t.lower_ == "most" for t in doc[run.end + 1 : run.end + 4])
