@@ -49,6 +49,6 @@ def test_a_missing_seeds_folder_is_a_clear_error(project: Path) -> None:
 def test_a_missing_model_says_how_to_install_one(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "templates_dir: templates", "templates_dir: templates\n      model: no_such_model"), encoding="utf-8")
+        "seeds_dir: seeds", "seeds_dir: seeds\n      model: no_such_model"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0 and "no_such_model" in result.stderr and "Traceback" not in result.stderr

@@ -39,7 +39,7 @@ log = logging.getLogger("mkdocs.plugins.digest")
 
 class DigestConfig(base.Config):
     seeds_dir = c.Type(str, default="seeds")
-    templates_dir = c.Type(str, default="templates")
+    templates_dir = c.Type(str, default=str(Path(__file__).parent / "templates"))
     model = c.Type(str, default="auto")
     cache_dir = c.Optional(c.Type(str))
 
