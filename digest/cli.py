@@ -26,7 +26,9 @@ from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.site.bundle import ASSETS
 from digest.site.export import iter_json
+from digest.site.render import PACKAGED_TEMPLATES
 
 OK, PROBLEMS, FAILED = 0, 1, 2
 
@@ -135,9 +137,9 @@ def inputs_key(args: argparse.Namespace) -> str:
 
     config = load_config(str(args.config_file))
     plugin = config.plugins.get("digest")
-    root = args.config_file.resolve().parent
-    folders = [args.seeds.resolve(), Path(config.docs_dir)]
-    folders += [root / plugin.config.templates_dir] if plugin is not None else []
+    # The packaged templates and assets are data, not code: code_fingerprint does not see them.
+    folders = [args.seeds.resolve(), Path(config.docs_dir), PACKAGED_TEMPLATES, ASSETS]
+    folders += [Path(plugin.config.templates_dir)] if plugin is not None and plugin.config.templates_dir else []
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     digest = hashlib.sha256()
     # site_url may come from the environment (DIGEST_SITE_URL), not from the config file's bytes.

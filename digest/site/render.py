@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digest.model import (
@@ -35,6 +35,8 @@ from digest.model import (
 from digest.site.slug import unique_slugs
 from digest.sources.outlets import web_address
 
+# The default templates; a host's `templates_dir` overrides them file by file.
+PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # Entity kinds that get a page of their own; nationalities and dates do not.
@@ -74,9 +76,10 @@ def yaml_string(text: object) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(str(text).split())), ensure_ascii=False))
 
 
-def make_environment(templates_dir: Path) -> Environment:
+def make_environment(templates_dir: Path | None = None) -> Environment:
+    folders = [templates_dir, PACKAGED_TEMPLATES] if templates_dir else [PACKAGED_TEMPLATES]
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -92,7 +95,7 @@ def make_environment(templates_dir: Path) -> Environment:
     return env
 
 
-def render_pages(digest: Digest, templates_dir: Path) -> dict[str, str]:
+def render_pages(digest: Digest, templates_dir: Path | None = None) -> dict[str, str]:
     """Every generated page of the site, by its path under docs/."""
     env = make_environment(templates_dir)
     site = SiteView(digest)
