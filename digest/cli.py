@@ -1,4 +1,5 @@
-"""Command line: `digest export SEEDS -o FILE` (JSON only) and `digest build SEEDS -d SITE_DIR` (the site).
+"""Command line: `digest export SEEDS -o FILE` (JSON only), `digest render SEEDS -o DIR` (the pages as
+Markdown, for any static site tool) and `digest build SEEDS -d SITE_DIR` (the site).
 
 Exit codes: 0 built (or already up to date); 1 built, but a seed had a problem and --strict
 was given (nothing is written then); 2 could not build at all (no seeds folder, no spaCy
@@ -22,15 +23,18 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+
 from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.site.bundle import ASSETS
+from digest.site.bundle import ASSETS, make_layout, plain_config, site_files
 from digest.site.export import iter_json
 from digest.site.render import PACKAGED_TEMPLATES
 
 OK, PROBLEMS, FAILED = 0, 1, 2
+DEFAULT_TITLE = "Cross-source digest"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +58,15 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
     add_common(export)
     export.set_defaults(run=run_export)
+    render = commands.add_parser("render", help="write every generated page as Markdown, with digest.json and the assets")
+    render.add_argument("seeds", type=Path, help="the folder of seed articles")
+    render.add_argument("-o", "--output", type=Path, required=True, help="the folder to write (replaced as a whole)")
+    render.add_argument("--templates-dir", type=Path, help="templates that replace the packaged ones of the same name")
+    render.add_argument("--prefix", default="", help="a folder of the docs the pages go under (default: none)")
+    render.add_argument("--site-url", help="the published address; with it, an Atom feed (feed.xml) is written too")
+    render.add_argument("--mkdocs-yml", type=Path, help="also write a plugin-free mkdocs.yml that builds the folder")
+    add_common(render)
+    render.set_defaults(run=run_render)
     build = commands.add_parser("build", help="build the whole site from a seeds folder")
     build.add_argument("seeds", type=Path, help="the folder of seed articles")
     build.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="where the site goes")
@@ -76,6 +89,37 @@ def run_export(args: argparse.Namespace) -> int:
     if args.strict and digest.problems:
         return PROBLEMS
     write_atomically(args.output, iter_json(digest))
+    return OK
+
+
+def run_render(args: argparse.Namespace) -> int:
+    """The pages on disk: Zensical, plain MkDocs or any Markdown tool builds them without the plugin."""
+    check_seeds(args.seeds)
+    if args.templates_dir is not None and not args.templates_dir.is_dir():
+        raise BuildFailed(f"templates folder {args.templates_dir} does not exist")
+    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()))
+    report(digest)
+    if args.strict and digest.problems:
+        return PROBLEMS
+    layout = make_layout(args.prefix, lambda path: False)
+    files = site_files(digest, args.templates_dir, layout, site_url=args.site_url, title=DEFAULT_TITLE)
+    out = args.output.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging.chmod(0o755)
+    try:
+        for path, content in sorted(files.items()):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        write_atomically(staging / layout.under("digest.json"), iter_json(digest))
+        swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if args.mkdocs_yml is not None:
+        docs_dir = os.path.relpath(out, args.mkdocs_yml.resolve().parent)
+        write_atomically(args.mkdocs_yml, yaml.safe_dump(plain_config(layout, docs_dir), allow_unicode=True, sort_keys=False))
+    print(f"digest: wrote {len(files) + 1} files to {args.output}", file=sys.stderr)
     return OK
 
 

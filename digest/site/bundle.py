@@ -10,11 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from digest.model import Digest
+from digest.site.export import schema_text
+from digest.site.feed import atom_feed
 from digest.site.render import render_pages
 
 ASSETS = Path(__file__).parent / "assets"
+DEFAULT_CONFIG = Path(__file__).parent / "default-mkdocs.yml"
 STYLESHEETS = ("digest.css",)
 SCRIPTS = ("tablesort.js",)
 # Where the digest's home goes when the host already has a page at `index.md` under the prefix.
@@ -70,3 +76,32 @@ def asset_files(layout: Layout) -> dict[str, bytes]:
     """The stylesheet and script the pages need, read from the package."""
     names = [*STYLESHEETS, *SCRIPTS]
     return {layout.under(f"assets/digest/{name}"): (ASSETS / name).read_bytes() for name in names}
+
+
+def site_files(digest: Digest, templates_dir: Path | None, layout: Layout, *, site_url: str | None, title: str,
+               directory_urls: bool = True) -> dict[str, str | bytes]:  # fmt: skip
+    """Everything the digest adds to a docs folder but `digest.json` (written apart, piece by piece)."""
+    files: dict[str, str | bytes] = {**generated_pages(digest, templates_dir, layout), **asset_files(layout)}
+    files[layout.under("digest.schema.json")] = schema_text()
+    # An Atom id must be an absolute address: without a site_url there is no feed to link.
+    if site_url:
+        base = site_url if site_url.endswith("/") else f"{site_url}/"
+        files[layout.under("feed.xml")] = atom_feed(digest, base + layout.prefix, title=title, directory_urls=directory_urls)
+    return files
+
+
+def default_config() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    return loaded
+
+
+def plain_config(layout: Layout, docs_dir: str) -> dict[str, Any]:
+    """A mkdocs.yml for the rendered folder that needs no digest plugin: what the plugin adds, written out."""
+    config = default_config()
+    config["docs_dir"] = docs_dir
+    config["plugins"] = [p for p in config["plugins"] if p != "digest" and not (isinstance(p, dict) and "digest" in p)]
+    config["extra_css"] = layout.stylesheets
+    config["extra_javascript"] = layout.scripts
+    config["nav"] = [{title: path} for title, path in layout.sections()]
+    config["not_in_nav"] = "".join(f"/{layout.prefix}{folder}/*.md\n" for folder in ("topics", "sources", "entities"))
+    return config

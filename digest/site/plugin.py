@@ -25,9 +25,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.site.bundle import Layout, asset_files, generated_pages, make_layout
-from digest.site.export import schema_text, write_json
-from digest.site.feed import atom_feed
+from digest.site.bundle import Layout, make_layout, site_files
+from digest.site.export import write_json
 from digest.site.render import PACKAGED_TEMPLATES
 
 if TYPE_CHECKING:
@@ -87,14 +86,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         write_json(digest, exported)
         # The host's own pages win: its index.md stays, and the digest's home steps aside.
         layout = make_layout(self.config.prefix, lambda path: files.get_file_from_path(path) is not None)
-        pages: dict[str, str | bytes] = {**generated_pages(digest, self.templates, layout), **asset_files(layout)}
-        pages[layout.under("digest.schema.json")] = schema_text()
-        # An Atom id must be an absolute address: without a site_url there is no feed to link.
-        if config.site_url:
-            base = config.site_url if config.site_url.endswith("/") else f"{config.site_url}/"
-            pages[layout.under("feed.xml")] = atom_feed(
-                digest, base + layout.prefix, title=config.site_name, directory_urls=config.use_directory_urls
-            )
+        pages = site_files(digest, self.templates, layout, site_url=config.site_url, title=config.site_name,
+                           directory_urls=config.use_directory_urls)  # fmt: skip
         del digest
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:
