@@ -29,7 +29,8 @@ from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.site.bundle import ASSETS, make_layout, plain_config, site_files
+from digest.site.bundle import ASSETS, make_layout, plain_config, published, site_files
+from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
 from digest.site.render import PACKAGED_TEMPLATES
 
@@ -80,6 +81,9 @@ def make_parser() -> argparse.ArgumentParser:
 def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="fail (exit 1) on any problem with a seed")
     command.add_argument("--model", default="auto", help="spaCy model name or path (default: auto)")
+    # No default here: `build` keeps the config's own publish_text unless the flag is given.
+    command.add_argument("--publish-text", choices=PUBLISH_TEXT,
+                         help="full (default): the articles' whole text; excerpts: only the sentences the digest cites")  # fmt: skip
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -88,7 +92,7 @@ def run_export(args: argparse.Namespace) -> int:
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
-    write_atomically(args.output, iter_json(digest))
+    write_atomically(args.output, iter_json(published(digest, args.publish_text or "full")))
     return OK
 
 
@@ -102,7 +106,9 @@ def run_render(args: argparse.Namespace) -> int:
     if args.strict and digest.problems:
         return PROBLEMS
     layout = make_layout(args.prefix, lambda path: False)
-    files = site_files(digest, args.templates_dir, layout, site_url=args.site_url, title=DEFAULT_TITLE)
+    digest = published(digest, args.publish_text or "full")
+    files = site_files(digest, args.templates_dir, layout, site_url=args.site_url, title=DEFAULT_TITLE,
+                       excerpts=args.publish_text == "excerpts")  # fmt: skip
     out = args.output.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -187,7 +193,7 @@ def inputs_key(args: argparse.Namespace) -> str:
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     digest = hashlib.sha256()
     # site_url may come from the environment (DIGEST_SITE_URL), not from the config file's bytes.
-    for part in (code_fingerprint(), args.model, str(args.strict), str(config.site_url), *map(version_of, SHAPING)):
+    for part in (code_fingerprint(), args.model, str(args.publish_text), str(args.strict), str(config.site_url), *map(version_of, SHAPING)):
         digest.update(part.encode() + b"\0")
     files = {args.config_file.resolve()} | {f for d in folders if d.is_dir() for f in d.rglob("*")}
     for path in sorted(files):
@@ -231,6 +237,8 @@ def build_site(args: argparse.Namespace, staging: Path) -> int:
         raise BuildFailed(f"{args.config_file} does not enable the digest plugin")
     plugin.config.seeds_dir = str(args.seeds.resolve())
     plugin.config.model = args.model
+    if args.publish_text:
+        plugin.config.publish_text = args.publish_text
     try:
         build(config)
     except exceptions.Abort as error:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from digest.model import Digest
+from digest.site.excerpts import excerpted
 from digest.site.export import schema_text
 from digest.site.feed import atom_feed
 from digest.site.render import render_pages
@@ -66,9 +67,14 @@ def make_layout(prefix: str, taken: Callable[[str], bool]) -> Layout:
     return Layout(base, f"{base}{HOME_ASIDE}" if taken(home) else home)
 
 
-def generated_pages(digest: Digest, templates_dir: Path | None, layout: Layout) -> dict[str, str]:
+def published(digest: Digest, publish_text: str) -> Digest:
+    """What may be published of the seeds: all of it, or only the sentences the digest cites."""
+    return excerpted(digest) if publish_text == "excerpts" else digest
+
+
+def generated_pages(digest: Digest, templates_dir: Path | None, layout: Layout, *, excerpts: bool = False) -> dict[str, str]:
     """Every generated Markdown page, by its path in the docs folder."""
-    pages = render_pages(digest, templates_dir)
+    pages = render_pages(digest, templates_dir, excerpts=excerpts)
     return {(layout.home if path == "index.md" else layout.under(path)): text for path, text in pages.items()}
 
 
@@ -79,9 +85,10 @@ def asset_files(layout: Layout) -> dict[str, bytes]:
 
 
 def site_files(digest: Digest, templates_dir: Path | None, layout: Layout, *, site_url: str | None, title: str,
-               directory_urls: bool = True) -> dict[str, str | bytes]:  # fmt: skip
-    """Everything the digest adds to a docs folder but `digest.json` (written apart, piece by piece)."""
-    files: dict[str, str | bytes] = {**generated_pages(digest, templates_dir, layout), **asset_files(layout)}
+               directory_urls: bool = True, excerpts: bool = False) -> dict[str, str | bytes]:  # fmt: skip
+    """Everything the digest adds to a docs folder but `digest.json` (written apart, piece by piece).
+    With `excerpts`, `digest` must be `published(digest, "excerpts")`: the pages then say so."""
+    files: dict[str, str | bytes] = {**generated_pages(digest, templates_dir, layout, excerpts=excerpts), **asset_files(layout)}
     files[layout.under("digest.schema.json")] = schema_text()
     # An Atom id must be an absolute address: without a site_url there is no feed to link.
     if site_url:

@@ -25,7 +25,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.site.bundle import Layout, make_layout, site_files
+from digest.site.bundle import Layout, make_layout, published, site_files
+from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
 from digest.site.render import PACKAGED_TEMPLATES
 
@@ -46,6 +47,8 @@ class DigestConfig(base.Config):
     templates_dir = c.Optional(c.Dir(exists=True))
     # The folder of the docs the generated pages go under: "" keeps topics/, sources/, entities/ at the top.
     prefix = c.Type(str, default="")
+    # "excerpts": source pages, search and digest.json hold only the sentences the digest cites.
+    publish_text = c.Choice(PUBLISH_TEXT, default="full")
     model = c.Type(str, default="auto")
     cache_dir = c.Optional(c.Dir(exists=False))
 
@@ -77,6 +80,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()))
         for problem in digest.problems:
             log.warning("seeds/%s", problem)
+        digest = published(digest, self.config.publish_text)
         self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else build_day(digest)  # else the caller chose a date
         # Written to disk piece by piece, not held as one string while MkDocs renders every page
         # (measured on 1,000 articles: 60 MB less after on_files, a 23 MB lower peak).
@@ -87,7 +91,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # The host's own pages win: its index.md stays, and the digest's home steps aside.
         layout = make_layout(self.config.prefix, lambda path: files.get_file_from_path(path) is not None)
         pages = site_files(digest, self.templates, layout, site_url=config.site_url, title=config.site_name,
-                           directory_urls=config.use_directory_urls)  # fmt: skip
+                           directory_urls=config.use_directory_urls, excerpts=self.config.publish_text == "excerpts")  # fmt: skip
         del digest
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:

@@ -95,10 +95,10 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     return env
 
 
-def render_pages(digest: Digest, templates_dir: Path | None = None) -> dict[str, str]:
-    """Every generated page of the site, by its path under docs/."""
+def render_pages(digest: Digest, templates_dir: Path | None = None, *, excerpts: bool = False) -> dict[str, str]:
+    """Every generated page of the site, by its path under docs/; `excerpts`: the digest was cut to them."""
     env = make_environment(templates_dir)
-    site = SiteView(digest)
+    site = SiteView(digest, excerpts=excerpts)
     pages: dict[str, str] = {
         "index.md": env.get_template("home.md.j2").render(site=site),
         "topics/index.md": env.get_template("topics.md.j2").render(site=site),
@@ -119,8 +119,10 @@ def render_pages(digest: Digest, templates_dir: Path | None = None) -> dict[str,
 class SiteView:
     """Look-ups the templates need, computed once per render."""
 
-    def __init__(self, digest: Digest) -> None:
+    def __init__(self, digest: Digest, *, excerpts: bool = False) -> None:
         self.digest = digest
+        self.excerpts = excerpts
+        self._sentences = {(s.article, s.index): s.text for e in digest.extractions for s in e.sentences}
         self.topics = digest.topics
         self.articles = {a.id: a for a in digest.articles}
         self.extractions = {e.article.id: e for e in digest.extractions}
@@ -160,8 +162,8 @@ class SiteView:
         return language if language and language != "und" else None
 
     def sentence(self, article_id: str, index: int) -> str:
-        sentences = self.extractions[article_id].sentences
-        return sentences[index].text if 0 <= index < len(sentences) else ""
+        # By index, not by position: an excerpted article keeps only some of its sentences.
+        return self._sentences.get((article_id, index), "")
 
     def divergent(self, topic: Topic) -> int:
         return sum(1 for group in topic.figures if group.status == "divergent")
