@@ -1,4 +1,5 @@
-"""Command line: `digest export SEEDS -o FILE` (JSON only) and `digest build SEEDS -d SITE_DIR` (the site).
+"""Command line: `digest export SEEDS -o FILE` (JSON only), `digest render SEEDS -o DIR` (the pages as
+Markdown, for any static site tool) and `digest build SEEDS -d SITE_DIR` (the site).
 
 Exit codes: 0 built (or already up to date); 1 built, but a seed had a problem and --strict
 was given (nothing is written then); 2 could not build at all (no seeds folder, no spaCy
@@ -22,13 +23,19 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+
 from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.site.bundle import ASSETS, make_layout, plain_config, published, site_files
+from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
+from digest.site.render import PACKAGED_TEMPLATES
 
 OK, PROBLEMS, FAILED = 0, 1, 2
+DEFAULT_TITLE = "Cross-source digest"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +59,15 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
     add_common(export)
     export.set_defaults(run=run_export)
+    render = commands.add_parser("render", help="write every generated page as Markdown, with digest.json and the assets")
+    render.add_argument("seeds", type=Path, help="the folder of seed articles")
+    render.add_argument("-o", "--output", type=Path, required=True, help="the folder to write (replaced as a whole)")
+    render.add_argument("--templates-dir", type=Path, help="templates that replace the packaged ones of the same name")
+    render.add_argument("--prefix", default="", help="a folder of the docs the pages go under (default: none)")
+    render.add_argument("--site-url", help="the published address; with it, an Atom feed (feed.xml) is written too")
+    render.add_argument("--mkdocs-yml", type=Path, help="also write a plugin-free mkdocs.yml that builds the folder")
+    add_common(render)
+    render.set_defaults(run=run_render)
     build = commands.add_parser("build", help="build the whole site from a seeds folder")
     build.add_argument("seeds", type=Path, help="the folder of seed articles")
     build.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="where the site goes")
@@ -65,6 +81,9 @@ def make_parser() -> argparse.ArgumentParser:
 def add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="fail (exit 1) on any problem with a seed")
     command.add_argument("--model", default="auto", help="spaCy model name or path (default: auto)")
+    # No default here: `build` keeps the config's own publish_text unless the flag is given.
+    command.add_argument("--publish-text", choices=PUBLISH_TEXT,
+                         help="full (default): the articles' whole text; excerpts: only the sentences the digest cites")  # fmt: skip
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -73,7 +92,40 @@ def run_export(args: argparse.Namespace) -> int:
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
-    write_atomically(args.output, iter_json(digest))
+    write_atomically(args.output, iter_json(published(digest, args.publish_text or "full")))
+    return OK
+
+
+def run_render(args: argparse.Namespace) -> int:
+    """The pages on disk: Zensical, plain MkDocs or any Markdown tool builds them without the plugin."""
+    check_seeds(args.seeds)
+    if args.templates_dir is not None and not args.templates_dir.is_dir():
+        raise BuildFailed(f"templates folder {args.templates_dir} does not exist")
+    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()))
+    report(digest)
+    if args.strict and digest.problems:
+        return PROBLEMS
+    layout = make_layout(args.prefix, lambda path: False)
+    digest = published(digest, args.publish_text or "full")
+    files = site_files(digest, args.templates_dir, layout, site_url=args.site_url, title=DEFAULT_TITLE,
+                       excerpts=args.publish_text == "excerpts")  # fmt: skip
+    out = args.output.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging.chmod(0o755)
+    try:
+        for path, content in sorted(files.items()):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        write_atomically(staging / layout.under("digest.json"), iter_json(digest))
+        swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if args.mkdocs_yml is not None:
+        docs_dir = os.path.relpath(out, args.mkdocs_yml.resolve().parent)
+        write_atomically(args.mkdocs_yml, yaml.safe_dump(plain_config(layout, docs_dir), allow_unicode=True, sort_keys=False))
+    print(f"digest: wrote {len(files) + 1} files to {args.output}", file=sys.stderr)
     return OK
 
 
@@ -135,13 +187,13 @@ def inputs_key(args: argparse.Namespace) -> str:
 
     config = load_config(str(args.config_file))
     plugin = config.plugins.get("digest")
-    root = args.config_file.resolve().parent
-    folders = [args.seeds.resolve(), Path(config.docs_dir)]
-    folders += [root / plugin.config.templates_dir] if plugin is not None else []
+    # The packaged templates and assets are data, not code: code_fingerprint does not see them.
+    folders = [args.seeds.resolve(), Path(config.docs_dir), PACKAGED_TEMPLATES, ASSETS]
+    folders += [Path(plugin.config.templates_dir)] if plugin is not None and plugin.config.templates_dir else []
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     digest = hashlib.sha256()
     # site_url may come from the environment (DIGEST_SITE_URL), not from the config file's bytes.
-    for part in (code_fingerprint(), args.model, str(args.strict), str(config.site_url), *map(version_of, SHAPING)):
+    for part in (code_fingerprint(), args.model, str(args.publish_text), str(args.strict), str(config.site_url), *map(version_of, SHAPING)):
         digest.update(part.encode() + b"\0")
     files = {args.config_file.resolve()} | {f for d in folders if d.is_dir() for f in d.rglob("*")}
     for path in sorted(files):
@@ -185,6 +237,8 @@ def build_site(args: argparse.Namespace, staging: Path) -> int:
         raise BuildFailed(f"{args.config_file} does not enable the digest plugin")
     plugin.config.seeds_dir = str(args.seeds.resolve())
     plugin.config.model = args.model
+    if args.publish_text:
+        plugin.config.publish_text = args.publish_text
     try:
         build(config)
     except exceptions.Abort as error:

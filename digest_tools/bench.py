@@ -237,7 +237,7 @@ def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch, erro
     clock.times["render"] = clock.times["site"] = None
     try:
         with clock.stage("render"):
-            pages = render_stage(digest, config_file.parent / "templates")
+            pages = render_stage(digest, config_file.parent / "digest" / "site" / "templates")
     except Exception as error:  # noqa: BLE001 - another engineer's stage failing is a result, not a crash
         errors.append(f"render: {type(error).__name__}: {error}")
         clock.times["render"] = None

@@ -18,7 +18,7 @@ from digest.sources.clean import clean_article
 from digest.sources.outlets import furniture_name, web_address
 from digest.sources.read import read_seeds
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "digest" / "site" / "templates"
 BODY = "The minister said on Tuesday that talks would resume in Cairo. Aid convoys waited at the border.\n"
 OUTLETS = """\
 Example Wire:

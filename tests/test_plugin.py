@@ -49,6 +49,18 @@ def test_a_missing_seeds_folder_is_a_clear_error(project: Path) -> None:
 def test_a_missing_model_says_how_to_install_one(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "templates_dir: templates", "templates_dir: templates\n      model: no_such_model"), encoding="utf-8")
+        "seeds_dir: seeds", "seeds_dir: seeds\n      model: no_such_model"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0 and "no_such_model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_template_in_templates_dir_replaces_only_its_namesake(project: Path) -> None:
+    (project / "templates").mkdir()
+    (project / "templates" / "home.md.j2").write_text("# Our newsroom digest\n\n{{ site.topics|length }} stories.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("seeds_dir: seeds", "seeds_dir: seeds\n      templates_dir: templates"), encoding="utf-8")
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "Our newsroom digest" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    topic_pages = list((project / "site" / "topics").glob("*/index.html"))
+    assert topic_pages and "id=\"outlets\"" in topic_pages[0].read_text(encoding="utf-8")

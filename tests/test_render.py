@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from digest.model import Digest
 from digest.site.render import escape_markdown, render_pages
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "digest" / "site" / "templates"
 HOSTILE = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',

@@ -94,3 +94,15 @@ def test_the_environment_variable_overrides_the_site_url_and_forces_a_rebuild(
     assert head.xpath("link[@rel='canonical']")[0].get("href") == address
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert f"<id>{address}</id>" in feed and default not in feed
+
+
+def test_the_sitemap_dates_follow_the_newest_article_and_the_environment_is_left_alone(built_site: Path) -> None:
+    import json
+    import os
+
+    articles = json.loads((built_site / "digest.json").read_text(encoding="utf-8"))["articles"]
+    newest = max(a["published"] for a in articles if a["published"])
+    tree = etree.parse(str(built_site / "sitemap.xml"))
+    assert {m.text for m in tree.iter(f"{SITEMAP}lastmod")} == {newest}
+    # The build ran in this process (conftest.build_site): the plugin must not have pinned the date here.
+    assert "SOURCE_DATE_EPOCH" not in os.environ

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from digest.model import (
@@ -36,6 +36,8 @@ from digest.site.progression import progression
 from digest.site.slug import unique_slugs
 from digest.sources.outlets import web_address
 
+# The default templates; a host's `templates_dir` overrides them file by file.
+PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 # Python-Markdown's escapable characters (plus "|" for tables); escaping others would show a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # Entity kinds that get a page of their own; nationalities and dates do not.
@@ -75,9 +77,10 @@ def yaml_string(text: object) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(str(text).split())), ensure_ascii=False))
 
 
-def make_environment(templates_dir: Path) -> Environment:
+def make_environment(templates_dir: Path | None = None) -> Environment:
+    folders = [templates_dir, PACKAGED_TEMPLATES] if templates_dir else [PACKAGED_TEMPLATES]
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -93,10 +96,10 @@ def make_environment(templates_dir: Path) -> Environment:
     return env
 
 
-def render_pages(digest: Digest, templates_dir: Path) -> dict[str, str]:
-    """Every generated page of the site, by its path under docs/."""
+def render_pages(digest: Digest, templates_dir: Path | None = None, *, excerpts: bool = False) -> dict[str, str]:
+    """Every generated page of the site, by its path under docs/; `excerpts`: the digest was cut to them."""
     env = make_environment(templates_dir)
-    site = SiteView(digest)
+    site = SiteView(digest, excerpts=excerpts)
     pages: dict[str, str] = {
         "index.md": env.get_template("home.md.j2").render(site=site),
         "topics/index.md": env.get_template("topics.md.j2").render(site=site),
@@ -117,8 +120,10 @@ def render_pages(digest: Digest, templates_dir: Path) -> dict[str, str]:
 class SiteView:
     """Look-ups the templates need, computed once per render."""
 
-    def __init__(self, digest: Digest) -> None:
+    def __init__(self, digest: Digest, *, excerpts: bool = False) -> None:
         self.digest = digest
+        self.excerpts = excerpts
+        self._sentences = {(s.article, s.index): s.text for e in digest.extractions for s in e.sentences}
         self.topics = digest.topics
         self.articles = {a.id: a for a in digest.articles}
         self.extractions = {e.article.id: e for e in digest.extractions}
@@ -158,8 +163,8 @@ class SiteView:
         return language if language and language != "und" else None
 
     def sentence(self, article_id: str, index: int) -> str:
-        sentences = self.extractions[article_id].sentences
-        return sentences[index].text if 0 <= index < len(sentences) else ""
+        # By index, not by position: an excerpted article keeps only some of its sentences.
+        return self._sentences.get((article_id, index), "")
 
     def divergent(self, topic: Topic) -> int:
         return sum(1 for group in topic.figures if group.status == "divergent" and not group.context)
