@@ -21,6 +21,7 @@ from digest.extract.quotes import find_quotes
 from digest.figures.assemble import find_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
+from digest.nlp.encoder import encode, lead_text, load_encoder
 from digest.nlp.parse import Parser, parse_texts
 from digest.nlp.sentences import split_sentences
 
@@ -31,7 +32,10 @@ CHUNK = 16
 def extract_articles(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
     """An extraction per article, parsing only those the cache does not hold."""
     found = [read_cached(parser, a) for a in articles]
-    fresh = iter(extract_fresh(parser, [a for a, e in zip(articles, found) if e is None]))
+    missing = [a for a, e in zip(articles, found) if e is None]
+    if missing:
+        load_encoder()  # once, here: forked workers inherit it instead of each reading 30 MB of weights
+    fresh = iter(extract_fresh(parser, missing))
     return [e if e is not None else next(fresh) for e in found]
 
 
@@ -76,6 +80,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
         mentions=find_mentions(article, doc, sentences),
         figures=find_figures(article, doc, sentences),
         quotes=find_quotes(article, doc, sentences),
+        vector=encode(lead_text(article.title, sentences)),
     )
 
 
