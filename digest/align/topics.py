@@ -447,7 +447,9 @@ def name_topic(extractions: Sequence[Extraction]) -> str:
 
 def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
     lines: list[str] = []
-    for e in extractions:
+    # An English digest is titled in English where any of its reports is in English.
+    english = [e for e in extractions if (e.article.language or "en").startswith("en")]
+    for e in english or extractions:
         lines.append(e.article.title)
         lines.extend(s.text for s in e.sentences[:4] if looks_like_heading(s))
     parts = {clean_title(part) for line in lines for part in re.split(r":\s+", line)}

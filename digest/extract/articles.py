@@ -27,6 +27,14 @@ from digest.nlp.sentences import split_sentences
 
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
 CHUNK = 16
+# The languages whose figures the digest reads: the figure words and the model are English. In
+# another language it would read labels such as "etwa" or "pelo mistral": none beats wrong ones,
+# and the topic page says so (site.render).
+FIGURE_LANGUAGES = frozenset({"en"})
+
+
+def reads_figures(language: str | None) -> bool:
+    return language is None or language.split("-")[0].lower() in FIGURE_LANGUAGES
 
 
 def extract_articles(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
@@ -78,7 +86,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
         article=article,
         sentences=sentences,
         mentions=find_mentions(article, doc, sentences),
-        figures=find_figures(article, doc, sentences),
+        figures=find_figures(article, doc, sentences) if reads_figures(article.language) else (),
         quotes=find_quotes(article, doc, sentences),
         vector=encode(lead_text(article.title, sentences)),
     )
