@@ -186,6 +186,7 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    vector: bytes = b""  # the multilingual encoder's unit vector of the lead (digest.nlp.encoder)
 
 
 @dataclass(frozen=True)

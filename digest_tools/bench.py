@@ -115,7 +115,10 @@ def site_stage(pages: dict[str, str], config_file: Path, work: Path) -> bool:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=env_loader())  # noqa: S506 - a SafeLoader subclass
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):  # relative to the real config, not the copy
+        theme["custom_dir"] = str(config_file.parent / theme["custom_dir"])
     docs = work / "docs"
     source_docs = config_file.parent / config.get("docs_dir", "docs")
     if source_docs.is_dir():
@@ -130,6 +133,24 @@ def site_stage(pages: dict[str, str], config_file: Path, work: Path) -> bool:
     plain.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     build(load_config(str(plain)))
     return True
+
+
+def env_loader() -> type:
+    """Safe YAML that reads MkDocs' `!ENV [NAME, default]` as MkDocs would (site_url uses it)."""
+    import os
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
+        *variables, default = names if len(names) > 1 else [*names, None]
+        return next((os.environ[str(v)] for v in variables if str(v) in os.environ), default)
+
+    Loader.add_constructor("!ENV", construct_env)
+    return Loader
 
 
 def plugin_name(entry: object) -> str:

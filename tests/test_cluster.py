@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
+from dataclasses import replace
 
 from digest.align.linkage import average_linkage
 from digest.align.topics import (
     THRESHOLD,
+    Profile,
     candidate_pairs,
     clocks_agree,
     cluster_topics,
     find_clocks,
     find_series,
+    gap_penalty,
     latest_mentioned_date,
     name_topic,
     near_figures,
@@ -93,11 +97,27 @@ def test_three_reports_of_one_election_merge_and_stay_apart_from_quakes(parser: 
     assert set(found) == {("e1", "e2", "e3"), ("q1", "q2")}
 
 
-def test_articles_in_different_languages_never_share_a_topic(parser: Parser) -> None:
-    specs = [(*ELECTION[0], "en"), (*ELECTION[1], "es"), (*ELECTION[2], "en")]
+ELECTION_ES = ("e4", "Paraguay elige a su primera presidenta\n\nLa candidata opositora Marta Ruiz ganó el domingo "
+               "las elecciones presidenciales de Paraguay con el 52 por ciento de los votos, según el tribunal "
+               "electoral. Ruiz prometió combatir la corrupción y subir las pensiones. La participación fue del 61 por ciento.",
+               "2025-04-28")
+QUAKE_FR = ("q5", "Un fort séisme frappe le nord du Chili\n\nUn tremblement de terre de magnitude 7,1 a frappé lundi "
+            "la ville minière de Calama, dans le nord du Chili, faisant quatre morts et privant 30 000 foyers "
+            "d'électricité, selon l'office national des urgences Senapred.", "2025-02-10")
+
+
+def test_a_report_in_another_language_joins_its_story_and_no_other(parser: Parser) -> None:
+    specs = [(*e, "en") for e in ELECTION + QUAKE_FEB] + [(*ELECTION_ES, "es"), (*QUAKE_FR, "fr")]
     found = cluster_topics(extract(parser, specs))
-    assert ("e2",) in found
-    assert not any("e2" in group and len(group) > 1 for group in found)
+    assert set(found) == {("e1", "e2", "e3", "e4"), ("q1", "q2", "q5")}
+
+
+def test_a_report_weeks_later_joins_only_on_specific_evidence() -> None:
+    near = Profile("a", "en", dt.date(2025, 3, 1), None, {}, (), frozenset(), ())
+    assert gap_penalty(near, replace(near, published=dt.date(2025, 3, 3))) == 0
+    month, quarter = (gap_penalty(near, replace(near, published=dt.date(2025, m, 1))) for m in (4, 6))
+    assert 0 < month < quarter < THRESHOLD  # time alone never forbids; strong evidence can outweigh it
+    assert gap_penalty(near, replace(near, published=None, not_before=None)) == 0
 
 
 def test_topic_name_is_shared_wording_not_one_outlets_spin(parser: Parser) -> None:

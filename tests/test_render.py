@@ -154,3 +154,27 @@ def test_any_seed_text_leaves_every_page_the_shape_of_plain_text(text: str) -> N
         plain = PLAIN["entities/plain-words.md" if path in entity_paths else path]
         assert shape.elements == plain.elements, path
         assert not [v for v in shape.values if v.strip().lower().startswith("javascript:")]
+
+
+def two_language_digest(second: str) -> Digest:
+    from digest.model import Article, Extraction, Sentence, Topic
+
+    articles = [
+        Article(id=i, file=f"{i}.txt", title=f"Report {i}", text="Body.", published="2024-01-02", source=f"Outlet {i}",
+                language=language)
+        for i, language in (("a", "en"), ("b", second))
+    ]
+    extractions = tuple(Extraction(a, (Sentence(a.id, 0, "Body.", 0, 5),)) for a in articles)
+    return Digest(tuple(articles), extractions, (Topic(slug="topic", title="Report", articles=("a", "b")),))
+
+
+def test_a_topic_page_names_each_outlets_language_and_what_it_cannot_read() -> None:
+    page = render_pages(two_language_digest("es"), TEMPLATES)["topics/topic.md"]
+    assert "language: English \\(en\\)" in page and "language: Spanish \\(es\\)" in page
+    note = page.split('!!! note "Read in English only"', 1)[1].split("\n\n", 1)[0]
+    assert "Outlet b" in note and "\\(in Spanish\\)" in note and "Outlet a" not in note
+
+
+def test_an_english_topic_page_has_no_note_on_languages() -> None:
+    page = render_pages(two_language_digest("en"), TEMPLATES)["topics/topic.md"]
+    assert "Read in English only" not in page

@@ -4,10 +4,15 @@ An article becomes a profile: TF-IDF weights over its content lemmas and entity 
 quotes it prints, its specific numbers, and its time anchors (publication date, dates it
 mentions, "the war's fifth month"). Candidate pairs come from an inverted index over each
 article's most distinctive terms (blocking), so cost grows with the corpus, not its square.
-A pair's score is text similarity plus evidence that only one occasion gives (the same remark
-quoted, the same uncommon number); time anchors that cannot both hold forbid a pair. Average
+Translations share few lemmas, so each article's nearest neighbours by its multilingual lead
+vector (`digest.nlp.encoder`) are candidates too. A pair's score is text similarity, the
+encoder's similarity (recentred: unrelated reports score below zero), the rare names both
+print, and evidence that only one occasion gives (the same remark quoted, the same uncommon
+number), less a penalty that grows with the days between them: a follow-up weeks later joins
+only on strong, specific evidence. Time anchors that cannot both hold forbid a pair. Average
 linkage then merges groups while their mean score stays above a threshold: a single strong
 pair cannot chain two merely similar stories together, and no group ever holds a forbidden pair.
+An article left alone then joins the group it scores best with, if that is high enough.
 """
 
 from __future__ import annotations
@@ -16,22 +21,37 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.align.linkage import average_linkage, co_posted
 from digest.model import Extraction, Sentence
+from digest.nlp.encoder import as_matrix
 from digest.nlp.vocabulary import crude_stem
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Verbs every news sentence uses: they say nothing about which event a text reports.
 LIGHT_WORDS = frozenset({"say", "tell", "be", "have", "do", "make", "take", "add", "accord", "also", "'s"})
-# Publication dates further apart than this are different occasions, however alike the texts.
-MAX_GAP_DAYS = 10
+# Elapsed-time counts ("its fifth month") this many days apart may still be one moment, rounded.
+CLOCK_SLACK_DAYS = 10
+# Days between two reports cost GAP_WEIGHT per doubling of the weeks beyond GAP_GRACE days: a
+# follow-up a month on needs the rare names or the remark that only one occasion gives.
+GAP_GRACE, GAP_WEIGHT = 3, 0.1
 # Mean pair score two groups need to merge (cosine scale plus evidence bonuses).
-THRESHOLD = 0.25
+THRESHOLD = 0.44
+# The multilingual encoder: each article's nearest leads are candidates; a pair's encoder
+# cosine counts from ENCODER_CENTRE (unrelated reports sit near 0.06, look-alike events near
+# 0.37, one event near 0.8 in any language), rounded so that thresholds never see float noise.
+ENCODER_NEIGHBOURS, ENCODER_MIN = 10, 0.5
+ENCODER_WEIGHT, ENCODER_CENTRE = 0.75, 0.45
+# Names both articles print, weighted by rarity: names one or too many articles carry say nothing.
+NAMES_WEIGHT, NAMES_MAX_SHARE = 0.25, 0.1
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# A lone article joins the group it scores best with when the mean reaches this.
+ATTACH = 0.1
 QUOTE_WEIGHT = 0.25  # a remark quoted by both is strong evidence of one occasion
 NUMBER_BONUS, NUMBER_CAP = 0.05, 0.15
 NEAR_RATIO, NEAR_MIN = 0.05, 100  # figures within 5% of each other, both at least 100
@@ -64,18 +84,27 @@ class Profile:
     clocks: tuple[tuple[int, int], ...]  # elapsed-time intervals in days ("fifth month")
     series: tuple[Series, ...] = ()  # numbered repeats: "his fifth tour … since the war began"
     figures: tuple[tuple[str, float], ...] = ()  # (measure, value) of each counted figure
+    names: frozenset[str] = frozenset()  # casefolded canonical names of people, places, bodies
 
 
 def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], ...]:
     """Groups of article ids, one per event, each sorted; groups sorted by their first id."""
     profiles = [profile_article(e) for e in extractions]
     vectors = weigh_terms([p.terms for p in profiles])
+    leads = as_matrix([e.vector for e in extractions])
+    names = weigh_names([p.names for p in profiles])
+    pairs = sorted(set(candidate_pairs(vectors)) | set(encoder_neighbours(leads)))
+    pairs = [(i, j) for i, j in pairs if compatible(profiles[i], profiles[j])]
+    encoded = pair_cosines(leads, pairs)
     scores = {
         (i, j): score_pair(profiles[i], profiles[j], vectors[i], vectors[j])
-        for i, j in candidate_pairs(vectors)
-        if compatible(profiles[i], profiles[j])
+        + ENCODER_WEIGHT * (encoded[k] - ENCODER_CENTRE) * bool(extractions[i].vector and extractions[j].vector)
+        + NAMES_WEIGHT * cosine(names[i], names[j])
+        - gap_penalty(profiles[i], profiles[j])
+        for k, (i, j) in enumerate(pairs)
     }
-    groups = average_linkage(len(profiles), scores, THRESHOLD, lambda i, j: compatible(profiles[i], profiles[j]))
+    allowed = lambda i, j: compatible(profiles[i], profiles[j])  # noqa: E731 - named once, used twice
+    groups = attach_singles(average_linkage(len(profiles), scores, THRESHOLD, allowed), scores, allowed)
     return tuple(sorted(tuple(sorted(profiles[i].id for i in g)) for g in groups))
 
 
@@ -118,6 +147,7 @@ def profile_article(extraction: Extraction) -> Profile:
         clocks=find_clocks(article.text),
         series=find_series(article.text),
         figures=tuple(sorted({(str(f.measure), f.value) for f in extraction.figures})),
+        names=frozenset(m.canonical.casefold() for m in extraction.mentions if m.label in NAME_LABELS),
     )
 
 
@@ -249,19 +279,26 @@ def clocks_agree(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> 
     """False only when both count elapsed time and no count of one fits any count of the other."""
     if not a or not b:
         return True
-    return any(x0 <= y1 + MAX_GAP_DAYS and y0 <= x1 + MAX_GAP_DAYS for x0, x1 in a for y0, y1 in b)
+    return any(x0 <= y1 + CLOCK_SLACK_DAYS and y0 <= x1 + CLOCK_SLACK_DAYS for x0, x1 in a for y0, y1 in b)
 
 
 def compatible(a: Profile, b: Profile) -> bool:
-    """Whether two articles may report one event at all: same language, moments that can coincide."""
-    if a.language and b.language and a.language != b.language:
-        return False
-    if a.published and b.published and abs((a.published - b.published).days) > MAX_GAP_DAYS:
-        return False
-    for x, y in ((a, b), (b, a)):
-        if x.published and y.not_before and (y.not_before - x.published).days > MAX_GAP_DAYS:
-            return False
+    """Whether two articles may report one event at all: moments that can coincide. Language is
+    no bar (a translation is the same report), nor is time alone (see `gap_penalty`)."""
     return clocks_agree(a.clocks, b.clocks) and series_agree(a.series, b.series)
+
+
+def gap_days(a: Profile, b: Profile) -> int:
+    """Days between the two reports' moments: their publication dates, or a date one mentions
+    after the other was published."""
+    gaps = [abs((a.published - b.published).days)] if a.published and b.published else []
+    gaps += [(y.not_before - x.published).days for x, y in ((a, b), (b, a)) if x.published and y.not_before]
+    return max(gaps, default=0)
+
+
+def gap_penalty(a: Profile, b: Profile) -> float:
+    weeks = max(0, gap_days(a, b) - GAP_GRACE) / 7
+    return GAP_WEIGHT * math.log2(1 + weeks)
 
 
 # --- similarity ----------------------------------------------------------------------------
@@ -302,6 +339,40 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, i
     return sorted(pair for pair, k in co_posted(postings, MAX_POSTINGS).items() if k >= 2)
 
 
+def encoder_neighbours(leads: np.ndarray, block: int = 512) -> list[tuple[int, int]]:
+    """Each article's ENCODER_NEIGHBOURS nearest leads above ENCODER_MIN, a block of rows at a
+    time: memory stays block × N however large the corpus."""
+    found: set[tuple[int, int]] = set()
+    k = min(ENCODER_NEIGHBOURS + 1, len(leads))
+    for start in range(0, len(leads), block):
+        sims = np.round(leads[start : start + block] @ leads.T, 3)
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k else np.zeros((len(sims), 0), int)
+        for row, columns in enumerate(nearest):
+            i = start + row
+            found.update((min(i, int(j)), max(i, int(j))) for j in columns if j != i and sims[row, j] >= ENCODER_MIN)
+    return sorted(found)
+
+
+def pair_cosines(leads: np.ndarray, pairs: Sequence[tuple[int, int]]) -> list[float]:
+    if not pairs:
+        return []
+    first, second = (np.array(side) for side in zip(*pairs))
+    return [float(x) for x in np.round(np.einsum("ij,ij->i", leads[first], leads[second]), 3)]
+
+
+def weigh_names(names: Sequence[frozenset[str]]) -> list[dict[str, float]]:
+    """Unit vectors over the names each article prints, by their rarity: a name only one article
+    prints pairs nothing, one that most print (the country every report is about) says little."""
+    df = Counter(n for s in names for n in s)
+    most = max(2, int(NAMES_MAX_SHARE * len(names)))
+    vectors = []
+    for s in names:
+        v = {n: math.log(len(names) / df[n]) for n in s if 1 < df[n] <= most}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({n: x / norm for n, x in v.items()})
+    return vectors
+
+
 def score_pair(a: Profile, b: Profile, va: Mapping[str, float], vb: Mapping[str, float]) -> float:
     shared = len(a.numbers & b.numbers) + near_figures(a.figures, b.figures)
     numbers = min(NUMBER_CAP, NUMBER_BONUS * shared)
@@ -328,6 +399,32 @@ def quote_overlap(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> f
 # --- grouping ------------------------------------------------------------------------------
 
 
+def attach_singles(
+    groups: list[list[int]], scores: Mapping[tuple[int, int], float], allowed: Callable[[int, int], bool]
+) -> list[list[int]]:
+    """Each article linkage left alone joins the group whose mean score with it is highest, if
+    that reaches ATTACH: a short report shares less with each member than they share together."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    links: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (i, j), s in scores.items():
+        links[i][group_of[j]] += s
+        links[j][group_of[i]] += s
+    moves = {}
+    for k, g in enumerate(groups):
+        if len(g) != 1:
+            continue
+        i = g[0]
+        means = [(s / len(groups[t]), t) for t, s in links[i].items() if len(groups[t]) > 1]
+        best = max(means, default=(0.0, -1))
+        if best[0] >= ATTACH and all(allowed(i, j) for j in groups[best[1]]):
+            moves[k] = best[1]
+    joined = [list(g) for g in groups]
+    for k, target in sorted(moves.items()):
+        joined[target].extend(groups[k])
+        joined[k] = []
+    return sorted((sorted(g) for g in joined if g), key=min)
+
+
 # --- naming --------------------------------------------------------------------------------
 
 
@@ -350,7 +447,9 @@ def name_topic(extractions: Sequence[Extraction]) -> str:
 
 def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
     lines: list[str] = []
-    for e in extractions:
+    # An English digest is titled in English where any of its reports is in English.
+    english = [e for e in extractions if (e.article.language or "en").startswith("en")]
+    for e in english or extractions:
         lines.append(e.article.title)
         lines.extend(s.text for s in e.sentences[:4] if looks_like_heading(s))
     parts = {clean_title(part) for line in lines for part in re.split(r":\s+", line)}

@@ -21,17 +21,29 @@ from digest.extract.quotes import find_quotes
 from digest.figures.assemble import find_figures
 from digest.memo import Memo, key_of
 from digest.model import Article, Extraction
+from digest.nlp.encoder import encode, lead_text, load_encoder
 from digest.nlp.parse import Parser, parse_texts
 from digest.nlp.sentences import split_sentences
 
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
 CHUNK = 16
+# The languages whose figures the digest reads: the figure words and the model are English. In
+# another language it would read labels such as "etwa" or "pelo mistral": none beats wrong ones,
+# and the topic page says so (site.render).
+FIGURE_LANGUAGES = frozenset({"en"})
+
+
+def reads_figures(language: str | None) -> bool:
+    return language is None or language.split("-")[0].lower() in FIGURE_LANGUAGES
 
 
 def extract_articles(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
     """An extraction per article, parsing only those the cache does not hold."""
     found = [read_cached(parser, a) for a in articles]
-    fresh = iter(extract_fresh(parser, [a for a, e in zip(articles, found) if e is None]))
+    missing = [a for a, e in zip(articles, found) if e is None]
+    if missing:
+        load_encoder()  # once, here: forked workers inherit it instead of each reading 30 MB of weights
+    fresh = iter(extract_fresh(parser, missing))
     return [e if e is not None else next(fresh) for e in found]
 
 
@@ -74,8 +86,9 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
         article=article,
         sentences=sentences,
         mentions=find_mentions(article, doc, sentences),
-        figures=find_figures(article, doc, sentences),
+        figures=find_figures(article, doc, sentences) if reads_figures(article.language) else (),
         quotes=find_quotes(article, doc, sentences),
+        vector=encode(lead_text(article.title, sentences)),
     )
 
 

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from digest.model import Digest
+from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
 from digest.site.bundle import Layout, make_layout, published, site_files
@@ -125,6 +126,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.nlp is None:
             try:
                 self.nlp = load_pipeline(self.config.model)
+                load_encoder()  # once per `mkdocs serve`, like the pipeline: a missing one fails here, in one line
             except ModelMissing as error:
                 raise PluginError(f"digest: {error}") from None
             log.info("loaded spaCy pipeline %s %s", self.nlp.meta["name"], self.nlp.meta["version"])

@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from digest.extract.articles import reads_figures
 from digest.model import (
     Article,
     Claim,
@@ -49,6 +50,12 @@ UNNAMED = "outlet not named"
 # Characters a link destination must not hold as they are: they would end the Markdown link.
 _HREF_SAFE = "/:?#@!$&*+,;=%~-._"
 TAGS_PER_TOPIC = 12
+# How a topic page names an outlet's language (others show their ISO 639-1 code).
+LANGUAGE_NAMES = {
+    "en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "hi": "Hindi", "zh": "Chinese", "ja": "Japanese",
+    "pl": "Polish", "tr": "Turkish", "uk": "Ukrainian", "ko": "Korean",
+}
 ENTITY_LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places", "FAC": "Places"}
 
 
@@ -161,6 +168,15 @@ class SiteView:
         article = self.articles[article_id]
         language = article.language or (article.outlet.language if article.outlet else None)
         return language if language and language != "und" else None
+
+    def language_name(self, article_id: str) -> str | None:
+        code = self.language(article_id)
+        return f"{LANGUAGE_NAMES[code]} ({code})" if code in LANGUAGE_NAMES else code
+
+    def unread(self, topic: Topic) -> list[str]:
+        """The topic's outlets whose figures the digest cannot read, with their language."""
+        languages = {a: self.language(a) or "" for a in topic.articles}
+        return [f"{self.outlet(a)} (in {LANGUAGE_NAMES.get(code, code)})" for a, code in languages.items() if not reads_figures(code)]
 
     def sentence(self, article_id: str, index: int) -> str:
         # By index, not by position: an excerpted article keeps only some of its sentences.
