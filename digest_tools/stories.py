@@ -13,6 +13,7 @@ sees it (the warning names the original).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import sys
@@ -54,7 +55,9 @@ class StoryScore:
 
 
 def load_stories(path: Path) -> list[StoryArticle]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """A JSON-lines corpus, plain or gzip-compressed (`.jsonl.gz`: the copy in tests/ is kept small)."""
+    data = path.read_bytes()
+    lines = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     return [StoryArticle(r["id"], r["story"], r["title"], r["text"]) for r in rows]
 

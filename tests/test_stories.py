@@ -2,7 +2,7 @@
 per topic) clustered by the real pipeline must not score below the stored baseline.
 
 Refresh the baseline only with a measurement:
-`python -m digest_tools.stories tests/resources/ecbplus-dev/articles.jsonl --json tests/resources/ecbplus-dev/baseline.json`.
+`python -m digest_tools.stories tests/resources/ecbplus-dev/articles.jsonl.gz --json tests/resources/ecbplus-dev/baseline.json`.
 The corpus is parsed into the project's parse cache (`.cache/digest`, which CI keeps between
 runs): cold it costs about 75 s on two cores, warm about 8 s.
 """
@@ -27,7 +27,7 @@ GATED = ("bcubed_precision", "bcubed_recall", "pair_precision", "pair_recall")
 @pytest.fixture(scope="module")
 def measured(nlp: Language) -> StoryScore:
     # The shared parse cache, not a fresh one: 772 articles are too many to parse on every run.
-    return evaluate_stories(ECBPLUS / "articles.jsonl", Parser(nlp, default_cache_dir()))
+    return evaluate_stories(ECBPLUS / "articles.jsonl.gz", Parser(nlp, default_cache_dir()))
 
 
 def baseline() -> dict[str, float]:
