@@ -11,8 +11,11 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when the dependencies change; constraints.txt pins every version.
+# The distribution was called `digest` before it took a name free on PyPI: its stale install goes first.
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip uninstall --quiet --yes digest 2>/dev/null || true
+	rm -rf digest.egg-info
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 

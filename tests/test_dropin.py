@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
+import digest
+
 pytestmark = pytest.mark.slow
 
 HOME = "# The Harbour Gazette\n\nLocal news since 1887. Nothing on this page comes from the digest.\n"
@@ -59,6 +61,7 @@ def hosts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         project = make_host(root / name, plugins, prefix)
         result = mkdocs_build(project)
         assert result.returncode == 0, f"{name}: {result.stderr}"
+        (project / "build.log").write_text(result.stderr, encoding="utf-8")
         built[name] = project / "site"
     return built
 
@@ -101,3 +104,10 @@ def test_search_finds_an_article(hosts: dict[str, Path], variant: str) -> None:
     entries = [d for d in index["docs"] if d["location"].startswith(f"sources/{article['id']}/")]
     words = article["text"].split()[:4]
     assert entries and any(" ".join(words) in d["text"] for d in entries)
+
+
+def test_the_build_log_names_the_digests_version_once(hosts: dict[str, Path]) -> None:
+    log = (hosts["plain"].parent / "build.log").read_text(encoding="utf-8")
+    articles = len(list(SEEDS.glob("*.txt")))
+    assert log.count(f"digest: version {digest.__version__}: {articles} articles, ") == 1
+    assert log.count("digest: version ") == 1

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from digest import __version__
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
@@ -79,6 +80,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # A local, not an attribute: MkDocs renders every page after this, and the digest's
         # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
         digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()))
+        # Once a build, with the version: a host's build log says which digest made its pages.
+        log.info("version %s: %d articles, %d topics, %d problems", __version__, len(digest.articles), len(digest.topics), len(digest.problems))
         for problem in digest.problems:
             log.warning("seeds/%s", problem)
         digest = published(digest, self.config.publish_text)
