@@ -111,3 +111,12 @@ def test_the_build_log_names_the_digests_version_once(hosts: dict[str, Path]) ->
     articles = len(list(SEEDS.glob("*.txt")))
     assert log.count(f"digest: version {digest.__version__}: {articles} articles, ") == 1
     assert log.count("digest: version ") == 1
+
+
+@pytest.mark.parametrize("variant", ["plain", "prefixed"])
+def test_the_pages_markdown_renders_though_the_host_enables_no_extension(hosts: dict[str, Path], variant: str) -> None:
+    base = hosts[variant] / ("news" if variant == "prefixed" else "")
+    for page in (base / "topics").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "???" not in html and " markdown>" not in html and "{: " not in html, page
+    assert any("<details" in p.read_text(encoding="utf-8") for p in (base / "topics").glob("*/index.html"))

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 log = get_plugin_logger("digest")
+# The Markdown the generated pages are written in: details blocks, attribute lists, HTML with Markdown inside.
+PAGE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences")
 
 
 class DigestConfig(base.Config):
@@ -72,6 +74,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.templates and not {p.name for p in self.templates.glob("*.md.j2")} & {p.name for p in PACKAGED_TEMPLATES.glob("*.md.j2")}:
             log.warning("templates folder %s overrides none of the digest's templates (%s)", self.templates, PACKAGED_TEMPLATES)
         layout = make_layout(self.config.prefix, lambda path: False)
+        # A fresh Material site enables none of these, and the pages would show `??? info` as text.
+        config.markdown_extensions.extend(name for name in PAGE_EXTENSIONS if name not in config.markdown_extensions)
         config.extra_css.extend(p for p in layout.stylesheets if p not in config.extra_css)
         config.extra_javascript.extend(p for p in layout.scripts if p not in map(str, config.extra_javascript))
         return config
