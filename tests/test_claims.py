@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.align.claims import align_claims, group_claims, is_statement
+from digest.align.claims import align_claims, find_statements, group_claims, is_statement
 from digest.extract.articles import extract_article
 from digest.extract.entities import canonicalise
 from digest.model import Article, Claim, Digest, Extraction, Sentence
@@ -194,3 +194,14 @@ def test_both_sayings_of_permanent_face_the_bounded_one(parser: Parser) -> None:
     bounded = next(side for side in sides if side is not permanent)
     assert permanent == {"The law makes to-go cocktails permanent.", "The change is permanent, lawmakers said."}
     assert bounded == {"The law allows to-go drinks for the next three years."}
+
+
+
+def test_a_sentence_opening_with_he_is_about_the_person_last_named(parser: Parser) -> None:
+    text = ("Interior Minister Kemal Arslan met business leaders in Munich on Tuesday. "
+            "He said Turkey wanted easier visa rules for its citizens in return. "
+            "The talks were held behind closed doors at a hotel near the station.")
+    (extraction,) = extract(parser, {"a": text})
+    terms = {s.sentence.index: s.terms for s in find_statements(extraction)}
+    assert "entity:kemal arslan" in terms[0] and "entity:kemal arslan" in terms[1]
+    assert "entity:kemal arslan" not in terms[2]

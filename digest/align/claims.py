@@ -202,7 +202,13 @@ def find_statements(
         if mention.label == "PERSON":
             people[mention.sentence].append(mention)
     statements = []
+    last_person: str | None = None
     for sentence in extraction.sentences:
+        if people[sentence.index]:
+            last_person = f"entity:{people[sentence.index][-1].canonical.casefold()}"
+        elif last_person and sentence.lemmas[:1] in (("he",), ("she",)):
+            # "He said Turkey wanted easier visa rules": the sentence is about the person last named.
+            names[sentence.index].add(last_person)
         # A name counts once, as its canonical entity, not once per word it is spelt with,
         # and a person's title is part of the name.
         spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])
