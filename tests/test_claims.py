@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.align.claims import align_claims, group_claims, is_statement
+from digest.align.claims import align_claims, find_statements, group_claims, is_statement
 from digest.extract.articles import extract_article
 from digest.extract.entities import canonicalise
 from digest.model import Article, Claim, Digest, Extraction, Sentence
@@ -167,3 +167,41 @@ def test_two_states_laws_disagree_and_two_crashes_in_two_places_are_apart(parser
                "b": "A bus crash in the Puno region of Peru killed 19 people last year, police said."}
     claims, disagreements = align_claims(extract(parser, crashes))
     assert not shared(claims) and not disagreements
+
+
+def test_a_paraphrase_in_few_shared_words_is_one_claim_by_meaning(parser: Parser) -> None:
+    texts = {
+        "a": "At least nine passengers died when the bus left the road near Huanta on Tuesday night.",
+        "b": "Nine people were killed on Tuesday when a coach plunged into a ravine outside Huanta.",
+        "c": "The central bank of Peru kept its main interest rate unchanged on Tuesday.",
+    }
+    claims = shared(group_claims(extract(parser, texts)))
+    assert [c.articles for c in claims] == [("a", "b")]
+
+
+def test_both_sayings_of_permanent_face_the_bounded_one(parser: Parser) -> None:
+    texts = {
+        "a": "The governor signed the to-go cocktail bill into law on Tuesday. The law makes to-go cocktails permanent.",
+        "b": "Governor Ruth Calloway put her signature on the to-go cocktail bill on Tuesday. "
+        "The change is permanent, lawmakers said.",
+        "c": "Governor Ruth Calloway signed the to-go cocktail bill on Tuesday. "
+        "The law allows to-go drinks for the next three years.",
+    }
+    _, disagreements = align_claims(extract(parser, texts))
+    assert [d.kind for d in disagreements] == ["duration"]
+    sides = [{r.text for r in side.refs} for side in disagreements[0].sides]
+    permanent = next(side for side in sides if any("permanent" in t for t in side))
+    bounded = next(side for side in sides if side is not permanent)
+    assert permanent == {"The law makes to-go cocktails permanent.", "The change is permanent, lawmakers said."}
+    assert bounded == {"The law allows to-go drinks for the next three years."}
+
+
+
+def test_a_sentence_opening_with_he_is_about_the_person_last_named(parser: Parser) -> None:
+    text = ("Interior Minister Kemal Arslan met business leaders in Munich on Tuesday. "
+            "He said Turkey wanted easier visa rules for its citizens in return. "
+            "The talks were held behind closed doors at a hotel near the station.")
+    (extraction,) = extract(parser, {"a": text})
+    terms = {s.sentence.index: s.terms for s in find_statements(extraction)}
+    assert "entity:kemal arslan" in terms[0] and "entity:kemal arslan" in terms[1]
+    assert "entity:kemal arslan" not in terms[2]

@@ -8,7 +8,7 @@ from digest.align.conflicts import APART, conflict, read_stance
 from digest.model import Figure, Measure, Mention, Sentence
 
 # What spaCy's lemmatiser would give for the few inflected words below.
-LEMMAS = {"years": "year", "allows": "allow", "makes": "make", "stores": "store", "checks": "check"}
+LEMMAS = {"years": "year", "allows": "allow", "makes": "make", "stores": "store", "checks": "check", "said": "say"}
 
 
 def sentence(text: str, pos: dict[str, str] | None = None) -> Sentence:
@@ -40,6 +40,14 @@ def test_a_negation_of_a_side_matter_does_not() -> None:
     # "no right to stay" denies nothing the other sentence asserts.
     assert conflict(stance("Ministers agreed to return people who have no right to stay"),
                     stance("Ministers agreed to speed up deportation flights")) is None
+
+
+def test_a_negation_denies_the_reported_matter_not_the_saying_of_it() -> None:
+    # "'without precedent for our region,' said the president" denies no saying; "did not confirm" does.
+    quoted = stance("An event without precedent in the region said the president")
+    assert quoted.denied == {"precedent", "region"}
+    assert conflict(quoted, stance("The president said the disaster was beyond anything")) is None
+    assert stance("The police did not confirm the arrest").denied == {"confirm", "arrest"}
 
 
 def test_bounded_and_permanent_conflict_but_two_bounds_do_not() -> None:

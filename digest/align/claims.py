@@ -6,6 +6,11 @@ share one of its uncommon words or names (an inverted index, never all pairs). A
 scores by the share of the shorter sentence's weighted content lemmas the other holds, by their
 cosine, and by rapidfuzz's token-set ratio over the lemmas; average linkage (from clustering)
 groups matched sentences, at most one per article, so one loose match cannot chain claims.
+Wording misses paraphrase ("ordering the inspections in response to the flow of illegal drugs" /
+"stepped-up inspections are needed to curb the flow of drugs"), so each pair's score also moves
+with the sentence encoder's similarity (`meaning`), and each sentence's nearest sentences of
+other articles by meaning are candidates too: up for one fact in other words, down for two
+sentences that share words about different things.
 
 Two rules keep the score on what is said rather than who it is about. A person's title
 ("Interior Minister", ", the chief executive,") is part of their name, so it counts once, as the
@@ -31,6 +36,7 @@ from rapidfuzz import fuzz
 
 from digest.align.conflicts import APART, Stance, conflict, figures_by_sentence, read_stance
 from digest.align.linkage import average_linkage, co_posted
+from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
 from digest.model import Claim, Disagreement, Extraction, Figure, FigureGroup, Mention, Sentence, SentenceRef
@@ -41,6 +47,11 @@ THRESHOLD = 0.48
 # A conflicting pair is a disagreement only where it otherwise matches nearly as well as one claim's
 # sentences; one bounded in time and one permanent need less: few sentences say either.
 DISAGREE_THRESHOLDS = {"negation": 0.4, "number": 0.4, "place": 0.4, "duration": 0.2}
+# The encoder's similarity moves a pair's score by this much per unit away from the centre: a
+# paraphrase scores above it, two sentences sharing words about different things below.
+MEANING_WEIGHT = 0.5
+MEANING_CENTRE = 0.55
+STANCE_BONUS = 0.15  # both say "permanent": agreeing on the very thing others dispute
 MIN_TERMS = 4  # fewer content words than this say too little to match on
 QUOTED_SHARE = 0.5  # a sentence this much inside quotation marks is a quote, not a claim
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
@@ -90,13 +101,47 @@ def align_claims(
     readings = figures_by_sentence(figures)
     names = topic_names(extractions)
     statements = [s for e in extractions for s in find_statements(e, quantities, readings, names)]
-    weights = term_weights(statements)
-    scorer = Scorer.of(statements, weights, find_anchors(statements))
-    scores = {(i, j): scorer.score(i, j) for i, j in candidate_pairs(statements, weights)}
+    worded, scores = score_pairs(statements, term_weights(statements))
     groups = average_linkage(len(statements), scores, THRESHOLD, lambda i, j: may_join(statements[i], statements[j]))
     claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
-    disagreements = find_disagreements(statements, scores, groups, claims)
+    # A contradiction is as much a match in wording as in meaning: the encoder puts "will join" and
+    # "will not join" far apart, so a conflicting pair is judged by the better of the two scores.
+    disagreements = find_disagreements(statements, {p: max(s, worded[p]) for p, s in scores.items()}, groups, claims)
     return tuple(sorted(claims, key=claim_order)), disagreements
+
+
+def score_pairs(
+    statements: Sequence[Statement], weights: Mapping[str, float]
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """Each candidate pair's score by wording alone, and by wording and meaning. Candidates share an
+    uncommon word, or are among each other's nearest sentences by meaning (`meaning.near_pairs`)."""
+    articles = [s.article for s in statements]
+    vectors = sentence_vectors([s.sentence.text for s in statements], articles)
+    pairs = sorted(set(candidate_pairs(statements, weights)) | set(near_pairs(vectors, articles)))
+    similar = pair_similarities(vectors, pairs)
+    scorer = Scorer.of(statements, weights, find_anchors(statements))
+    worded = {(i, j): scorer.score(i, j) for i, j in pairs}
+    meant = {pair: score + meaning_score(similar.get(pair), scorer.quantity_share(*pair) > 0)
+             + STANCE_BONUS * both_permanent(statements, *pair) for pair, score in worded.items()}
+    return worded, meant
+
+
+def both_permanent(statements: Sequence[Statement], i: int, j: int) -> bool:
+    """Both say the matter is permanent: the one word a reader matches them on ("The change is
+    permanent" / "makes to-go cocktails permanent"). Not both bounded in time: "two days" and
+    "three years" bound many unrelated things."""
+    return statements[i].stance.permanent and statements[j].stance.permanent
+
+
+def meaning_score(similarity: float | None, counted: bool = False) -> float:
+    """How far the encoder's similarity moves a pair's score: up for a paraphrase, down for two
+    sentences that share words but say different things; never down for two that report one
+    counted quantity (`counted`): the figures say they state one fact however apart their words
+    ("2 deaths, in Braga" / "Two people died and 3,000 were evacuated")."""
+    if similarity is None:
+        return 0.0
+    moved = MEANING_WEIGHT * (similarity - MEANING_CENTRE)
+    return max(moved, 0.0) if counted else moved
 
 
 def find_disagreements(
@@ -157,7 +202,13 @@ def find_statements(
         if mention.label == "PERSON":
             people[mention.sentence].append(mention)
     statements = []
+    last_person: str | None = None
     for sentence in extraction.sentences:
+        if people[sentence.index]:
+            last_person = f"entity:{people[sentence.index][-1].canonical.casefold()}"
+        elif last_person and sentence.lemmas[:1] in (("he",), ("she",)):
+            # "He said Turkey wanted easier visa rules": the sentence is about the person last named.
+            names[sentence.index].add(last_person)
         # A name counts once, as its canonical entity, not once per word it is spelt with,
         # and a person's title is part of the name.
         spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.model import Figure, FigureGroup, Mention, Sentence
+from digest.nlp.vocabulary import SPEECH_VERBS
 
 NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "n't", "without", "refuse", "reject"})
 # Verb and particle that say no as plainly: "stay out of the platform", "ruled out a deal".
@@ -96,12 +97,19 @@ def name_slot(text: str, mention: Mention) -> tuple[str, frozenset[str], bool]:
 
 
 def denied_words(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[str]:
-    """The first content words after each negator or negating phrase, names left out."""
+    """The first content words after each negator or negating phrase, names left out, up to a
+    speech verb after them: what is denied is the reported matter, not that someone said it
+    (but "did not confirm" denies the confirming)."""
     starts = [i + 1 for i, w in enumerate(lemmas) if w in NEGATORS]
     starts += [i + 2 for i, pair in enumerate(zip(lemmas, lemmas[1:])) if pair in NEGATING_PHRASES]
     denied: set[str] = set()
     for start in starts:
-        found = [lemmas[j] for j in range(start, len(lemmas)) if j < len(pos) and pos[j] in DENIABLE_POS]
+        found: list[str] = []
+        for j in range(start, min(len(lemmas), len(pos))):
+            if found and lemmas[j] in SPEECH_VERBS:
+                break  # the reporting frame closes the negated clause: "without precedent," said X
+            if pos[j] in DENIABLE_POS:
+                found.append(lemmas[j])
         denied.update(found[:NEGATION_REACH])
     return frozenset(denied)
 

@@ -1,0 +1,44 @@
+"""Statements compared by meaning: the sentence encoder's nearest neighbours, blocked per statement."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from digest.align.meaning import NEIGHBOURS, near_pairs, pair_similarities, sentence_vectors
+from digest.nlp import encoder
+
+TEXTS = [
+    "Nine people were killed when a bus plunged into a ravine in the Ayacucho region on Tuesday.",
+    "At least nine passengers died when their coach went off the road in Ayacucho on Tuesday.",
+    "The central bank raised its main interest rate by half a point to curb inflation.",
+    "Police said the driver had been at the wheel for fourteen hours without a break.",
+]
+
+
+def test_encode_texts_is_each_text_encoded_alone() -> None:
+    assert encoder.encode_texts(TEXTS[:2]) == [encoder.encode(TEXTS[0]), encoder.encode(TEXTS[1])]
+    assert encoder.encode_texts([]) == []
+
+
+def test_one_article_alone_is_not_encoded() -> None:
+    assert sentence_vectors(TEXTS[:2], ["a", "a"]).size == 0
+    assert near_pairs(sentence_vectors(TEXTS[:2], ["a", "a"]), ["a", "a"]) == []
+
+
+def test_a_paraphrase_is_a_near_pair_and_another_matter_is_not() -> None:
+    articles = ["a", "b", "b", "c"]
+    vectors = sentence_vectors(TEXTS, articles)
+    pairs = near_pairs(vectors, articles)
+    assert (0, 1) in pairs and (0, 2) not in pairs and (2, 3) not in pairs
+    similar = pair_similarities(vectors, [(0, 1), (0, 2)])
+    assert similar[(0, 1)] > 0.6 > similar[(0, 2)]
+    assert similar[(0, 1)] == round(similar[(0, 1)], 3)  # rounded: the same on any matrix shape
+
+
+def test_neighbours_are_across_articles_and_at_most_k_each() -> None:
+    """Identical rows: every pair is as near as can be, so only the cap and the article rule bind."""
+    rows = np.tile(encoder.as_matrix([encoder.encode(TEXTS[0])]), (20, 1))
+    articles = [f"a{i % 5}" for i in range(20)]
+    pairs = near_pairs(rows, articles)
+    assert all(articles[i] != articles[j] for i, j in pairs)
+    assert len(pairs) <= NEIGHBOURS * len(rows)
