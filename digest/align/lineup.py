@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from digest.align.claims import align_claims
 from digest.align.quotes import group_quotes
 from digest.figures.grouping import group_figures
-from digest.model import EntityRef, Extraction, Figure, Topic
+from digest.model import EntityRef, Extraction, Figure, Quote, Topic
 from digest.nlp.encoder import encode_texts
 from digest.site.slug import slugify
 
@@ -30,7 +30,7 @@ def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
         articles=tuple(sorted(e.article.id for e in group)),
         dates=(dates[0], dates[-1]) if dates else (),
         figures=figures,
-        quotes=group_quotes([q for e in group for q in e.quotes]),
+        quotes=group_quotes([q for e in group for q in e.quotes], quote_vectors(group)),
         claims=claims,
         entities=topic_entities(group),
         disagreements=disagreements,
@@ -47,6 +47,15 @@ def figure_contexts(group: Sequence[Extraction]) -> dict[Figure, bytes]:
     texts = {(s.article, s.index): s.text for e in group for s in e.sentences}
     contexts = [f"{f.label}. {texts.get((f.article, f.sentence), '')}" for f in figures]
     return dict(zip(figures, encode_texts(contexts)))
+
+
+def quote_vectors(group: Sequence[Extraction]) -> dict[Quote, bytes]:
+    """Each quote's vector, so that a paraphrase or a translation of a remark meets its wording
+    in another article; only where two articles quote anyone."""
+    if len([e for e in group if e.quotes]) < 2:
+        return {}
+    quotes = sorted({q for e in group for q in e.quotes}, key=lambda q: (q.article, q.sentence, q.text))
+    return dict(zip(quotes, encode_texts([q.text for q in quotes])))
 
 
 def topic_entities(group: Sequence[Extraction]) -> tuple[EntityRef, ...]:
