@@ -81,3 +81,25 @@ def test_of_two_clusters_that_read_alike_the_same_value_is_preferred():
 def test_a_figure_without_a_context_vector_is_grouped_by_its_words_alone():
     officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
     assert sizes(group_figures([officers, policemen], {officers: SAME})) == [1, 1]
+
+
+def test_a_toll_that_moved_over_days_is_one_progression_however_each_day_words_it():
+    days = [
+        fig("a", 7, "people", "killed", as_of="2026-01-20"),
+        fig("b", 9, "people", as_of="2026-01-21"),
+        fig("c", 11, "people", "killed", as_of="2026-01-22"),
+    ]
+    contexts = dict(zip(days, (SAME, NEAR, SAME)))
+    [group] = group_figures(days, contexts)
+    assert group.status == "progression" and [f.value for f in group.values] == [7, 9, 11]
+    undated = [fig("a", 7, "people", "killed"), fig("b", 9, "people"), fig("c", 11, "people", "killed")]
+    assert sizes(group_figures(undated, dict(zip(undated, (SAME, NEAR, SAME))))) == [1, 2]
+
+
+def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value():
+    section = fig("a", 80, "km/h", "section", unit="km/h")
+    speed = fig("b", 80, "km/h", "speed", unit="km/h")
+    faster = fig("c", 120, "km/h", "velocity", unit="km/h")
+    groups = group_figures([section, speed, faster], {section: SAME, speed: NEAR, faster: SAME})
+    assert sorted((len(g.values), g.values[0].value) for g in groups) == [(1, 120), (2, 80)]
+    assert sizes(group_figures([section, speed], {section: SAME, speed: vector(0.5, 1.0)})) == [1, 1]

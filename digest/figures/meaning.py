@@ -24,10 +24,13 @@ from digest.model import Figure
 # Average cosine of two clusters' contexts above which they are one quantity (tuned on the
 # eval, dev, dev2, dev3 and naming sets: once the constraints have spoken, paraphrases of one
 # fact sit above it, neighbouring facts of one story below it).
-MEANING_BAR = 0.45
+MEANING_BAR = 0.4
 # Values apart cost closeness: of two clusters that read alike ("27,900 runners", "30,500
 # runners"), the one with the same value is the other outlet's wording of the fact.
 VALUE_WEIGHT = 0.5
+# A measurement's measure word is often misread ("80 km/h" as "h in km/h", "section in km/h"):
+# one value in one unit whose contexts read this alike is one measurement, whatever its words.
+SAME_MEASUREMENT_BAR = 0.6
 
 
 def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Figure, bytes]) -> list[list[Figure]]:
@@ -51,12 +54,13 @@ def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Fig
 
 def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Mapping[Figure, np.ndarray]) -> float | None:
     """The mean cosine of the two clusters' contexts, or None when they may not be one quantity."""
-    if not may_join(first, second) or not all(f in vectors for f in (*first, *second)):
+    bar = join_bar(first, second)
+    if bar is None or not all(f in vectors for f in (*first, *second)):
         return None
     left = np.vstack([vectors[f] for f in first])
     right = np.vstack([vectors[f] for f in second])
     score = float((left @ right.T).mean()) - VALUE_WEIGHT * value_gap(first, second)
-    return score if score >= MEANING_BAR else None
+    return score if score >= bar else None
 
 
 def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
@@ -64,10 +68,27 @@ def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
     return min(abs(math.log(a.value / b.value)) if a.value > 0 and b.value > 0 else 0.0 for a in first for b in second)
 
 
-def may_join(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
-    """Whether nothing that must agree differs between the two clusters."""
+def join_bar(first: Sequence[Figure], second: Sequence[Figure]) -> float | None:
+    """The closeness the two clusters' contexts need to be one quantity; None when they may not be."""
     # Imported here: grouping imports this module to call merge_by_meaning.
-    from digest.figures.grouping import measure_key, measures_agree, period_key, place_key, values_close
+    from digest.figures.grouping import is_progression, measure_key, measures_agree, values_close
+
+    if not agree_outside_measure(first, second):
+        return None
+    members = [*first, *second]
+    said = [f for f in members if says_measure(f)]
+    if not all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(said, 2)):
+        one_measurement = members[0].counted in MEASUREMENT_UNITS and len({f.value for f in members}) == 1
+        return SAME_MEASUREMENT_BAR if one_measurement else None
+    # A count that moved over days ("7 killed", then "nine people", then "11 killed") moves
+    # further than outlets round: dated values, one a day, are allowed a measured count's spread.
+    ordered = sorted(members, key=lambda f: f.value)
+    return MEANING_BAR if values_close(ordered, len(said) == len(members) or is_progression(members)) else None
+
+
+def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
+    """Whether article, unit, level or change, place, window and background agree."""
+    from digest.figures.grouping import period_key, place_key
 
     members = [*first, *second]
     if {f.article for f in first} & {f.article for f in second}:
@@ -80,13 +101,7 @@ def may_join(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
         return False
     measured = members[0].counted in MEASUREMENT_UNITS
     periods = {period_key(f.period) for f in members if f.period or not measured}
-    if len(periods) > 1:
-        return False
-    said = [f for f in members if says_measure(f)]
-    if not all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(said, 2)):
-        return False
-    ordered = sorted(members, key=lambda f: f.value)
-    return values_close(ordered, len(said) == len(members))
+    return len(periods) <= 1
 
 
 def says_measure(figure: Figure) -> bool:
