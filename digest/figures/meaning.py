@@ -12,6 +12,7 @@ be one quantity. The encoder buys recall; those constraints keep the traps apart
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections.abc import Mapping, Sequence
@@ -38,17 +39,23 @@ def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Fig
     `contexts` holds each figure's context vector (unit float32 bytes, `digest.nlp.encoder`)."""
     vectors = {f: np.frombuffer(v, dtype=np.float32) for f, v in contexts.items() if v}
     merged = [list(c) for c in clusters]
-    scores = {(i, j): s for i, j in itertools.combinations(range(len(merged)), 2) if (s := pair_score(merged[i], merged[j], vectors)) is not None}
-    while scores:
-        (i, j), _ = min(scores.items(), key=lambda item: (-item[1], item[0]))
+    version = [0] * len(merged)
+    # Best pair first; a pair whose cluster has merged since it was scored is stale and skipped.
+    heap = [(-s, i, j, 0, 0) for i, j in itertools.combinations(range(len(merged)), 2) if (s := pair_score(merged[i], merged[j], vectors)) is not None]
+    heapq.heapify(heap)
+    while heap:
+        _, i, j, seen_i, seen_j = heapq.heappop(heap)
+        if not merged[i] or not merged[j] or (seen_i, seen_j) != (version[i], version[j]):
+            continue
         merged[i].extend(merged[j])
         merged[j] = []
-        scores = {k: s for k, s in scores.items() if i not in k and j not in k}
+        version[i] += 1
         for other in range(len(merged)):
             if other != i and merged[other]:
-                score = pair_score(merged[min(i, other)], merged[max(i, other)], vectors)
+                low, high = min(i, other), max(i, other)
+                score = pair_score(merged[low], merged[high], vectors)
                 if score is not None:
-                    scores[(min(i, other), max(i, other))] = score
+                    heapq.heappush(heap, (-score, low, high, version[low], version[high]))
     return [c for c in merged if c]
 
 
