@@ -62,3 +62,11 @@ def test_a_translation_of_a_remark_joins_it_with_both_wordings():
     joined = [g for g in groups if len(g.variants) == 2]
     assert len(joined) == 1 and {v.article for v in joined[0].variants} == {"a", "b"}
     assert joined[0].speaker == "Lieve Claes"
+
+
+def test_a_translation_with_few_cognates_still_joins_but_another_remark_does_not():
+    english = q("a", "This is a budget of responsibility, not of austerity", "Tomas Benes")
+    german = q("b", "Dies ist ein Haushalt der Verantwortung, nicht der Sparsamkeit", None)
+    other = q("c", "Die Opposition wird gegen diesen Haushalt stimmen", None)
+    groups = group_quotes([english, german, other], encoded([english, german, other]))
+    assert sorted(sorted(v.article for v in g.variants) for g in groups) == [["a", "b"], ["c"]]
