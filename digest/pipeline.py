@@ -15,6 +15,7 @@ from digest.extract.articles import extract_articles
 from digest.extract.entities import canonicalise
 from digest.memo import Memo, key_of
 from digest.model import Article, Digest, Extraction, Problem, Topic
+from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import Parser
 from digest.site.slug import unique_slugs
 from digest.sources.clean import clean_article
@@ -67,7 +68,15 @@ def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], 
     jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
     # Topics are independent of each other: both cores align them.
     keys = [key_of(job) for job in jobs]
-    return tuple(memo.recall_all(keys, Topic, lambda missing: spread(align_job, [jobs[i] for i in missing], 4)))
+    return tuple(memo.recall_all(keys, Topic, lambda missing: align_missing([jobs[i] for i in missing])))
+
+
+def align_missing(jobs: Sequence[tuple[str, str, tuple[Extraction, ...]]]) -> list[Topic]:
+    # Aligning encodes figure contexts: the encoder is read here, once, and the forked workers
+    # inherit it (when every extraction came from the cache, the extract stage never read it).
+    if jobs:
+        load_encoder()
+    return spread(align_job, jobs, 4)
 
 
 def founder(group: Sequence[Extraction]) -> Extraction:

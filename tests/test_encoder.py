@@ -53,3 +53,9 @@ def test_a_missing_encoder_says_how_to_install_it(monkeypatch: pytest.MonkeyPatc
             encoder.load_encoder()
     finally:
         encoder.load_encoder.cache_clear()
+
+
+def test_encode_texts_encodes_each_text_alone() -> None:
+    texts = ["nine officers were injured", "nine policemen were hurt", ""]
+    assert encoder.encode_texts(texts) == [encoder.encode(t) for t in texts]
+    assert encoder.encode_texts(texts[:1]) == encoder.encode_texts(texts)[:1]

@@ -372,3 +372,25 @@ def test_blinkens_much_work_remains_is_one_group_and_his_other_remarks_stay_apar
     assert [v.text for v in group.variants] == ["much work remains to be done", "a lot of work to be done"]
     assert len(group_with(groups, "agreement is possible").variants) == 1
     assert len(group_with(groups, "daily toll").variants) == 1
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Health Minister Maria Lopez visited the ward on Monday. "We will not close this hospital," the minister said.', "Maria Lopez"),
+        ('The interior minister, Karl Berg, spoke on Monday. "Nobody is above the law," the minister told reporters.', "Karl Berg"),
+        ('Mayor Ana Diaz was at the scene. Later the mayor added: "We need more boats on the river."', "Diaz"),
+    ],
+)
+def test_a_bare_role_resolves_to_the_one_person_holding_it(nlp: Language, text: str, speaker: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == speaker
+
+
+def test_a_bare_role_two_people_hold_stays_unresolved(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Karl Berg met Defence Minister Maria Lopez on Monday. "
+        '"We will not send troops to the border," the minister said.'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker is None

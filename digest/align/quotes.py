@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -31,6 +32,17 @@ MIN_SHARED_TERMS_UNKNOWN = 3
 WORDING_BAR = 0.6
 WORDING_BAR_UNKNOWN = 0.7
 MIN_SHARED_STEMS = 2
+# By meaning (the multilingual encoder's cosine of the two wordings): a paraphrase or a
+# translation shares few words. One speaker's remarks on one story differ more than their
+# rewordings do (eval, dev-dev3: other remarks of one speaker stay below 0.4); with a speaker
+# unknown on one side only a translation vouches for the match (translations of one remark
+# score 0.71-0.9, the closest two speakers' remarks on those sets 0.54).
+MEANING_BAR = 0.45
+MEANING_BAR_UNKNOWN = 0.7
+# A fragment of another outlet's longer quote ("a betrayal of the voters" inside the whole
+# sentence) is that remark when it runs this many words on; with no known speaker, more.
+MIN_FRAGMENT_WORDS = 2
+MIN_FRAGMENT_WORDS_UNKNOWN = 4
 _QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
 _DERIVATIONS = ("ation", "ition", "ment", "ion", "ate", "ise", "ize", "ing", "er", "or", "e")
 
@@ -47,23 +59,26 @@ class Terms:
         return frozenset().union(*self.keys.values()) if self.keys else frozenset()
 
 
-def group_quotes(quotes: Sequence[Quote]) -> tuple[QuoteGroup, ...]:
+def group_quotes(quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None = None) -> tuple[QuoteGroup, ...]:
     """One group per remark, each article's wording a variant; never two variants of one article.
 
     Candidate pairs come from blocks of one speaker (a quote with no known speaker meets those
     sharing a content word), so cost follows block sizes, not the corpus's square. Accepted
     pairs are merged best first; a merge that would put two quotes of one article, or two known
-    speakers, or two quotes with no content word in common, in one group is refused.
+    speakers, or two quotes that share neither a content word nor a meaning, in one group is
+    refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet.
     """
     items = split_run_together(sorted(set(quotes), key=quote_order))
     terms = [quote_terms(q) for q in items]
     rarity = rarity_weights(terms)
+    meaning = Meaning(items, vectors or {})
     scored = []
-    for i, j in candidate_pairs(items, terms):
+    for i, j in candidate_pairs(items, terms, meaning):
         score = similarity(items[i], items[j], terms[i], terms[j], rarity)
+        score = max(score or 0.0, meaning.score(i, j) or 0.0, fragment_score(items[i], items[j]) or 0.0) or None
         if score is not None:
             scored.append((score, i, j))
-    clusters = merge_pairs(items, terms, sorted(scored, key=lambda t: (-t[0], t[1], t[2])))
+    clusters = merge_pairs(items, terms, sorted(scored, key=lambda t: (-t[0], t[1], t[2])), meaning)
     groups = [QuoteGroup(group_speaker(c), tuple(sorted(c, key=quote_order))) for c in clusters]
     return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
 
@@ -159,7 +174,58 @@ def rarity_weights(terms: Sequence[Terms]) -> dict[str, float]:
     return {k: math.log(1 + len(terms) / n) for k, n in df.items()}
 
 
-def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms]) -> list[tuple[int, int]]:
+class Meaning:
+    """The encoder's say on a pair of quotes: their cosine, if above the bar for their speakers."""
+
+    def __init__(self, items: Sequence[Quote], vectors: Mapping[Quote, bytes]) -> None:
+        self.items = items
+        found = [i for i, q in enumerate(items) if vectors.get(q)]
+        self.row = {i: k for k, i in enumerate(found)}
+        rows = [np.frombuffer(vectors[items[i]], dtype=np.float32) for i in found]
+        self.matrix = np.vstack(rows) if rows else np.zeros((0, 0), np.float32)
+
+    def cosine(self, i: int, j: int) -> float | None:
+        if i not in self.row or j not in self.row:
+            return None
+        return float(self.matrix[self.row[i]] @ self.matrix[self.row[j]])
+
+    def score(self, i: int, j: int) -> float | None:
+        a, b = self.items[i], self.items[j]
+        if a.speaker and b.speaker and a.speaker != b.speaker:
+            return None
+        if numbers_differ(quote_terms(a), quote_terms(b)):
+            return None
+        cosine = self.cosine(i, j)
+        bar = MEANING_BAR if a.speaker and b.speaker else MEANING_BAR_UNKNOWN
+        return cosine if cosine is not None and cosine >= bar else None
+
+    def neighbours(self, i: int) -> list[int]:
+        """The quotes whose wording the encoder puts near quote i, for any speaker."""
+        if i not in self.row:
+            return []
+        cosines = self.matrix @ self.matrix[self.row[i]]
+        index = sorted(self.row, key=self.row.__getitem__)
+        return [j for j, c in zip(index, cosines) if j != i and c >= MEANING_BAR]
+
+
+def fragment_score(a: Quote, b: Quote) -> float | None:
+    """1 when the shorter quote's words run on, in order, inside the longer one's: one outlet
+    quoting part of a remark another quotes whole."""
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return None
+    short, long = sorted((plain_words(a.text), plain_words(b.text)), key=len)
+    least = MIN_FRAGMENT_WORDS if a.speaker and b.speaker else MIN_FRAGMENT_WORDS_UNKNOWN
+    if len(short) < least or len(content_words(" ".join(short))) < 1:
+        return None
+    width = len(short)
+    return 1.0 if any(long[k : k + width] == short for k in range(len(long) - width + 1)) else None
+
+
+def plain_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms], meaning: Meaning | None = None) -> list[tuple[int, int]]:
     by_speaker: dict[str, list[int]] = defaultdict(list)
     unknown: list[int] = []
     for i, quote in enumerate(items):
@@ -171,6 +237,8 @@ def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms]) -> list[tupl
             index[key].append(i)
     for i in unknown:
         pairs.update((min(i, j), max(i, j)) for key in terms[i].all_keys for j in index[key] if j != i)
+        if meaning is not None:
+            pairs.update((min(i, j), max(i, j)) for j in meaning.neighbours(i))
     return sorted((i, j) for i, j in pairs if items[i].article != items[j].article)
 
 
@@ -228,13 +296,13 @@ def wording_score(a: Quote, b: Quote, known: bool) -> float | None:
 
 
 def merge_pairs(
-    items: Sequence[Quote], terms: Sequence[Terms], scored: Iterable[tuple[float, int, int]]
+    items: Sequence[Quote], terms: Sequence[Terms], scored: Iterable[tuple[float, int, int]], meaning: Meaning | None = None
 ) -> list[list[Quote]]:
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     for _, i, j in scored:
         a, b = cluster_of[i], cluster_of[j]
-        if a == b or not compatible(items, terms, members[a], members[b]):
+        if a == b or not compatible(items, terms, members[a], members[b], meaning):
             continue
         keep, gone = min(a, b), max(a, b)
         for k in members.pop(gone):
@@ -243,14 +311,19 @@ def merge_pairs(
     return [[items[k] for k in ids] for _, ids in sorted(members.items())]
 
 
-def compatible(items: Sequence[Quote], terms: Sequence[Terms], left: Sequence[int], right: Sequence[int]) -> bool:
-    """No article twice, at most one known speaker, and no two members without a word in common:
-    a chain of pairs each close enough must not join two quotes that share nothing."""
+def compatible(
+    items: Sequence[Quote], terms: Sequence[Terms], left: Sequence[int], right: Sequence[int], meaning: Meaning | None = None
+) -> bool:
+    """No article twice, at most one known speaker, and no two members without a word or a
+    meaning in common: a chain of pairs each close enough must not join two quotes that share nothing."""
     if {items[k].article for k in left} & {items[k].article for k in right}:
         return False
     if len({items[k].speaker for k in (*left, *right) if items[k].speaker}) > 1:
         return False
-    return all(terms[i].all_keys & terms[j].all_keys for i in left for j in right)
+    return all(
+        terms[i].all_keys & terms[j].all_keys or (meaning is not None and meaning.score(i, j) is not None)
+        for i in left for j in right
+    )
 
 
 def group_speaker(variants: Sequence[Quote]) -> str | None:

@@ -364,7 +364,10 @@ def surnames(doc: Doc) -> frozenset[str]:
 
 
 def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
-    """A role description ("the Qatari ruler") as the latest person whose title matches it."""
+    """A role description ("the Qatari ruler", "the minister") as the latest person whose title
+    matches it: every capitalised word of the description in the title, or, with none, the role
+    noun itself or two of the description's words; a bare "the minister" only a lone holder. The title is what precedes the name
+    ("Health Minister Maria Lopez") or stands beside it ("Maria Lopez, the health minister")."""
     head = phrase.root
     if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
         return None
@@ -372,22 +375,36 @@ def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
     capitalised = {t.lower_ for t in words if t.text[0].isupper() and t.i != sentence_of(phrase[0]).start}
     plain = {t.lower_ for t in words}
     people = [e for e in names_of(doc) if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in inside]
-    for person in reversed(people):
-        title = {t.lower_ for t in title_of(person)}
-        if (capitalised and capitalised <= title) or (not capitalised and len(plain & title) >= 2):
-            return name_text(person)
-    return None
+    matching = [name_text(p) for p in reversed(people) if title_matches(p, head, capitalised, plain)]
+    # "the minister" after two ministers is either: a description that says which ("the
+    # Qatari Prime Minister") names the latest of that title, a bare one only a lone holder.
+    return matching[0] if matching and (capitalised or len(set(matching)) == 1) else None
+
+
+def title_matches(person: Span, head: Token, capitalised: set[str], plain: set[str]) -> bool:
+    tokens = title_of(person)
+    title = {t.lower_ for t in tokens}
+    if capitalised:
+        return capitalised <= title  # "the French leader" is "French President X"
+    return head.lemma_.lower() in {t.lemma_.lower() for t in tokens} or len(plain & title) >= 2
 
 
 def title_of(person: Span) -> list[Token]:
-    """The words naming a person's role just before the name: "Qatari Prime Minister" in "Qatari Prime Minister X"."""
+    """The words naming a person's role: just before the name ("Qatari Prime Minister" in
+    "Qatari Prime Minister X"), or in an appositive beside it ("X, the health minister," or
+    "the interior minister, X")."""
     doc = person.doc
     start = person.start
     while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "prep", "pobj") and not doc[start - 1].is_punct:
         if doc[start - 1].ent_type_ == "PERSON":
             break
         start -= 1
-    return [t for t in doc[start : person.start] if t.is_alpha]
+    before = [t for t in doc[start : person.start] if t.is_alpha]
+    root = person.root
+    beside = [child for child in root.children if child.dep_ == "appos" and child.i >= person.end]
+    if root.dep_ == "appos" and root.head.i < person.start:
+        beside.append(root.head)
+    return before + [t for noun in beside for t in noun_phrase(noun) if t.is_alpha and t.ent_type_ != "PERSON"]
 
 
 def continued_speaker(quotes: Sequence[Quote], sentences: Sequence[Sentence], sentence: int) -> tuple[str | None, str | None]:

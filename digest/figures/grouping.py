@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from digest.figures.meaning import merge_by_meaning
 from digest.figures.values import (
     decimals,
     is_earlier_value,
@@ -67,12 +68,17 @@ def place_key(place: str | None) -> str:
     return " ".join(words)
 
 
-def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
-    """One group per quantity: blocked by key, then split by place and where values lie too far apart."""
+def group_figures(figures: Sequence[Figure], contexts: Mapping[Figure, bytes] | None = None) -> tuple[FigureGroup, ...]:
+    """One group per quantity: blocked by key, then split by place and where values lie too far
+    apart; with `contexts` (each figure's context vector), clusters that count one thing in
+    other words are then joined by meaning (`digest.figures.meaning`)."""
     blocks: dict[tuple[str, str, bool], list[Figure]] = {}
     for figure in figures:
         blocks.setdefault(group_key(figure), []).append(figure)
-    groups = [make_group(c) for key in sorted(blocks) for c in cluster_values(blocks[key])]
+    clusters = [c for key in sorted(blocks) for c in cluster_values(blocks[key])]
+    if contexts:
+        clusters = merge_by_meaning(clusters, contexts)
+    groups = [make_group(c) for c in clusters]
     return tuple(sorted(groups, key=group_order))
 
 

@@ -57,12 +57,12 @@ def encode(text: str) -> bytes:
     return vector.tobytes()
 
 
+def encode_texts(texts: Sequence[str]) -> list[bytes]:
+    """Each text's unit vector, each encoded alone: a vector never depends on its batch."""
+    return [encode(t) for t in texts]
+
+
 def as_matrix(vectors: Sequence[bytes]) -> np.ndarray:
     """Rows of unit vectors; an article without one (no text) gets a zero row."""
     rows = [np.frombuffer(v, dtype=np.float32) if v else np.zeros(DIMENSIONS, np.float32) for v in vectors]
     return np.vstack(rows) if rows else np.zeros((0, DIMENSIONS), np.float32)
-
-
-def encode_texts(texts: Sequence[str]) -> list[bytes]:
-    """Each text's unit vector, each encoded alone: a vector never depends on its batch."""
-    return [encode(t) for t in texts]

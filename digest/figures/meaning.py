@@ -1,0 +1,118 @@
+"""Clusters of one quantity said in other words, joined by what the words mean. Needs no spaCy.
+
+`grouping` keys figures by the counted noun and the measure word, so "nine officers injured"
+and "nine policemen", or "87 pupils taken hostage" and "87 children taken hostage", stay apart:
+synonym lists never cover the next story's words. Here each figure comes with a vector of its
+context (its label and its sentence, from the multilingual sentence encoder), and two clusters
+are joined when their contexts are close on average, but only where nothing that must agree
+differs: the unit, the window counted, the place, a level or a change, context or the story's
+own, the measure where both say one ("killed" is never "injured"), and values close enough to
+be one quantity. The encoder buys recall; those constraints keep the traps apart.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from digest.figures.words import GENERIC_PEOPLE, MEASUREMENT_UNITS
+from digest.model import Figure
+
+# Average cosine of two clusters' contexts above which they are one quantity (tuned on the
+# eval, dev, dev2, dev3 and naming sets: once the constraints have spoken, paraphrases of one
+# fact sit above it, neighbouring facts of one story below it).
+MEANING_BAR = 0.4
+# Values apart cost closeness: of two clusters that read alike ("27,900 runners", "30,500
+# runners"), the one with the same value is the other outlet's wording of the fact.
+VALUE_WEIGHT = 0.5
+# A measurement's measure word is often misread ("80 km/h" as "h in km/h", "section in km/h"):
+# one value in one unit whose contexts read this alike is one measurement, whatever its words.
+SAME_MEASUREMENT_BAR = 0.6
+
+
+def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Figure, bytes]) -> list[list[Figure]]:
+    """The clusters, those that count one thing in other words merged, closest pair first;
+    `contexts` holds each figure's context vector (unit float32 bytes, `digest.nlp.encoder`)."""
+    vectors = {f: np.frombuffer(v, dtype=np.float32) for f, v in contexts.items() if v}
+    merged = [list(c) for c in clusters]
+    version = [0] * len(merged)
+    # Best pair first; a pair whose cluster has merged since it was scored is stale and skipped.
+    heap = [(-s, i, j, 0, 0) for i, j in itertools.combinations(range(len(merged)), 2) if (s := pair_score(merged[i], merged[j], vectors)) is not None]
+    heapq.heapify(heap)
+    while heap:
+        _, i, j, seen_i, seen_j = heapq.heappop(heap)
+        if not merged[i] or not merged[j] or (seen_i, seen_j) != (version[i], version[j]):
+            continue
+        merged[i].extend(merged[j])
+        merged[j] = []
+        version[i] += 1
+        for other in range(len(merged)):
+            if other != i and merged[other]:
+                low, high = min(i, other), max(i, other)
+                score = pair_score(merged[low], merged[high], vectors)
+                if score is not None:
+                    heapq.heappush(heap, (-score, low, high, version[low], version[high]))
+    return [c for c in merged if c]
+
+
+def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Mapping[Figure, np.ndarray]) -> float | None:
+    """The mean cosine of the two clusters' contexts, or None when they may not be one quantity."""
+    bar = join_bar(first, second)
+    if bar is None or not all(f in vectors for f in (*first, *second)):
+        return None
+    left = np.vstack([vectors[f] for f in first])
+    right = np.vstack([vectors[f] for f in second])
+    score = float((left @ right.T).mean()) - VALUE_WEIGHT * value_gap(first, second)
+    return score if score >= bar else None
+
+
+def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
+    """How far apart the closest values of the two clusters lie, as a log ratio."""
+    return min(abs(math.log(a.value / b.value)) if a.value > 0 and b.value > 0 else 0.0 for a in first for b in second)
+
+
+def join_bar(first: Sequence[Figure], second: Sequence[Figure]) -> float | None:
+    """The closeness the two clusters' contexts need to be one quantity; None when they may not be."""
+    # Imported here: grouping imports this module to call merge_by_meaning.
+    from digest.figures.grouping import is_progression, measure_key, measures_agree, values_close
+
+    if not agree_outside_measure(first, second):
+        return None
+    members = [*first, *second]
+    said = [f for f in members if says_measure(f)]
+    if not all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(said, 2)):
+        one_measurement = members[0].counted in MEASUREMENT_UNITS and len({f.value for f in members}) == 1
+        return SAME_MEASUREMENT_BAR if one_measurement else None
+    # A count that moved over days ("7 killed", then "nine people", then "11 killed") moves
+    # further than outlets round: dated values, one a day, are allowed a measured count's spread.
+    ordered = sorted(members, key=lambda f: f.value)
+    return MEANING_BAR if values_close(ordered, len(said) == len(members) or is_progression(members)) else None
+
+
+def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
+    """Whether article, unit, level or change, place, window and background agree."""
+    from digest.figures.grouping import period_key, place_key
+
+    members = [*first, *second]
+    if {f.article for f in first} & {f.article for f in second}:
+        return False
+    if len({f.context for f in members}) > 1 or len({f.unit for f in members}) > 1:
+        return False
+    if len({f.measure.change for f in members}) > 1:
+        return False
+    if len({place_key(f.place) for f in members if f.place}) > 1:
+        return False
+    measured = members[0].counted in MEASUREMENT_UNITS
+    periods = {period_key(f.period) for f in members if f.period or not measured}
+    return len(periods) <= 1
+
+
+def says_measure(figure: Figure) -> bool:
+    """Whether the figure names what happened to what it counts ("killed", "taken hostage"),
+    rather than only the thing counted ("nine policemen", "43 people")."""
+    label = str(figure.measure)
+    return label != figure.counted and label not in GENERIC_PEOPLE and (figure.noun is None or label != figure.noun)

@@ -1,0 +1,105 @@
+"""Figures grouped by what they count in context (digest.figures.meaning), on hand-built
+figures and hand-built context vectors: no spaCy, no encoder."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from digest.figures.grouping import group_figures
+from digest.model import Figure, Measure
+
+
+def fig(article: str, value: float, noun: str, measure: str | None = None, **fields) -> Figure:
+    base = dict(sentence=0, text=f"{value:g}", qualifier=None, label=noun)
+    return Figure(article=article, value=value, noun=noun, measure=Measure(measure or noun), **{**base, **fields})
+
+
+def vector(*weights: float) -> bytes:
+    """A unit vector in the encoder's 512 dimensions, its first components as given."""
+    row = np.zeros(512, np.float32)
+    row[: len(weights)] = weights
+    return (row / np.linalg.norm(row)).astype(np.float32).tobytes()
+
+
+SAME = vector(1.0, 0.1)
+NEAR = vector(1.0, 0.3)
+FAR = vector(0.0, 1.0)
+
+
+def sizes(groups) -> list[int]:
+    return sorted(len(g.values) for g in groups)
+
+
+def test_two_words_for_one_count_join_when_their_contexts_mean_the_same():
+    officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
+    assert sizes(group_figures([officers, policemen])) == [1, 1]
+    groups = group_figures([officers, policemen], {officers: SAME, policemen: NEAR})
+    assert [(g.status, len(g.values)) for g in groups] == [("agreed", 2)]
+
+
+def test_contexts_that_mean_different_things_stay_apart():
+    officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
+    assert sizes(group_figures([officers, policemen], {officers: SAME, policemen: FAR})) == [1, 1]
+
+
+def test_two_measures_said_outright_never_join_however_alike_they_read():
+    killed, injured = fig("a", 6, "policeman", "killed"), fig("b", 6, "civilian", "injured")
+    assert sizes(group_figures([killed, injured], {killed: SAME, injured: SAME})) == [1, 1]
+
+
+def test_places_articles_windows_and_background_keep_apart():
+    base = fig("a", 10, "victim", "killed", place="Gaza")
+    others = [
+        fig("b", 10, "person", "killed", place="Homs"),
+        fig("a", 11, "casualty", "killed", sentence=3),
+        fig("c", 10, "resident", "killed", period="24 hours"),
+        fig("d", 10, "civilian", "killed", context=True),
+    ]
+    for other in others:
+        assert sizes(group_figures([base, other], {base: SAME, other: SAME})) == [1, 1], other
+
+
+def test_values_too_far_apart_never_join():
+    abducted, held = fig("a", 250, "hostage"), fig("b", 132, "captive")
+    assert sizes(group_figures([abducted, held], {abducted: SAME, held: SAME})) == [1, 1]
+
+
+def test_a_level_never_joins_a_change():
+    level = fig("a", 7, "%", "pay", unit="%")
+    rise = Figure("b", 0, 7, "7", None, None, Measure("salary", change="rise"), "rise in salary", unit="%")
+    assert sizes(group_figures([level, rise], {level: SAME, rise: SAME})) == [1, 1]
+
+
+def test_of_two_clusters_that_read_alike_the_same_value_is_preferred():
+    athletes = fig("a", 30500, "athlete")
+    finished, started = fig("b", 27900, "runner", sentence=1), fig("b", 30500, "runner", sentence=2)
+    groups = group_figures([athletes, finished, started], {athletes: SAME, finished: SAME, started: SAME})
+    joined = next(g for g in groups if len(g.values) == 2)
+    assert {f.value for f in joined.values} == {30500} and joined.status == "agreed"
+
+
+def test_a_figure_without_a_context_vector_is_grouped_by_its_words_alone():
+    officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
+    assert sizes(group_figures([officers, policemen], {officers: SAME})) == [1, 1]
+
+
+def test_a_toll_that_moved_over_days_is_one_progression_however_each_day_words_it():
+    days = [
+        fig("a", 7, "people", "killed", as_of="2026-01-20"),
+        fig("b", 9, "people", as_of="2026-01-21"),
+        fig("c", 11, "people", "killed", as_of="2026-01-22"),
+    ]
+    contexts = dict(zip(days, (SAME, NEAR, SAME)))
+    [group] = group_figures(days, contexts)
+    assert group.status == "progression" and [f.value for f in group.values] == [7, 9, 11]
+    undated = [fig("a", 7, "people", "killed"), fig("b", 9, "people"), fig("c", 11, "people", "killed")]
+    assert sizes(group_figures(undated, dict(zip(undated, (SAME, NEAR, SAME))))) == [1, 2]
+
+
+def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value():
+    section = fig("a", 80, "km/h", "section", unit="km/h")
+    speed = fig("b", 80, "km/h", "speed", unit="km/h")
+    faster = fig("c", 120, "km/h", "velocity", unit="km/h")
+    groups = group_figures([section, speed, faster], {section: SAME, speed: NEAR, faster: SAME})
+    assert sorted((len(g.values), g.values[0].value) for g in groups) == [(1, 120), (2, 80)]
+    assert sizes(group_figures([section, speed], {section: SAME, speed: vector(0.5, 1.0)})) == [1, 1]
