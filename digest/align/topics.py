@@ -41,21 +41,24 @@ CLOCK_SLACK_DAYS = 10
 # follow-up a month on needs the rare names or the remark that only one occasion gives.
 GAP_GRACE, GAP_WEIGHT = 3, 0.1
 # Mean pair score two groups need to merge (cosine scale plus evidence bonuses).
-THRESHOLD = 0.44
+THRESHOLD = 0.42
 # The multilingual encoder: each article's nearest leads are candidates; a pair's encoder
 # cosine counts from ENCODER_CENTRE (unrelated reports sit near 0.06, look-alike events near
 # 0.37, one event near 0.8 in any language), rounded so that thresholds never see float noise.
 ENCODER_NEIGHBOURS, ENCODER_MIN = 10, 0.5
-ENCODER_WEIGHT, ENCODER_CENTRE = 0.75, 0.45
-# Names both articles print, weighted by rarity: names one or too many articles carry say nothing.
-NAMES_WEIGHT, NAMES_MAX_SHARE = 0.25, 0.1
+ENCODER_WEIGHT, ENCODER_CENTRE = 0.9, 0.5
+# Names both articles print, weighted by rarity: names one or too many articles carry say nothing;
+# a name in more than 3% of the corpus is the subject of a whole field (a league, a region), not of one event.
+NAMES_WEIGHT, NAMES_MAX_SHARE = 0.25, 0.03
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # A lone article joins the group it scores best with when the mean reaches this.
-ATTACH = 0.1
-QUOTE_WEIGHT = 0.25  # a remark quoted by both is strong evidence of one occasion
-NUMBER_BONUS, NUMBER_CAP = 0.05, 0.15
+ATTACH = 0.02
+QUOTE_WEIGHT = 0.4  # a remark quoted by both is strong evidence of one occasion
+# One uncommon number both print (not a small count or a year: see specific_numbers) is
+# already specific evidence on its own: "$184 million" in two reports of one offer.
+NUMBER_BONUS, NUMBER_CAP = 0.15, 0.15
 NEAR_RATIO, NEAR_MIN = 0.05, 100  # figures within 5% of each other, both at least 100
-KEYS_PER_ARTICLE = 30  # blocking keys: an article's most distinctive terms
+KEYS_PER_ARTICLE = 20  # blocking keys: an article's most distinctive terms
 MAX_POSTINGS = 60  # a term in more articles than this is too common to block on
 TITLE_WORDS = 12
 
@@ -416,7 +419,7 @@ def attach_singles(
         i = g[0]
         means = [(s / len(groups[t]), t) for t, s in links[i].items() if len(groups[t]) > 1]
         best = max(means, default=(0.0, -1))
-        if best[0] >= ATTACH and all(allowed(i, j) for j in groups[best[1]]):
+        if best[1] >= 0 and best[0] >= ATTACH and all(allowed(i, j) for j in groups[best[1]]):
             moves[k] = best[1]
     joined = [list(g) for g in groups]
     for k, target in sorted(moves.items()):
