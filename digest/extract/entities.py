@@ -34,6 +34,7 @@ The canonical name of a cluster is its most frequent full spelling, ties broken 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -190,6 +191,7 @@ def tidy_name(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip(" ,;:-–—")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus spells each name many times: keyed once each
 def name_key(text: str) -> str:
     """What two spellings of one name share: no case, accents, punctuation, article or honorific."""
     text = unicodedata.normalize("NFKD", tidy_name(text))
