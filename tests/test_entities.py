@@ -260,7 +260,8 @@ def test_names_read_off_another_language_show_only_when_the_corpus_confirms_them
     result = canonicalise([
         extraction("a", ("Hamas", "ORG"), outlet="Wire"),
         extraction("b", ("Hamás", "PERSON"), ("Según la Cruz Roja", "PERSON"), ("Cruz Roja", "ORG"), language="es", outlet="El País"),
-        extraction("c", ("Cruz Roja", "ORG"), ("que el", "PERSON"), language="es", outlet="El Mundo"),
+        extraction("c", ("Cruz Roja", "ORG"), ("que el", "PERSON"), ("la", "ORG"), language="es", outlet="El Mundo"),
+        extraction("d", ("la", "ORG"), language="es", outlet="ABC"),  # two outlets, but no name
     ])
     shown = {(m.article, m.canonical, m.label) for e in result for m in e.mentions}
     assert shown == {

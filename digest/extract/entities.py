@@ -226,8 +226,10 @@ def reads_names(language: str | None) -> bool:
 
 def confirmed(extractions: Sequence[Extraction]) -> frozenset[str]:
     """Canonical names shown from a text in another language: those an English report names too, or
-    that two outlets name. The English tagger reads any capitalised word there as a name ("Según la
-    Cruz Roja" a PERSON); a name two outlets write alike is a name, a sentence's first word seldom is."""
+    that two outlets name, written as a name (capitalised: the tagger also takes "la" or "un" for
+    one). The English tagger reads any capitalised word there as a name ("Según la Cruz Roja" a
+    PERSON); a name two outlets write alike is a name, a sentence's first word seldom is. A German
+    noun two outlets use ("Angaben") still passes: capitals alone cannot tell it from a name."""
     outlets: dict[str, set[str]] = defaultdict(set)
     english: set[str] = set()
     for extraction in extractions:
@@ -236,7 +238,7 @@ def confirmed(extractions: Sequence[Extraction]) -> frozenset[str]:
             outlets[mention.canonical].add(outlet)
             if reads_names(extraction.article.language):
                 english.add(mention.canonical)
-    return frozenset(english | {name for name, seen in outlets.items() if len(seen) >= 2})
+    return frozenset(english | {name for name, seen in outlets.items() if len(seen) >= 2 and name[:1].isupper()})
 
 
 def keep_confirmed(extraction: Extraction, kept: frozenset[str]) -> Extraction:
