@@ -94,6 +94,9 @@ class Mention:
     text: str
     label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT …
     canonical: str
+    # The short form written in parentheses right after the name: "Hamas" in
+    # "the Islamic Resistance Movement (Hamas)"; the writer's word that the two are one.
+    short: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ from dataclasses import replace
 
 from digest.align.linkage import average_linkage
 from digest.align.topics import (
+    GROUP_ATTACH,
     THRESHOLD,
     Profile,
+    attach_small,
     candidate_pairs,
     clocks_agree,
     cluster_topics,
@@ -235,3 +237,14 @@ def test_clustering_cost_grows_about_linearly() -> None:
     assert len(groups) == 125 and all(len(g) == 4 for g in groups)
     assert large_time < 8 * small_time + 0.5  # 4x the articles: far below the 16x of all pairs
     assert THRESHOLD > 0
+
+
+def test_a_few_reports_split_off_a_story_join_it_again_when_their_mean_is_enough() -> None:
+    big, small, other = [0, 1, 2, 3, 4, 5], [6, 7], [8, 9]
+    scores = {(i, j): 0.8 for g in (big, small, other) for i in g for j in g if i < j}
+    scores.update({(i, j): GROUP_ATTACH + 0.05 for i in big for j in small})
+    scores.update({(i, j): GROUP_ATTACH - 0.05 for i in big for j in other})
+    joined = attach_small([big, small, other], scores, lambda i, j: True)
+    assert joined == [big + small, other]
+    two = {pair: s for pair, s in scores.items() if max(pair) < 8}
+    assert attach_small([big, small], two, lambda i, j: 7 not in (i, j)) == [big, small]  # a forbidden pair

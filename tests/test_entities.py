@@ -7,11 +7,18 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from digest.extract.entities import canonicalise, find_mentions, join_name_particles, name_key
+from digest.extract.entities import (
+    canonicalise,
+    find_mentions,
+    join_name_particles,
+    join_name_parts,
+    name_key,
+)
 from digest.model import Article, Extraction, Mention, Quote
 from digest.nlp.parse import Parser, load_pipeline
 from digest.nlp.sentences import split_sentences
@@ -25,11 +32,19 @@ def nlp() -> Language:
     return load_pipeline()
 
 
-def extraction(article: str, *names: str | tuple[str, str], quotes: tuple[Quote, ...] = ()) -> Extraction:
-    """An article naming `names`: a bare name is a PERSON, a pair is (name, label)."""
-    pairs = [(n, "PERSON") if isinstance(n, str) else n for n in names]
-    mentions = tuple(Mention(article, i, text, label, text) for i, (text, label) in enumerate(pairs))
-    return Extraction(Article(article, f"{article}.txt", "Title", ""), (), mentions, (), quotes)
+def extraction(
+    article: str,
+    *names: str | tuple[str, str] | tuple[str, str, str],
+    quotes: tuple[Quote, ...] = (),
+    language: str | None = None,
+    outlet: str | None = None,
+) -> Extraction:
+    """An article naming `names`: a bare name is a PERSON, a pair is (name, label), a triple
+    (name, label, short form in brackets after it)."""
+    triples = [(n, "PERSON", "") if isinstance(n, str) else (*n, "")[:3] for n in names]
+    mentions = tuple(Mention(article, i, text, label, text, short) for i, (text, label, short) in enumerate(triples))
+    source = Article(article, f"{article}.txt", "Title", "", language=language, source=outlet)
+    return Extraction(source, (), mentions, (), quotes)
 
 
 def canonical(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
@@ -174,3 +189,82 @@ def test_a_department_inside_a_job_title_is_no_organisation(nlp: Language, text:
     doc = nlp(text)
     orgs = {m.text for m in find_mentions(Article("a", "a.txt", "T", text), doc, split_sentences(Article("a", "a.txt", "T", text), doc)) if m.label == "ORG"}
     assert "State" not in orgs and kept <= orgs
+
+
+def tagged_doc(words: str, tags: str, ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(English().vocab, words=words.split(), tags=tags.split())  # lexical attributes: is_title
+    doc.ents = [Span(doc, start, end, label) for start, end, label in ents]
+    return doc
+
+
+def test_an_organisation_split_at_and_before_a_shared_plural_head_is_read_whole() -> None:
+    doc = tagged_doc(
+        "the Federation of Red Cross and Red Crescent Societies said",
+        "DT NNP IN NNP NNP CC NNP NNP NNPS VBD",
+        [(1, 5, "ORG"), (6, 9, "ORG")],
+    )
+    assert [e.text for e in join_name_parts(doc)] == ["Federation of Red Cross and Red Crescent Societies"]
+
+
+@pytest.mark.parametrize("words, tags, ents", [
+    # Two organisations named together stay two: no plural head, or no "of" name before the "and".
+    ("Hamas and Islamic Jihad fired", "NNP CC NNP NNP VBD", [(0, 1, "ORG"), (2, 4, "ORG")]),
+    ("Bank of England and Federal Reserve", "NNP IN NNP CC NNP NNP", [(0, 3, "ORG"), (4, 6, "ORG")]),
+    ("Britain and United States", "NNP CC NNP NNPS", [(0, 1, "GPE"), (2, 4, "GPE")]),
+    ("Bank of England and the Reserve Banks", "NNP IN NNP CC DT NNP NNPS", [(0, 3, "ORG"), (5, 7, "ORG")]),
+])
+def test_organisations_named_side_by_side_stay_apart(words: str, tags: str, ents: list[tuple[int, int, str]]) -> None:
+    doc = tagged_doc(words, tags, ents)
+    assert len(join_name_parts(doc)) == 2
+
+
+def test_an_organisation_continues_across_of_and_for() -> None:
+    doc = tagged_doc(
+        "the Agency for Palestine Refugees and the Ministry of Health of Qatar",
+        "DT NNP IN NNP NNPS CC DT NNP IN NNP IN NNP",
+        [(1, 2, "ORG"), (3, 5, "ORG"), (7, 11, "ORG"), (11, 12, "GPE")],
+    )
+    assert [e.text for e in join_name_parts(doc)] == ["Agency for Palestine Refugees", "Ministry of Health of Qatar"]
+
+
+def test_an_entity_that_swallowed_a_bracket_is_cut_into_name_and_short_form(nlp: Language) -> None:
+    text = "Experts at the World Health Organization (WHO) and the Islamic Resistance Movement (Hamas) spoke."
+    article = Article("a", "a.txt", "Title", text)
+    doc = nlp(text)
+    found = {(m.text, m.short) for m in find_mentions(article, doc, split_sentences(article, doc))}
+    assert {("World Health Organization", "WHO"), ("Islamic Resistance Movement", "Hamas")} <= found
+    assert not any("(" in name for name, _ in found)
+
+
+def test_a_long_name_its_short_form_and_an_accented_spelling_are_one_organisation() -> None:
+    names = canonical([
+        extraction("a", ("Islamic Resistance Movement", "ORG", "Hamas"), ("Hamas", "ORG")),
+        extraction("b", ("Hamas", "ORG"), ("Islamic Jihad", "ORG")),
+        extraction("c", ("Hamás", "ORG"), language="es", outlet="El Diario"),
+    ])
+    assert names[("a", "Islamic Resistance Movement")] == names[("c", "Hamás")] == "Hamas"
+    assert names[("b", "Islamic Jihad")] == "Islamic Jihad"
+
+
+def test_a_short_form_after_two_names_or_a_place_in_brackets_joins_nothing() -> None:
+    names = canonical([
+        extraction("a", ("Democratic Front", "ORG", "DF"), ("Ministry of Health", "ORG", "Gaza")),
+        extraction("b", ("Danish Force", "ORG", "DF"), ("Gaza", "GPE"), ("DF", "ORG")),
+    ])
+    assert names[("a", "Democratic Front")] == "Democratic Front"
+    assert names[("b", "Danish Force")] == "Danish Force"
+    assert names[("a", "Ministry of Health")] == "Ministry of Health"
+
+
+def test_names_read_off_another_language_show_only_when_the_corpus_confirms_them() -> None:
+    result = canonicalise([
+        extraction("a", ("Hamas", "ORG"), outlet="Wire"),
+        extraction("b", ("Hamás", "PERSON"), ("Según la Cruz Roja", "PERSON"), ("Cruz Roja", "ORG"), language="es", outlet="El País"),
+        extraction("c", ("Cruz Roja", "ORG"), ("que el", "PERSON"), ("la", "ORG"), language="es", outlet="El Mundo"),
+        extraction("d", ("la", "ORG"), language="es", outlet="ABC"),  # two outlets, but no name
+    ])
+    shown = {(m.article, m.canonical, m.label) for e in result for m in e.mentions}
+    assert shown == {
+        ("a", "Hamas", "ORG"), ("b", "Hamas", "ORG"),  # named in an English report; its English label
+        ("b", "Cruz Roja", "ORG"), ("c", "Cruz Roja", "ORG"),  # two outlets write it alike
+    }

@@ -12,7 +12,8 @@ number), less a penalty that grows with the days between them: a follow-up weeks
 only on strong, specific evidence. Time anchors that cannot both hold forbid a pair. Average
 linkage then merges groups while their mean score stays above a threshold: a single strong
 pair cannot chain two merely similar stories together, and no group ever holds a forbidden pair.
-An article left alone then joins the group it scores best with, if that is high enough.
+An article left alone then joins the group it scores best with, if that is high enough, and so
+does a group of a few articles that split off a larger one.
 """
 
 from __future__ import annotations
@@ -41,21 +42,26 @@ CLOCK_SLACK_DAYS = 10
 # follow-up a month on needs the rare names or the remark that only one occasion gives.
 GAP_GRACE, GAP_WEIGHT = 3, 0.1
 # Mean pair score two groups need to merge (cosine scale plus evidence bonuses).
-THRESHOLD = 0.44
+THRESHOLD = 0.42
 # The multilingual encoder: each article's nearest leads are candidates; a pair's encoder
 # cosine counts from ENCODER_CENTRE (unrelated reports sit near 0.06, look-alike events near
 # 0.37, one event near 0.8 in any language), rounded so that thresholds never see float noise.
 ENCODER_NEIGHBOURS, ENCODER_MIN = 10, 0.5
-ENCODER_WEIGHT, ENCODER_CENTRE = 0.75, 0.45
-# Names both articles print, weighted by rarity: names one or too many articles carry say nothing.
-NAMES_WEIGHT, NAMES_MAX_SHARE = 0.25, 0.1
+ENCODER_WEIGHT, ENCODER_CENTRE = 0.9, 0.5
+# Names both articles print, weighted by rarity: names one or too many articles carry say nothing;
+# a name in more than 3% of the corpus is the subject of a whole field (a league, a region), not of one event.
+NAMES_WEIGHT, NAMES_MAX_SHARE = 0.25, 0.03
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-# A lone article joins the group it scores best with when the mean reaches this.
-ATTACH = 0.1
-QUOTE_WEIGHT = 0.25  # a remark quoted by both is strong evidence of one occasion
-NUMBER_BONUS, NUMBER_CAP = 0.05, 0.15
+# A lone article joins the group it scores best with when the mean reaches this; a small group
+# (a few reports of one detail: an agent's comment on an offer) joins a larger one from GROUP_ATTACH.
+ATTACH = 0.02
+SMALL_GROUP, GROUP_ATTACH = 5, 0.15
+QUOTE_WEIGHT = 0.4  # a remark quoted by both is strong evidence of one occasion
+# One uncommon number both print (not a small count or a year: see specific_numbers) is
+# already specific evidence on its own: "$184 million" in two reports of one offer.
+NUMBER_BONUS, NUMBER_CAP = 0.15, 0.15
 NEAR_RATIO, NEAR_MIN = 0.05, 100  # figures within 5% of each other, both at least 100
-KEYS_PER_ARTICLE = 30  # blocking keys: an article's most distinctive terms
+KEYS_PER_ARTICLE = 20  # blocking keys: an article's most distinctive terms
 MAX_POSTINGS = 60  # a term in more articles than this is too common to block on
 TITLE_WORDS = 12
 
@@ -104,7 +110,8 @@ def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], 
         for k, (i, j) in enumerate(pairs)
     }
     allowed = lambda i, j: compatible(profiles[i], profiles[j])  # noqa: E731 - named once, used twice
-    groups = attach_singles(average_linkage(len(profiles), scores, THRESHOLD, allowed), scores, allowed)
+    groups = average_linkage(len(profiles), scores, THRESHOLD, allowed)
+    groups = attach_small(attach_singles(groups, scores, allowed), scores, allowed)
     return tuple(sorted(tuple(sorted(profiles[i].id for i in g)) for g in groups))
 
 
@@ -416,12 +423,41 @@ def attach_singles(
         i = g[0]
         means = [(s / len(groups[t]), t) for t, s in links[i].items() if len(groups[t]) > 1]
         best = max(means, default=(0.0, -1))
-        if best[0] >= ATTACH and all(allowed(i, j) for j in groups[best[1]]):
+        if best[1] >= 0 and best[0] >= ATTACH and all(allowed(i, j) for j in groups[best[1]]):
             moves[k] = best[1]
     joined = [list(g) for g in groups]
     for k, target in sorted(moves.items()):
         joined[target].extend(groups[k])
         joined[k] = []
+    return sorted((sorted(g) for g in joined if g), key=min)
+
+
+def attach_small(
+    groups: list[list[int]], scores: Mapping[tuple[int, int], float], allowed: Callable[[int, int], bool]
+) -> list[list[int]]:
+    """Each group of 2..SMALL_GROUP articles joins the larger group its mean score is highest with,
+    if that reaches GROUP_ATTACH: linkage stops where the mean over a big group thins out, though
+    the few reports that split off still share the event's rare names with it. A group that
+    receives another does not move itself, so no article travels twice."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    links: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (i, j), s in scores.items():
+        if group_of[i] != group_of[j]:
+            links[group_of[i]][group_of[j]] += s
+            links[group_of[j]][group_of[i]] += s
+    moves = {}
+    for k, g in enumerate(groups):
+        if not 2 <= len(g) <= SMALL_GROUP:
+            continue
+        means = [(s / (len(g) * len(groups[t])), t) for t, s in links[k].items() if len(groups[t]) > len(g)]
+        best = max(means, default=(0.0, -1))
+        if best[1] >= 0 and best[0] >= GROUP_ATTACH and all(allowed(i, j) for i in g for j in groups[best[1]]):
+            moves[k] = best[1]
+    joined = [list(g) for g in groups]
+    for k, target in sorted(moves.items()):
+        if target not in moves:
+            joined[target].extend(groups[k])
+            joined[k] = []
     return sorted((sorted(g) for g in joined if g), key=min)
 
 

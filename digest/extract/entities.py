@@ -15,6 +15,16 @@ Canonical names, in three safe steps:
 3. Places and organisations merge on equal keys, and an acronym with the one multi-word name in
    the corpus whose initials it spells ("US", "U.S." → "United States"; "UN" → "United
    Nations"). "Gaza" may be the city or the strip, so a shorter name is never guessed at.
+   An organisation's name meets the short form a writer put in brackets after it anywhere in
+   the corpus ("the Islamic Resistance Movement (Hamas)"), and so every spelling of that short
+   form ("Hamás": accents are folded in the key).
+
+Names are read whole: the small English model splits "Federation of Red Cross and Red Crescent
+Societies" in two, so spans joined by "of", "for", or an "and" before a shared plural head are
+joined back (`join_name_parts`).
+
+On text in another language the English tagger calls many capitalised words names; such an
+article shows only the names an English report also prints, or that two outlets print (`confirmed`).
 
 A one-word organisation inside a job title ("Secretary of State", "Defense Minister") is part of
 the title, not an organisation, and is no mention.
@@ -24,6 +34,7 @@ The canonical name of a cluster is its most frequent full spelling, ties broken 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -48,6 +59,10 @@ HONORIFICS = frozenset(
 TITLE_NOUNS = frozenset("secretary minister undersecretary".split())
 # Words an acronym skips: "Organisation of American States" is OAS.
 _ACRONYM_SKIPS = frozenset("of the and for de la".split())
+# What may join two entity spans into one organisation's name.
+ORG_JOINTS = frozenset("of for".split())  # a span ending in a joint continues into the next
+ORG_PARTS = frozenset("ORG GPE LOC".split())
+_DETERMINERS = frozenset("the a an".split())
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Spellings closer than this are one person: transliterations and typos, not different first names.
@@ -56,13 +71,88 @@ SURNAME_SIMILARITY = 88.0
 
 
 def find_mentions(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
-    """Every named entity, its text without a leading "the" or a possessive."""
+    """Every named entity, its text without a leading "the" or a possessive, with the short form
+    written in parentheses after it ("Islamic Resistance Movement" (Hamas))."""
     mentions = []
-    for ent in join_name_particles(doc):
+    spans = join_name_parts(doc)
+    shorts = bracketed_shorts(doc, spans)
+    for ent in spans:
         text = tidy_name(ent.text)
         if ent.label_ in LABELS and text and not in_job_title(ent):
-            mentions.append(Mention(article.id, sentence_at(sentences, ent.start_char), text, ent.label_, text))
+            short = tidy_name(shorts[ent.start].text) if ent.start in shorts else ""
+            mention = Mention(article.id, sentence_at(sentences, ent.start_char), text, ent.label_, text, short)
+            mentions.append(mention)
     return tuple(mentions)
+
+
+def join_name_parts(doc: Doc) -> list[Span]:
+    """Entities read whole: a person split at a particle, an organisation split at "of", "for" or
+    a shared plural head ("Federation of Red Cross" + "and" + "Red Crescent Societies"), and an
+    entity that swallowed a bracket ("World Health Organization (WHO") cut there."""
+    spans = join_organisations(doc, join_name_particles(doc))
+    return [part for span in spans for part in split_at_bracket(span)]
+
+
+def join_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and continues_organisation(last, ent):
+            joined[-1] = Span(doc, last.start, ent.end, label="ORG")
+            continue
+        joined.append(ent)
+    return joined
+
+
+def continues_organisation(last: Span, ent: Span) -> bool:
+    """Whether `ent` is the rest of the organisation `last` begins. "of"/"for" + a capitalised name
+    continues it ("Agency" for "Palestine Refugees"); "and" only before a plural head the two share
+    ("Red Cross and Red Crescent Societies") after an "of" name, since "Hamas and Islamic Jihad"
+    are two. A determiner after the joint ("the Bank of England and the Fed") starts a new name."""
+    doc = last.doc
+    gap = doc[last.end : ent.start]
+    if last.label_ != "ORG" or not all(t.is_title or t.is_upper for t in ent if t.is_alpha):
+        return False
+    if len(gap) == 0:
+        return last[-1].lower_ in ORG_JOINTS and ent.label_ in ORG_PARTS
+    if len(gap) != 1 or ent[0].lower_ in _DETERMINERS:
+        return False
+    joint = gap[0].lower_
+    if joint in ("of", "for"):
+        return ent.label_ in ORG_PARTS and (ent.label_ == "ORG" or joint == "of")
+    has_of = any(t.lower_ == "of" for t in last)
+    return joint in ("and", "&") and ent.label_ == "ORG" and has_of and ent[-1].tag_ == "NNPS"
+
+
+def split_at_bracket(span: Span) -> list[Span]:
+    """ "the World Health Organization (WHO" as the tagger reads it: the name, and its short form."""
+    brackets = [t.i for t in span if t.text == "("]
+    if not brackets or brackets[0] == span.start:
+        return [span]
+    cut = brackets[0]
+    parts = [Span(span.doc, span.start, cut, label=span.label_)]
+    if cut + 1 < span.end:
+        parts.append(Span(span.doc, cut + 1, span.end, label=span.label_))
+    return parts
+
+
+def bracketed_shorts(doc: Doc, spans: list[Span]) -> dict[int, Span]:
+    """Start of a name → the short form in the brackets right after it: an entity, or up to three
+    capitalised words the tagger left untagged ("Resistance Movement (Hamas)")."""
+    starts = {span.start: span for span in spans}
+    shorts: dict[int, Span] = {}
+    for span in spans:
+        if span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        inner = starts.get(span.end + 1)
+        close = next((t.i for t in doc[span.end + 1 : span.end + 5] if t.text == ")"), None)
+        if inner is None and close is not None and close > span.end + 1:
+            words = doc[span.end + 1 : close]
+            if all(t.is_alpha and (t.is_title or t.is_upper) for t in words):
+                inner = Span(doc, words.start, words.end, label=span.label_)
+        if inner is not None and inner.end < len(doc) and doc[inner.end].text == ")":
+            shorts[span.start] = inner
+    return shorts
 
 
 def in_job_title(ent: Span) -> bool:
@@ -101,6 +191,7 @@ def tidy_name(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip(" ,;:-–—")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus spells each name many times: keyed once each
 def name_key(text: str) -> str:
     """What two spellings of one name share: no case, accents, punctuation, article or honorific."""
     text = unicodedata.normalize("NFKD", tidy_name(text))
@@ -117,11 +208,41 @@ def name_words(key: str) -> list[str]:
 
 
 def canonicalise(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
-    """The extractions with every mention's `canonical` and every quote's `speaker` set corpus-wide."""
+    """The extractions with every mention's `canonical` and every quote's `speaker` set corpus-wide,
+    and, on text the English tagger cannot read, only the names the corpus confirms (see `confirmed`)."""
+    english = [m for e in extractions if reads_names(e.article.language) for m in e.mentions]
     mentions = [m for e in extractions for m in e.mentions]
-    labels = majority_labels(mentions)
+    labels = majority_labels(mentions) | majority_labels(english)
     names = canonical_names(mentions, labels)
-    return tuple(rename(e, names, labels) for e in extractions)
+    renamed = tuple(rename(e, names, labels) for e in extractions)
+    kept = confirmed(renamed)
+    return tuple(e if reads_names(e.article.language) else keep_confirmed(e, kept) for e in renamed)
+
+
+def reads_names(language: str | None) -> bool:
+    """Whether the English tagger reads this language's names (a text of unknown language counts as English)."""
+    return language is None or language.split("-")[0].lower() == "en"
+
+
+def confirmed(extractions: Sequence[Extraction]) -> frozenset[str]:
+    """Canonical names shown from a text in another language: those an English report names too, or
+    that two outlets name, written as a name (capitalised: the tagger also takes "la" or "un" for
+    one). The English tagger reads any capitalised word there as a name ("Según la Cruz Roja" a
+    PERSON); a name two outlets write alike is a name, a sentence's first word seldom is. A German
+    noun two outlets use ("Angaben") still passes: capitals alone cannot tell it from a name."""
+    outlets: dict[str, set[str]] = defaultdict(set)
+    english: set[str] = set()
+    for extraction in extractions:
+        outlet = extraction.article.source or extraction.article.id
+        for mention in extraction.mentions:
+            outlets[mention.canonical].add(outlet)
+            if reads_names(extraction.article.language):
+                english.add(mention.canonical)
+    return frozenset(english | {name for name, seen in outlets.items() if len(seen) >= 2 and name[:1].isupper()})
+
+
+def keep_confirmed(extraction: Extraction, kept: frozenset[str]) -> Extraction:
+    return replace(extraction, mentions=tuple(m for m in extraction.mentions if m.canonical in kept))
 
 
 def majority_labels(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -138,7 +259,23 @@ def canonical_names(mentions: Sequence[Mention], labels: dict[str, str]) -> Name
         spellings[name_key(mention.text)][mention.text] += 1
     people = sorted(k for k, label in labels.items() if label == "PERSON" and len(name_words(k)) >= 2)
     clusters = cluster_people(people)
-    return Names(spellings, clusters, surname_index(clusters), acronyms(spellings, labels))
+    found = acronyms(spellings, labels)
+    return Names(spellings, clusters, surname_index(clusters), found, short_forms(mentions, labels, found))
+
+
+def short_forms(mentions: Iterable[Mention], labels: dict[str, str], acronyms: dict[str, str]) -> dict[str, str]:
+    """Key of an organisation's name → the key it shares a page with, from "Long Name (Short)"
+    written anywhere in the corpus: the short form's key, so "Hamas", "Hamás" and "the Islamic
+    Resistance Movement (Hamas)" meet. A short form written after two different names is no guess,
+    and a place in brackets ("Ministry of Health (Gaza)") says where, not what."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        short, long = name_key(mention.short), name_key(mention.text)
+        if short and labels.get(long) == "ORG" and labels.get(short, "ORG") == "ORG":
+            short = acronyms.get(short, short)  # "(WHO)" already meets "World Health Organization"
+            if short != long:
+                longs[short].add(long)
+    return {next(iter(keys)): short for short, keys in longs.items() if len(keys) == 1}
 
 
 def acronyms(spellings: dict[str, Counter[str]], labels: dict[str, str]) -> dict[str, str]:
@@ -174,9 +311,15 @@ class Names:
         clusters: list[list[str]],
         surnames: dict[str, list[int]],
         acronyms: dict[str, str],
+        shorts: dict[str, str] | None = None,
     ):
         self.spellings = spellings
         self.acronyms = acronyms
+        self.shorts = shorts or {}
+        # Every key an organisation's short form stands for, counted into its canonical spelling.
+        self.short_group: dict[str, list[str]] = defaultdict(list)
+        for long, short in sorted(self.shorts.items()):
+            self.short_group[short].append(long)
         self.cluster_of = {key: i for i, keys in enumerate(clusters) for key in keys}
         self.surnames = surnames
         self.canonical = [best_spelling(keys, spellings) for keys in clusters]
@@ -196,9 +339,12 @@ class Names:
                     return self.canonical[pool[0]]
             if nearby or candidates:
                 return text  # two people share the surname: guessing would merge them
-        key = self.acronyms.get(key, key) if label != "PERSON" else key
-        counts = self.spellings.get(key)
-        return best_spelling([key], self.spellings) if counts else text
+        if label == "PERSON":
+            return best_spelling([key], self.spellings) if key in self.spellings else text
+        key = self.acronyms.get(key, key)
+        key = self.shorts.get(key, key)
+        group = [key, *self.short_group.get(key, ())]
+        return best_spelling(group, self.spellings) if any(k in self.spellings for k in group) else text
 
     def clusters_in(self, texts: Iterable[str]) -> frozenset[int]:
         return frozenset(self.cluster_of[k] for k in map(name_key, texts) if k in self.cluster_of)
