@@ -55,7 +55,12 @@ def test_a_missing_encoder_says_how_to_install_it(monkeypatch: pytest.MonkeyPatc
         encoder.load_encoder.cache_clear()
 
 
-def test_encode_texts_encodes_each_text_alone() -> None:
-    texts = ["nine officers were injured", "nine policemen were hurt", ""]
-    assert encoder.encode_texts(texts) == [encoder.encode(t) for t in texts]
-    assert encoder.encode_texts(texts[:1]) == encoder.encode_texts(texts)[:1]
+def test_encode_texts_gives_each_text_its_own_vector_and_repeats_it_exactly() -> None:
+    texts = ["nine officers were injured", "nine policemen were hurt", "nine officers were injured"]
+    vectors = encoder.encode_texts(texts)
+    assert vectors[0] == vectors[2] and vectors[0] != vectors[1]
+    assert encoder.encode_texts(list(reversed(texts))) == list(reversed(vectors))  # batches follow the set, not the order
+    alone = [np.frombuffer(encoder.encode(t), dtype=np.float32) for t in texts]
+    together = [np.frombuffer(v, dtype=np.float32) for v in vectors]
+    assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(alone, together))
+    assert all(abs(float(np.linalg.norm(v)) - 1.0) < 1e-5 for v in together)

