@@ -29,6 +29,7 @@ from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.progress import reporter_for
 from digest.site.bundle import ASSETS, make_layout, plain_config, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
@@ -88,7 +89,7 @@ def add_common(command: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
-    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()))
+    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr))
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -101,7 +102,7 @@ def run_render(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
     if args.templates_dir is not None and not args.templates_dir.is_dir():
         raise BuildFailed(f"templates folder {args.templates_dir} does not exist")
-    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()))
+    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr))
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -236,6 +237,7 @@ def build_site(args: argparse.Namespace, staging: Path) -> int:
     if plugin is None:
         raise BuildFailed(f"{args.config_file} does not enable the digest plugin")
     plugin.config.seeds_dir = str(args.seeds.resolve())
+    plugin.report = reporter_for(sys.stderr)  # bars on a terminal: the plugin's INFO lines are not shown here
     plugin.config.model = args.model
     if args.publish_text:
         plugin.config.publish_text = args.publish_text

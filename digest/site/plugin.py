@@ -26,6 +26,7 @@ from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.progress import PlainProgress, Report
 from digest.site.bundle import Layout, make_layout, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
@@ -59,6 +60,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.nlp: Language | None = None
         self.build_date: str | None = None
         self.scratch: tempfile.TemporaryDirectory[str] | None = None
+        # Where progress goes: the plugin's logger unless an adapter (the CLI) chooses otherwise.
+        self.report: Report = PlainProgress(log.info)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
@@ -78,7 +81,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # A local, not an attribute: MkDocs renders every page after this, and the digest's
         # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
-        digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()))
+        digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()), self.report)
         for problem in digest.problems:
             log.warning("seeds/%s", problem)
         digest = published(digest, self.config.publish_text)
