@@ -28,8 +28,8 @@ import yaml
 from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
-from digest.pipeline import build_digest
 from digest.progress import reporter_for
+from digest.remote import RemoteFailed, build_digest_on
 from digest.site.bundle import ASSETS, make_layout, plain_config, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (ModelMissing, BuildFailed) as error:
+    except (ModelMissing, BuildFailed, RemoteFailed) as error:
         print(f"digest: {error}", file=sys.stderr)
         return FAILED
 
@@ -85,11 +85,13 @@ def add_common(command: argparse.ArgumentParser) -> None:
     # No default here: `build` keeps the config's own publish_text unless the flag is given.
     command.add_argument("--publish-text", choices=PUBLISH_TEXT,
                          help="full (default): the articles' whole text; excerpts: only the sentences the digest cites")  # fmt: skip
+    command.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="clean, parse and extract on this Dask scheduler's cluster (workers need digest and the model installed)")  # fmt: skip
 
 
 def run_export(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
-    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr))
+    digest = build_digest_on(args.scheduler, args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), args.model, reporter_for(sys.stderr))
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -102,7 +104,7 @@ def run_render(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
     if args.templates_dir is not None and not args.templates_dir.is_dir():
         raise BuildFailed(f"templates folder {args.templates_dir} does not exist")
-    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr))
+    digest = build_digest_on(args.scheduler, args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), args.model, reporter_for(sys.stderr))
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -238,6 +240,8 @@ def build_site(args: argparse.Namespace, staging: Path) -> int:
         raise BuildFailed(f"{args.config_file} does not enable the digest plugin")
     plugin.config.seeds_dir = str(args.seeds.resolve())
     plugin.report = reporter_for(sys.stderr)  # bars on a terminal: the plugin's INFO lines are not shown here
+    if args.scheduler:
+        plugin.config.scheduler = args.scheduler
     plugin.config.model = args.model
     if args.publish_text:
         plugin.config.publish_text = args.publish_text

@@ -25,8 +25,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
-from digest.pipeline import build_digest
 from digest.progress import PlainProgress, Report
+from digest.remote import RemoteFailed, build_digest_on
 from digest.site.bundle import Layout, make_layout, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
@@ -53,6 +53,8 @@ class DigestConfig(base.Config):
     publish_text = c.Choice(PUBLISH_TEXT, default="full")
     model = c.Type(str, default="auto")
     cache_dir = c.Optional(c.Dir(exists=False))
+    # A Dask scheduler (tcp://HOST:PORT): cleaning, parsing and extraction run on its cluster.
+    scheduler = c.Optional(c.Type(str))
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -81,7 +83,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # A local, not an attribute: MkDocs renders every page after this, and the digest's
         # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
-        digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()), self.report)
+        try:
+            digest = build_digest_on(self.config.scheduler, self.seeds, Parser(self.pipeline(), self.cache_dir()), self.config.model, self.report)
+        except RemoteFailed as error:
+            raise PluginError(f"digest: {error}") from None
         for problem in digest.problems:
             log.warning("seeds/%s", problem)
         digest = published(digest, self.config.publish_text)
