@@ -29,11 +29,12 @@ from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.progress import reporter_for
-from digest.remote import RemoteFailed, build_digest_on
+from digest.remote import RemoteFailed
 from digest.site.bundle import ASSETS, make_layout, plain_config, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
 from digest.site.render import PACKAGED_TEMPLATES
+from digest.snapshot import digest_of
 
 OK, PROBLEMS, FAILED = 0, 1, 2
 DEFAULT_TITLE = "Cross-source digest"
@@ -91,7 +92,7 @@ def add_common(command: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
-    digest = build_digest_on(args.scheduler, args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), args.model, reporter_for(sys.stderr))
+    digest = digest_of(args.seeds, args.model, default_cache_dir(), lambda: Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr), args.scheduler)
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -104,7 +105,7 @@ def run_render(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
     if args.templates_dir is not None and not args.templates_dir.is_dir():
         raise BuildFailed(f"templates folder {args.templates_dir} does not exist")
-    digest = build_digest_on(args.scheduler, args.seeds, Parser(load_pipeline(args.model), default_cache_dir()), args.model, reporter_for(sys.stderr))
+    digest = digest_of(args.seeds, args.model, default_cache_dir(), lambda: Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr), args.scheduler)
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS

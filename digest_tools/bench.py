@@ -5,7 +5,8 @@
 For each size a fresh process writes a corpus (`digest_tools.corpus`) to a temporary folder and
 times the stages one by one — read, parse (cold cache), extract, cluster, align, render,
 site — then the raw `nlp.pipe` over the same texts with the same pipeline, a warm rebuild
-with nothing changed, and a rebuild after one more article arrives. One process per size,
+with nothing changed (from the stage caches, and from the snapshot, which loads no model), and
+a rebuild after one more article arrives. One process per size,
 so its peak memory is that size's own. Parsing should dominate; the scaling table says,
 for every stage after parsing, how its time grows from one size to the next, so a stage
 that grows with the square of the corpus shows up by name.
@@ -224,6 +225,7 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit
     raw = raw_pipe(nlp, texts[:raw_limit])
     cold_build = cli_build(seeds, work / "site-cli", config_file, "--force")  # the digest warm: its site part
     warm = rebuild(seeds, parser, work / "site-cli", config_file)
+    unchanged = unchanged_rebuild(seeds, parser, work)
     write_article_file(seeds, extra_article(n_articles, seed))
     added = rebuild(seeds, parser, work / "site-cli", config_file)
     result = {
@@ -241,6 +243,7 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit
         "cold_build_s": export_s + sum(clock.times[n] or 0.0 for n in ("render", "site")),
         "cli_build_warm_digest": cold_build,
         "warm_rebuild": warm,
+        "unchanged": unchanged,
         "add_one_rebuild": added,
         "site_built": site_ok,
         "clustering": clustering_quality(digest, stories_by_id(seeds, n_articles, seed)),
@@ -320,6 +323,26 @@ def rebuild(seeds: Path, parser: Any, site: Path, config_file: Path) -> Json:
     digest_s = timed(lambda: build_digest(seeds, parser))
     build = cli_build(seeds, site, config_file) if config_file.is_file() else None
     return {"digest_s": digest_s, "build_s": build["s"] if build else None, "build": build}
+
+
+def unchanged_rebuild(seeds: Path, parser: Any, work: Path) -> Json:
+    """Nothing changed since the last digest: the snapshot answers (`digest.snapshot`), in this
+    process and through a whole `python -m digest export` (start, imports, check, JSON written)."""
+    from digest.snapshot import digest_of
+
+    cache = parser.cache_dir
+    digest_of(seeds, "auto", cache, lambda: parser)  # the build that leaves the snapshot
+    asked: list[Any] = []
+
+    def parser_asked_for() -> Any:
+        asked.append(parser)
+        return parser
+
+    digest_s = timed(lambda: digest_of(seeds, "auto", cache, parser_asked_for))
+    command = [sys.executable, "-m", "digest", "export", str(seeds), "-o", str(work / "unchanged.json")]
+    subprocess.run(command, capture_output=True, check=True)  # the CLI's own first export: its snapshot
+    export_s = timed(lambda: subprocess.run(command, capture_output=True, check=True))
+    return {"digest_s": digest_s, "parser_loaded": bool(asked), "export_cli_s": export_s}
 
 
 def model_facts(nlp: Any, load_s: float) -> Json:
@@ -490,6 +513,10 @@ ROWS: tuple[tuple[str, Callable[[Json], float | None]], ...] = (
     ("warm digest / cold export", lambda r: ratio(r["warm_rebuild"]["digest_s"], r["export_s"])),
     ("warm build, CLI (s)", lambda r: r["warm_rebuild"]["build_s"]),
     ("warm build / cold build", lambda r: ratio(r["warm_rebuild"]["build_s"], r["cold_build_s"])),
+    ("unchanged digest (s)", lambda r: r["unchanged"]["digest_s"]),
+    ("unchanged / cold export", lambda r: ratio(r["unchanged"]["digest_s"], r["export_s"])),
+    ("unchanged export, CLI (s)", lambda r: r["unchanged"]["export_cli_s"]),
+    ("unchanged CLI / cold export", lambda r: ratio(r["unchanged"]["export_cli_s"], r["export_s"])),
     ("+1 article digest (s)", lambda r: r["add_one_rebuild"]["digest_s"]),
     ("+1 digest / cold export", lambda r: ratio(r["add_one_rebuild"]["digest_s"], r["export_s"])),
     ("+1 article build, CLI (s)", lambda r: r["add_one_rebuild"]["build_s"]),

@@ -55,6 +55,7 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
     assert run["raw_pipe"]["words_per_s"] > 0 and run["export_words_per_s"] > 0
     assert run["cold_build_s"] > run["export_s"] > 0
     assert set(run["warm_rebuild"]) == set(run["add_one_rebuild"]) == {"digest_s", "build_s", "build"}
+    assert not run["unchanged"]["parser_loaded"] and run["unchanged"]["digest_s"] < run["warm_rebuild"]["digest_s"]
     # Nothing changed: the CLI build is skipped; one more article: it builds again.
     assert run["warm_rebuild"]["build"]["skipped"] and not run["add_one_rebuild"]["build"]["skipped"]
     assert run["warm_rebuild"]["build_s"] < run["add_one_rebuild"]["build_s"]

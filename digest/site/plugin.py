@@ -26,11 +26,12 @@ from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
 from digest.progress import PlainProgress, Report
-from digest.remote import RemoteFailed, build_digest_on
+from digest.remote import RemoteFailed
 from digest.site.bundle import Layout, make_layout, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
 from digest.site.render import PACKAGED_TEMPLATES
+from digest.snapshot import digest_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -84,7 +85,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # A local, not an attribute: MkDocs renders every page after this, and the digest's
         # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
         try:
-            digest = build_digest_on(self.config.scheduler, self.seeds, Parser(self.pipeline(), self.cache_dir()), self.config.model, self.report)
+            # An unchanged seeds folder is its last digest: no model, no encoder loaded (digest.snapshot).
+            digest = digest_of(self.seeds, self.config.model, self.cache_dir(), lambda: Parser(self.pipeline(), self.cache_dir()), self.report, self.config.scheduler)
         except RemoteFailed as error:
             raise PluginError(f"digest: {error}") from None
         for problem in digest.problems:
