@@ -368,8 +368,11 @@ def peak_rss_mb() -> Json:
 # ---------------------------------------------------------------- live preview
 
 
-def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
-    """`mkdocs serve` on a copy of the project: seconds from editing a seed to its page being served changed."""
+def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None = None, corpus_seed: int = 1) -> Json:
+    """`mkdocs serve` on a copy of the project: seconds from editing a seed to its page being served
+    changed, and from a new seed arriving to its page being served. With `articles`, the copy's seeds
+    are a generated corpus of that many (a newsroom's day), not the project's own."""
+    timeout = max(timeout, 0.6 * (articles or 0))  # a cold first build of a generated corpus takes a while
     import socket
     import urllib.request
 
@@ -392,9 +395,13 @@ def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
 
     with tempfile.TemporaryDirectory(prefix="digest-bench-serve-") as scratch, socket.socket() as probe:
         project = Path(scratch)
-        for name in ("docs", "templates", "seeds", "overrides"):
+        for name in ("docs", "templates", "overrides") if articles else ("docs", "templates", "seeds", "overrides"):
             if (config_file.parent / name).is_dir():  # overrides: the theme's custom_dir
                 shutil.copytree(config_file.parent / name, project / name)
+        if articles:
+            from digest_tools.corpus import write_corpus
+
+            write_corpus(project / "seeds", articles, corpus_seed)
         shutil.copy(config_file, project / "mkdocs.yml")
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -409,15 +416,25 @@ def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
             document = json.loads(fetch(f"{url}digest.json") or "{}")
             article = next((a["id"] for a in document.get("articles", []) if a["file"] == seed.name), None)
             if first is None or article is None:
-                return {"seed_files": None, "first_build_s": first, "edit_served_s": None}
+                return {"seed_files": None, "first_build_s": first, "edit_served_s": None, "new_served_s": None}
             marker = f"Benchmark marker {time.time_ns()}"
             seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker} was added by an editor.\n", encoding="utf-8")
             served = wait(lambda: marker in (fetch(f"{url}sources/{article}/") or ""))
             count = len(list((project / "seeds").iterdir()))
-            return {"seed_files": count, "first_build_s": first, "edit_served_s": served}
+            arrived = new_seed(project / "seeds", articles or count, corpus_seed)
+            new = wait(lambda: fetch(f"{url}sources/{arrived}/") is not None) if served is not None else None
+            return {"seed_files": count, "first_build_s": first, "edit_served_s": served, "new_served_s": new}
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def new_seed(seeds: Path, n_articles: int, seed: int) -> str:
+    """A generated article the folder does not hold yet, written into it; its id (file stem)."""
+    from digest_tools.corpus import extra_article, write_article_file
+
+    article = extra_article(n_articles, seed)
+    return write_article_file(seeds, article).stem
 
 
 # ---------------------------------------------------------------- the driver
@@ -562,6 +579,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--raw-limit", type=int, default=1000,
                         help="texts in the raw nlp.pipe comparison (a rate: a sample is enough; default 1000)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` edit timing")
+    parser.add_argument("--serve-articles", type=int, help="time `mkdocs serve` on this many generated seeds (default: the project's seeds/)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     return parser
 
@@ -577,13 +595,15 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(run_worker(n, args.seed, args.config.resolve(), args.timeout, args.raw_limit))
         save(args, runs)  # after every size: a long run interrupted still leaves its finished sizes
         print(f"bench: {n:,} articles done", file=sys.stderr, flush=True)
-    serve = serve_edit(args.config.resolve()) if args.config.is_file() and not args.no_serve else None
+    serve = serve_edit(args.config.resolve(), articles=args.serve_articles, corpus_seed=args.seed) if args.config.is_file() and not args.no_serve else None
     save(args, runs, serve)
     print(table(runs, scaling(runs)))
     if serve:
         served = serve["edit_served_s"]
+        new = serve["new_served_s"]
         print(f"mkdocs serve, {serve['seed_files']} seeds: an edited seed served changed after "
-              f"{'n/a' if served is None else f'{served:.2f}'} s (target < 3 s)")  # fmt: skip
+              f"{'n/a' if served is None else f'{served:.2f}'} s (target <= 5 s), a new seed served after "
+              f"{'n/a' if new is None else f'{new:.2f}'} s (target <= 10 s)")  # fmt: skip
     return 0 if all("stages" in r for r in runs) else 1
 
 

@@ -61,6 +61,7 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
     assert run["warm_rebuild"]["build_s"] < run["add_one_rebuild"]["build_s"]
     assert 50 < run["peak_rss_mb"]["cli_build"] < 4000 and run["peak_rss_mb"]["export"] > 50
     assert report["serve"]["seed_files"] > 0 and 0 < report["serve"]["edit_served_s"] < 60
+    assert 0 < report["serve"]["new_served_s"] < 60
     assert "ner" in run["model"]["components"]
     assert report["scaling"] == []
     table = capsys.readouterr().out
