@@ -3,7 +3,7 @@ Markdown, for any static site tool) and `digest build SEEDS -d SITE_DIR` (the si
 
 Exit codes: 0 built (or already up to date); 1 built, but a seed had a problem and --strict
 was given (nothing is written then); 2 could not build at all (no seeds folder, no spaCy
-model, a failed MkDocs build).
+model, an unreachable Dask scheduler, a failed MkDocs build).
 
 `build` is skipped when nothing it reads has changed since it last built the same site
 folder: the seeds, the templates, the hand-written pages, the config, this package's code
