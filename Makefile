@@ -41,7 +41,7 @@ lint: install
 	$(VENV)/bin/mypy
 
 bench: install
-	$(PY) -m digest_tools.bench --json bench-results/bench.json
+	$(PY) -m digest_tools.bench --serve-articles 1000 --json bench-results/bench.json
 
 # After a change meant to alter the output: rewrite tests/resources/golden/*.json.gz and commit them with it.
 golden: install

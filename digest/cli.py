@@ -3,7 +3,7 @@ Markdown, for any static site tool) and `digest build SEEDS -d SITE_DIR` (the si
 
 Exit codes: 0 built (or already up to date); 1 built, but a seed had a problem and --strict
 was given (nothing is written then); 2 could not build at all (no seeds folder, no spaCy
-model, a failed MkDocs build).
+model, an unreachable Dask scheduler, a failed MkDocs build).
 
 `build` needs no mkdocs.yml: without `-f` it uses ./mkdocs.yml where there is one, else the
 packaged default (Material, every page the digest's). Its choices (seeds, model, publish_text)
@@ -34,11 +34,13 @@ from digest import __version__
 from digest.memo import code_fingerprint
 from digest.model import Digest
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
-from digest.pipeline import build_digest
+from digest.progress import reporter_for
+from digest.remote import RemoteFailed
 from digest.site.bundle import ASSETS, DEFAULT_CONFIG, make_layout, plain_config, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
 from digest.site.render import PACKAGED_TEMPLATES
+from digest.snapshot import digest_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (ModelMissing, BuildFailed) as error:
+    except (ModelMissing, BuildFailed, RemoteFailed) as error:
         print(f"digest: {error}", file=sys.stderr)
         return FAILED
 
@@ -94,11 +96,13 @@ def add_common(command: argparse.ArgumentParser) -> None:
     # No default here: `build` keeps the config's own publish_text unless the flag is given.
     command.add_argument("--publish-text", choices=PUBLISH_TEXT,
                          help="full (default): the articles' whole text; excerpts: only the sentences the digest cites")  # fmt: skip
+    command.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="clean, parse and extract on this Dask scheduler's cluster (workers need digest and the model installed)")  # fmt: skip
 
 
 def run_export(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
-    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()))
+    digest = digest_of(args.seeds, args.model, default_cache_dir(), lambda: Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr), args.scheduler)
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -111,7 +115,7 @@ def run_render(args: argparse.Namespace) -> int:
     check_seeds(args.seeds)
     if args.templates_dir is not None and not args.templates_dir.is_dir():
         raise BuildFailed(f"templates folder {args.templates_dir} does not exist")
-    digest = build_digest(args.seeds, Parser(load_pipeline(args.model), default_cache_dir()))
+    digest = digest_of(args.seeds, args.model, default_cache_dir(), lambda: Parser(load_pipeline(args.model), default_cache_dir()), reporter_for(sys.stderr), args.scheduler)
     report(digest)
     if args.strict and digest.problems:
         return PROBLEMS
@@ -247,6 +251,8 @@ def stamp_path(site: Path) -> Path:
 def plugin_options(args: argparse.Namespace) -> dict[str, Any]:
     """What the command line tells the digest plugin; these win over the config file's options."""
     options: dict[str, Any] = {"seeds_dir": str(args.seeds.resolve()), "model": args.model}
+    if getattr(args, "scheduler", None):
+        options["scheduler"] = args.scheduler
     if args.publish_text:
         options["publish_text"] = args.publish_text
     return options
@@ -296,6 +302,9 @@ def build_site(args: argparse.Namespace, config_file: Path, docs_dir: str | None
     from mkdocs.commands.build import build
 
     config = load_site_config(args, config_file, docs_dir=docs_dir, site_dir=str(staging), strict=args.strict)
+    plugin = config.plugins.get("digest")
+    if plugin is not None:
+        plugin.report = reporter_for(sys.stderr)  # bars on a terminal: the plugin's INFO lines are not shown here
     try:
         build(config)
     except exceptions.Abort as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from digest.align.lineup import align_job
 from digest.align.topics import cluster_topics, name_topic
@@ -17,6 +18,7 @@ from digest.memo import Memo, key_of
 from digest.model import Article, Digest, Extraction, Problem, Topic
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import Parser
+from digest.progress import Report, Tick, counter, silent
 from digest.site.slug import unique_slugs
 from digest.sources.clean import clean_article
 from digest.sources.duplicates import drop_duplicates
@@ -24,22 +26,38 @@ from digest.sources.read import read_seeds
 from digest.workers import spread
 
 
-def build_digest(seeds_dir: Path, parser: Parser) -> Digest:
-    articles, problems = read_articles(seeds_dir, parser)
-    extractions = canonicalise(extract_articles(parser, articles))
+def build_digest(seeds_dir: Path, parser: Parser, report: Report = silent, remote: Remote | None = None) -> Digest:
+    """The digest of a seeds folder; `report` hears how far each stage is, and `remote`, when given,
+    cleans, parses and extracts what the cache lacks somewhere else (a Dask cluster, `digest.remote`)."""
+    articles, problems = read_articles(seeds_dir, parser, report, remote)
+    extractions = canonicalise(extract_articles(parser, articles, report, remote.extract if remote else None))
+    tick = counter(report, "cluster", len(extractions))
     groups, titles = group_articles(extractions)
-    topics = align_groups(groups, titles, parser)
+    tick(len(extractions))
+    topics = align_groups(groups, titles, parser, report)
     return Digest(tuple(articles), extractions, topics, tuple(problems))
 
 
-def read_articles(seeds_dir: Path, parser: Parser) -> tuple[list[Article], list[Problem]]:
+class Remote(Protocol):
+    """Somewhere else to clean and extract: results come back in order and are cached here."""
+
+    def clean(self, articles: Sequence[Article], tick: Tick) -> list[Article]: ...
+
+    def extract(self, parser: Parser, articles: Sequence[Article], tick: Tick) -> list[Extraction]: ...
+
+
+def read_articles(seeds_dir: Path, parser: Parser, report: Report = silent, remote: Remote | None = None) -> tuple[list[Article], list[Problem]]:
     """The seeds read, cleaned and counted once each, with every problem met on the way."""
     articles, problems = read_seeds(seeds_dir)
     # Cleaning identifies the language of every line, the slowest part of reading: kept between builds.
     memo = Memo(parser.cache_dir, "clean", "digest.sources.clean")
-    cleaned = memo.recall_all(
-        [key_of(a) for a in articles], Article, lambda missing: spread(clean_article, [articles[i] for i in missing], 16)
-    )
+
+    def clean(missing: list[int]) -> list[Article]:
+        tick = counter(report, "clean", len(articles), len(articles) - len(missing))
+        todo = [articles[i] for i in missing]
+        return remote.clean(todo, tick) if remote else spread(clean_article, todo, 16, tick)
+
+    cleaned = memo.recall_all([key_of(a) for a in articles], Article, clean)
     kept, duplicates = drop_duplicates(cleaned)
     return kept, problems + duplicates + too_long(kept, parser.nlp.max_length)
 
@@ -61,22 +79,23 @@ def group_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Extract
     return groups, [name_topic(group) for group in groups]
 
 
-def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], parser: Parser) -> tuple[Topic, ...]:
+def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], parser: Parser, report: Report = silent) -> tuple[Topic, ...]:
     """Each group's figures, quotes and claims lined up; an unchanged topic is recalled, not aligned again."""
     slugs = unique_slugs(f"{first_date(g) or ''} {founder(g).article.title}" for g in groups)
     memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic", "digest.align.lineup")
     jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
     # Topics are independent of each other: both cores align them.
     keys = [key_of(job) for job in jobs]
-    return tuple(memo.recall_all(keys, Topic, lambda missing: align_missing([jobs[i] for i in missing])))
+    def align(missing: list[int]) -> list[Topic]:
+        # Aligning encodes figure contexts, quotes and statements: the encoder is read here, once,
+        # and the forked workers inherit it (when every extraction came from the cache, the
+        # extract stage never read it).
+        if missing:
+            load_encoder()
+        tick = counter(report, "align", len(jobs), len(jobs) - len(missing), "topics")
+        return spread(align_job, [jobs[i] for i in missing], 4, tick)
 
-
-def align_missing(jobs: Sequence[tuple[str, str, tuple[Extraction, ...]]]) -> list[Topic]:
-    # Aligning encodes figure contexts: the encoder is read here, once, and the forked workers
-    # inherit it (when every extraction came from the cache, the extract stage never read it).
-    if jobs:
-        load_encoder()
-    return spread(align_job, jobs, 4)
+    return tuple(memo.recall_all(keys, Topic, align))
 
 
 def founder(group: Sequence[Extraction]) -> Extraction:

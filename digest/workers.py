@@ -32,9 +32,18 @@ def worth_forking(items: int) -> bool:
     return items >= PARALLEL_FROM and usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def spread(function: Callable[[T], R], items: Sequence[T], chunksize: int = 1) -> list[R]:
-    """`function` over `items`, in forked workers where that pays, else here; results in order."""
-    return fork_map(function, items, chunksize=chunksize) if worth_forking(len(items)) else [function(x) for x in items]
+def spread(function: Callable[[T], R], items: Sequence[T], chunksize: int = 1, tick: Callable[[int], None] | None = None) -> list[R]:
+    """`function` over `items`, in forked workers where that pays, else here; results in order.
+    `tick(1)` is called as each item is done (progress)."""
+    if worth_forking(len(items)):
+        return fork_map(function, items, chunksize=chunksize, tick=tick)
+    return [ticked(function(x), tick) for x in items]
+
+
+def ticked(result: R, tick: Callable[[int], None] | None) -> R:
+    if tick is not None:
+        tick(1)
+    return result
 
 
 def fork_map(
@@ -44,9 +53,10 @@ def fork_map(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     chunksize: int = 1,
+    tick: Callable[[int], None] | None = None,
 ) -> list[R]:
-    """`function` over `items` in forked workers, results in the items' order."""
+    """`function` over `items` in forked workers, results in the items' order; `tick(1)` as each arrives."""
     workers = usable_cores()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
-        return list(pool.map(function, items, chunksize=chunksize))
+        return [ticked(result, tick) for result in pool.map(function, items, chunksize=chunksize)]

@@ -5,7 +5,8 @@
 For each size a fresh process writes a corpus (`digest_tools.corpus`) to a temporary folder and
 times the stages one by one — read, parse (cold cache), extract, cluster, align, render,
 site — then the raw `nlp.pipe` over the same texts with the same pipeline, a warm rebuild
-with nothing changed, and a rebuild after one more article arrives. One process per size,
+with nothing changed (from the stage caches, and from the snapshot, which loads no model), and
+a rebuild after one more article arrives. One process per size,
 so its peak memory is that size's own. Parsing should dominate; the scaling table says,
 for every stage after parsing, how its time grows from one size to the next, so a stage
 that grows with the square of the corpus shows up by name.
@@ -224,6 +225,7 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit
     raw = raw_pipe(nlp, texts[:raw_limit])
     cold_build = cli_build(seeds, work / "site-cli", config_file, "--force")  # the digest warm: its site part
     warm = rebuild(seeds, parser, work / "site-cli", config_file)
+    unchanged = unchanged_rebuild(seeds, parser, work)
     write_article_file(seeds, extra_article(n_articles, seed))
     added = rebuild(seeds, parser, work / "site-cli", config_file)
     result = {
@@ -241,6 +243,7 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit
         "cold_build_s": export_s + sum(clock.times[n] or 0.0 for n in ("render", "site")),
         "cli_build_warm_digest": cold_build,
         "warm_rebuild": warm,
+        "unchanged": unchanged,
         "add_one_rebuild": added,
         "site_built": site_ok,
         "clustering": clustering_quality(digest, stories_by_id(seeds, n_articles, seed)),
@@ -322,6 +325,26 @@ def rebuild(seeds: Path, parser: Any, site: Path, config_file: Path) -> Json:
     return {"digest_s": digest_s, "build_s": build["s"] if build else None, "build": build}
 
 
+def unchanged_rebuild(seeds: Path, parser: Any, work: Path) -> Json:
+    """Nothing changed since the last digest: the snapshot answers (`digest.snapshot`), in this
+    process and through a whole `python -m digest export` (start, imports, check, JSON written)."""
+    from digest.snapshot import digest_of
+
+    cache = parser.cache_dir
+    digest_of(seeds, "auto", cache, lambda: parser)  # the build that leaves the snapshot
+    asked: list[Any] = []
+
+    def parser_asked_for() -> Any:
+        asked.append(parser)
+        return parser
+
+    digest_s = timed(lambda: digest_of(seeds, "auto", cache, parser_asked_for))
+    command = [sys.executable, "-m", "digest", "export", str(seeds), "-o", str(work / "unchanged.json")]
+    subprocess.run(command, capture_output=True, check=True)  # the CLI's own first export: its snapshot
+    export_s = timed(lambda: subprocess.run(command, capture_output=True, check=True))
+    return {"digest_s": digest_s, "parser_loaded": bool(asked), "export_cli_s": export_s}
+
+
 def model_facts(nlp: Any, load_s: float) -> Json:
     meta = nlp.meta
     return {
@@ -345,8 +368,11 @@ def peak_rss_mb() -> Json:
 # ---------------------------------------------------------------- live preview
 
 
-def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
-    """`mkdocs serve` on a copy of the project: seconds from editing a seed to its page being served changed."""
+def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None = None, corpus_seed: int = 1) -> Json:
+    """`mkdocs serve` on a copy of the project: seconds from editing a seed to its page being served
+    changed, and from a new seed arriving to its page being served. With `articles`, the copy's seeds
+    are a generated corpus of that many (a newsroom's day), not the project's own."""
+    timeout = max(timeout, 0.6 * (articles or 0))  # a cold first build of a generated corpus takes a while
     import socket
     import urllib.request
 
@@ -369,9 +395,13 @@ def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
 
     with tempfile.TemporaryDirectory(prefix="digest-bench-serve-") as scratch, socket.socket() as probe:
         project = Path(scratch)
-        for name in ("docs", "templates", "seeds", "overrides"):
+        for name in ("docs", "templates", "overrides") if articles else ("docs", "templates", "seeds", "overrides"):
             if (config_file.parent / name).is_dir():  # overrides: the theme's custom_dir
                 shutil.copytree(config_file.parent / name, project / name)
+        if articles:
+            from digest_tools.corpus import write_corpus
+
+            write_corpus(project / "seeds", articles, corpus_seed)
         shutil.copy(config_file, project / "mkdocs.yml")
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -386,15 +416,25 @@ def serve_edit(config_file: Path, timeout: float = 120.0) -> Json:
             document = json.loads(fetch(f"{url}digest.json") or "{}")
             article = next((a["id"] for a in document.get("articles", []) if a["file"] == seed.name), None)
             if first is None or article is None:
-                return {"seed_files": None, "first_build_s": first, "edit_served_s": None}
+                return {"seed_files": None, "first_build_s": first, "edit_served_s": None, "new_served_s": None}
             marker = f"Benchmark marker {time.time_ns()}"
             seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker} was added by an editor.\n", encoding="utf-8")
             served = wait(lambda: marker in (fetch(f"{url}sources/{article}/") or ""))
             count = len(list((project / "seeds").iterdir()))
-            return {"seed_files": count, "first_build_s": first, "edit_served_s": served}
+            arrived = new_seed(project / "seeds", articles or count, corpus_seed)
+            new = wait(lambda: fetch(f"{url}sources/{arrived}/") is not None) if served is not None else None
+            return {"seed_files": count, "first_build_s": first, "edit_served_s": served, "new_served_s": new}
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def new_seed(seeds: Path, n_articles: int, seed: int) -> str:
+    """A generated article the folder does not hold yet, written into it; its id (file stem)."""
+    from digest_tools.corpus import extra_article, write_article_file
+
+    article = extra_article(n_articles, seed)
+    return write_article_file(seeds, article).stem
 
 
 # ---------------------------------------------------------------- the driver
@@ -490,6 +530,10 @@ ROWS: tuple[tuple[str, Callable[[Json], float | None]], ...] = (
     ("warm digest / cold export", lambda r: ratio(r["warm_rebuild"]["digest_s"], r["export_s"])),
     ("warm build, CLI (s)", lambda r: r["warm_rebuild"]["build_s"]),
     ("warm build / cold build", lambda r: ratio(r["warm_rebuild"]["build_s"], r["cold_build_s"])),
+    ("unchanged digest (s)", lambda r: r["unchanged"]["digest_s"]),
+    ("unchanged / cold export", lambda r: ratio(r["unchanged"]["digest_s"], r["export_s"])),
+    ("unchanged export, CLI (s)", lambda r: r["unchanged"]["export_cli_s"]),
+    ("unchanged CLI / cold export", lambda r: ratio(r["unchanged"]["export_cli_s"], r["export_s"])),
     ("+1 article digest (s)", lambda r: r["add_one_rebuild"]["digest_s"]),
     ("+1 digest / cold export", lambda r: ratio(r["add_one_rebuild"]["digest_s"], r["export_s"])),
     ("+1 article build, CLI (s)", lambda r: r["add_one_rebuild"]["build_s"]),
@@ -535,6 +579,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--raw-limit", type=int, default=1000,
                         help="texts in the raw nlp.pipe comparison (a rate: a sample is enough; default 1000)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` edit timing")
+    parser.add_argument("--serve-articles", type=int, help="time `mkdocs serve` on this many generated seeds (default: the project's seeds/)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     return parser
 
@@ -550,13 +595,15 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(run_worker(n, args.seed, args.config.resolve(), args.timeout, args.raw_limit))
         save(args, runs)  # after every size: a long run interrupted still leaves its finished sizes
         print(f"bench: {n:,} articles done", file=sys.stderr, flush=True)
-    serve = serve_edit(args.config.resolve()) if args.config.is_file() and not args.no_serve else None
+    serve = serve_edit(args.config.resolve(), articles=args.serve_articles, corpus_seed=args.seed) if args.config.is_file() and not args.no_serve else None
     save(args, runs, serve)
     print(table(runs, scaling(runs)))
     if serve:
         served = serve["edit_served_s"]
+        new = serve["new_served_s"]
         print(f"mkdocs serve, {serve['seed_files']} seeds: an edited seed served changed after "
-              f"{'n/a' if served is None else f'{served:.2f}'} s (target < 3 s)")  # fmt: skip
+              f"{'n/a' if served is None else f'{served:.2f}'} s (target <= 5 s), a new seed served after "
+              f"{'n/a' if new is None else f'{new:.2f}'} s (target <= 10 s)")  # fmt: skip
     return 0 if all("stages" in r for r in runs) else 1
 
 

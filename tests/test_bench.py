@@ -55,11 +55,13 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
     assert run["raw_pipe"]["words_per_s"] > 0 and run["export_words_per_s"] > 0
     assert run["cold_build_s"] > run["export_s"] > 0
     assert set(run["warm_rebuild"]) == set(run["add_one_rebuild"]) == {"digest_s", "build_s", "build"}
+    assert not run["unchanged"]["parser_loaded"] and run["unchanged"]["digest_s"] < run["warm_rebuild"]["digest_s"]
     # Nothing changed: the CLI build is skipped; one more article: it builds again.
     assert run["warm_rebuild"]["build"]["skipped"] and not run["add_one_rebuild"]["build"]["skipped"]
     assert run["warm_rebuild"]["build_s"] < run["add_one_rebuild"]["build_s"]
     assert 50 < run["peak_rss_mb"]["cli_build"] < 4000 and run["peak_rss_mb"]["export"] > 50
     assert report["serve"]["seed_files"] > 0 and 0 < report["serve"]["edit_served_s"] < 60
+    assert 0 < report["serve"]["new_served_s"] < 60
     assert "ner" in run["model"]["components"]
     assert report["scaling"] == []
     table = capsys.readouterr().out

@@ -11,7 +11,7 @@ small extractions travel back, so the main process never holds a batch of parsed
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -24,6 +24,7 @@ from digest.model import Article, Extraction
 from digest.nlp.encoder import encode, lead_text, load_encoder
 from digest.nlp.parse import Parser, parse_texts
 from digest.nlp.sentences import split_sentences
+from digest.progress import Report, Tick, counter, silent
 
 # Articles per task: enough for spaCy to batch, few enough that both workers stay busy to the end.
 CHUNK = 16
@@ -37,23 +38,39 @@ def reads_figures(language: str | None) -> bool:
     return language is None or language.split("-")[0].lower() in FIGURE_LANGUAGES
 
 
-def extract_articles(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
+# How the articles the cache lacks are extracted: here and in forked workers (`extract_fresh`),
+# or elsewhere (`digest.remote`, on a Dask cluster); `tick(n)` as n more are done.
+Fresh = Callable[[Parser, Sequence[Article], Tick], list[Extraction]]
+
+
+def extract_articles(parser: Parser, articles: Sequence[Article], report: Report = silent, fresh: Fresh | None = None) -> list[Extraction]:
     """An extraction per article, parsing only those the cache does not hold."""
     found = [read_cached(parser, a) for a in articles]
     missing = [a for a, e in zip(articles, found) if e is None]
-    if missing:
+    tick = counter(report, "parse + extract", len(articles), len(articles) - len(missing))
+    if missing and fresh is None:
         load_encoder()  # once, here: forked workers inherit it instead of each reading 30 MB of weights
-    fresh = iter(extract_fresh(parser, missing))
-    return [e if e is not None else next(fresh) for e in found]
+    extracted = (fresh or extract_fresh)(parser, missing, tick)
+    for article, extraction in zip(missing, extracted, strict=True):
+        if fresh is not None:  # computed elsewhere: kept here, exactly as local results are
+            write_cached(parser, article, extraction)
+    remaining = iter(extracted)
+    return [e if e is not None else next(remaining) for e in found]
 
 
-def extract_fresh(parser: Parser, articles: Sequence[Article]) -> list[Extraction]:
+def extract_fresh(parser: Parser, articles: Sequence[Article], tick: Tick | None = None) -> list[Extraction]:
     """Extractions in the articles' order, from worker processes where that pays."""
     chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    report = tick or (lambda n: None)
     if not workers.worth_forking(len(articles)):
-        return [e for chunk in chunks for e in extract_chunk(parser, chunk)]
+        extracted: list[Extraction] = []
+        for chunk in chunks:
+            extracted += extract_chunk(parser, chunk)
+            report(len(chunk))
+        return extracted
+    sizes = iter([len(chunk) for chunk in chunks])
     # The initializer hands each worker the parser once, instead of pickling it with every task.
-    done = workers.fork_map(extract_in_worker, chunks, initializer=adopt_parser, initargs=(parser,))
+    done = workers.fork_map(extract_in_worker, chunks, initializer=adopt_parser, initargs=(parser,), tick=lambda _: report(next(sizes)))
     return [e for chunk in done for e in chunk]
 
 

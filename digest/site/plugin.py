@@ -26,11 +26,13 @@ from digest import __version__
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
-from digest.pipeline import build_digest
+from digest.progress import PlainProgress, Report
+from digest.remote import RemoteFailed
 from digest.site.bundle import Layout, make_layout, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
 from digest.site.render import PACKAGED_TEMPLATES
+from digest.snapshot import digest_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -55,6 +57,8 @@ class DigestConfig(base.Config):
     publish_text = c.Choice(PUBLISH_TEXT, default="full")
     model = c.Type(str, default="auto")
     cache_dir = c.Optional(c.Dir(exists=False))
+    # A Dask scheduler (tcp://HOST:PORT): cleaning, parsing and extraction run on its cluster.
+    scheduler = c.Optional(c.Type(str))
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -62,6 +66,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.nlp: Language | None = None
         self.build_date: str | None = None
         self.scratch: tempfile.TemporaryDirectory[str] | None = None
+        # Where progress goes: the plugin's logger unless an adapter (the CLI) chooses otherwise.
+        self.report: Report = PlainProgress(log.info)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
@@ -83,7 +89,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # A local, not an attribute: MkDocs renders every page after this, and the digest's
         # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
-        digest = build_digest(self.seeds, Parser(self.pipeline(), self.cache_dir()))
+        try:
+            # An unchanged seeds folder is its last digest: no model, no encoder loaded (digest.snapshot).
+            digest = digest_of(self.seeds, self.config.model, self.cache_dir(), lambda: Parser(self.pipeline(), self.cache_dir()), self.report, self.config.scheduler)
+        except RemoteFailed as error:
+            raise PluginError(f"digest: {error}") from None
         # Once a build, with the version: a host's build log says which digest made its pages.
         log.info("version %s: %d articles, %d topics, %d problems", __version__, len(digest.articles), len(digest.topics), len(digest.problems))
         for problem in digest.problems:
