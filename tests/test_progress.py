@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,9 @@ def test_a_build_reports_each_stage_once_in_order_and_its_digest_is_unchanged(pa
 def test_the_cli_export_prints_plain_stage_lines_when_stderr_is_no_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from digest.cli import main
 
-    assert main(["export", str(SEEDS), "-o", str(tmp_path / "digest.json")]) == 0
+    # A folder of its own: the suite's other exports of SEEDS leave a snapshot, which reports no stages.
+    seeds = Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+    assert main(["export", str(seeds), "-o", str(tmp_path / "digest.json")]) == 0
     stages = [m["stage"] for m in map(LINE.match, capsys.readouterr().err.splitlines()) if m]
     assert stages == STAGES
 
