@@ -10,8 +10,10 @@ from dataclasses import replace
 from digest.align.linkage import average_linkage
 from digest.align.topics import (
     GROUP_ATTACH,
+    GROUP_NAMES,
     THRESHOLD,
     Profile,
+    Remark,
     attach_small,
     candidate_pairs,
     clocks_agree,
@@ -22,6 +24,7 @@ from digest.align.topics import (
     latest_mentioned_date,
     name_topic,
     near_figures,
+    quote_overlap,
     series_agree,
 )
 from digest.extract.articles import extract_article
@@ -244,7 +247,26 @@ def test_a_few_reports_split_off_a_story_join_it_again_when_their_mean_is_enough
     scores = {(i, j): 0.8 for g in (big, small, other) for i in g for j in g if i < j}
     scores.update({(i, j): GROUP_ATTACH + 0.05 for i in big for j in small})
     scores.update({(i, j): GROUP_ATTACH - 0.05 for i in big for j in other})
-    joined = attach_small([big, small, other], scores, lambda i, j: True)
+    named = lambda i, j: GROUP_NAMES + 0.01  # noqa: E731 - every pair prints the event's rare names
+    joined = attach_small([big, small, other], scores, lambda i, j: True, named)
     assert joined == [big + small, other]
     two = {pair: s for pair, s in scores.items() if max(pair) < 8}
-    assert attach_small([big, small], two, lambda i, j: 7 not in (i, j)) == [big, small]  # a forbidden pair
+    assert attach_small([big, small], two, lambda i, j: 7 not in (i, j), named) == [big, small]  # a forbidden pair
+
+
+def test_a_look_alike_event_with_none_of_the_storys_names_stays_apart() -> None:
+    big, small = [0, 1, 2, 3, 4, 5], [6, 7]
+    scores = {(i, j): 0.8 for g in (big, small) for i in g for j in g if i < j}
+    scores.update({(i, j): THRESHOLD - 0.01 for i in big for j in small})  # alike in wording, just short of linkage
+    nameless = lambda i, j: 0.0  # noqa: E731 - other places, other officials
+    assert attach_small([big, small], scores, lambda i, j: True, nameless) == [big, small]
+    barely = lambda i, j: GROUP_NAMES * 0.9  # noqa: E731
+    assert attach_small([big, small], scores, lambda i, j: True, barely) == [big, small]
+
+
+def test_the_same_words_from_two_named_speakers_are_not_one_remark() -> None:
+    words = frozenset({"tents", "clean", "water", "medicine", "need"})
+    governor, minister, unnamed = Remark(words, frozenset({"galanus", "selbriou"})), Remark(words, frozenset({"perbelia"})), Remark(words)
+    assert quote_overlap([governor], [minister]) == 0.0
+    assert quote_overlap([governor], [Remark(words, frozenset({"selbriou"}))]) == 1.0  # "Selbriou" is "Galanus Selbriou"
+    assert quote_overlap([governor], [unnamed]) == 1.0  # an unattributed quote may be his

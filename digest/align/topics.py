@@ -7,13 +7,13 @@ article's most distinctive terms (blocking), so cost grows with the corpus, not 
 Translations share few lemmas, so each article's nearest neighbours by its multilingual lead
 vector (`digest.nlp.encoder`) are candidates too. A pair's score is text similarity, the
 encoder's similarity (recentred: unrelated reports score below zero), the rare names both
-print, and evidence that only one occasion gives (the same remark quoted, the same uncommon
-number), less a penalty that grows with the days between them: a follow-up weeks later joins
-only on strong, specific evidence. Time anchors that cannot both hold forbid a pair. Average
+print, and evidence that only one occasion gives (the same remark quoted, by the same speaker
+where both name one; the same uncommon number), less a penalty that grows with the days between
+them: a follow-up weeks later joins only on strong, specific evidence. Time anchors that cannot both hold forbid a pair. Average
 linkage then merges groups while their mean score stays above a threshold: a single strong
 pair cannot chain two merely similar stories together, and no group ever holds a forbidden pair.
 An article left alone then joins the group it scores best with, if that is high enough, and so
-does a group of a few articles that split off a larger one.
+does a group of a few articles that split off a larger one, if it prints the same rare names.
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 # (a few reports of one detail: an agent's comment on an offer) joins a larger one from GROUP_ATTACH.
 ATTACH = 0.02
 SMALL_GROUP, GROUP_ATTACH = 5, 0.15
+# ... and only if the two groups print the same rare names (mean name cosine): reports of one event
+# that split off share its places and people; a look-alike event elsewhere shares only its wording.
+GROUP_NAMES = 0.05
 QUOTE_WEIGHT = 0.4  # a remark quoted by both is strong evidence of one occasion
 # One uncommon number both print (not a small count or a year: see specific_numbers) is
 # already specific evidence on its own: "$184 million" in two reports of one offer.
@@ -77,6 +80,15 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Remark:
+    """A direct quote's content words and the name words of whoever the digest found saying it
+    (empty when nobody was found: a quote in the text that the quote stage did not attribute)."""
+
+    words: frozenset[str]
+    speakers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Profile:
     """What clustering needs to know about one article."""
 
@@ -85,7 +97,7 @@ class Profile:
     published: dt.date | None
     not_before: dt.date | None  # the latest full date the text mentions
     terms: Mapping[str, int]  # term → count
-    quotes: tuple[frozenset[str], ...]
+    quotes: tuple[Remark, ...]
     numbers: frozenset[str]
     clocks: tuple[tuple[int, int], ...]  # elapsed-time intervals in days ("fifth month")
     series: tuple[Series, ...] = ()  # numbered repeats: "his fifth tour … since the war began"
@@ -111,7 +123,8 @@ def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], 
     }
     allowed = lambda i, j: compatible(profiles[i], profiles[j])  # noqa: E731 - named once, used twice
     groups = average_linkage(len(profiles), scores, THRESHOLD, allowed)
-    groups = attach_small(attach_singles(groups, scores, allowed), scores, allowed)
+    shared_names = lambda i, j: cosine(names[i], names[j])  # noqa: E731 - a pair's name affinity, for attach_small
+    groups = attach_small(attach_singles(groups, scores, allowed), scores, allowed, shared_names)
     return tuple(sorted(tuple(sorted(profiles[i].id for i in g)) for g in groups))
 
 
@@ -168,11 +181,19 @@ def parse_date(text: str | None) -> dt.date | None:
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“]{15,})[”\"»“]")
 
 
-def find_quoted(extraction: Extraction) -> tuple[frozenset[str], ...]:
-    """The content words of each direct quote (the quote stage's quotes and any the text shows)."""
-    texts = [q.text for q in extraction.quotes] + _QUOTED.findall(extraction.article.text)
-    sets = {word_set(t) for t in texts}
-    return tuple(sorted((s for s in sets if len(s) >= 3), key=sorted))
+def find_quoted(extraction: Extraction) -> tuple[Remark, ...]:
+    """Each direct quote (the quote stage's quotes and any the text shows) with its speakers' names."""
+    speakers: dict[frozenset[str], set[str]] = defaultdict(set)
+    for quote in extraction.quotes:
+        speakers[word_set(quote.text)].update(name_words(quote.speaker))
+    for text in _QUOTED.findall(extraction.article.text):
+        speakers.setdefault(word_set(text), set())  # a remark the quote stage did not attribute
+    return tuple(sorted((Remark(w, frozenset(s)) for w, s in speakers.items() if len(w) >= 3), key=lambda r: sorted(r.words)))
+
+
+def name_words(speaker: str | None) -> set[str]:
+    """A speaker's name as words to compare ("Antony Blinken" meets "Blinken"); initials say little."""
+    return {w for w in re.findall(r"\w+", (speaker or "").casefold()) if len(w) > 2}
 
 
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+(?:\.\d+)?\b")
@@ -398,9 +419,15 @@ def close_values(x: float, y: float) -> bool:
     return min(x, y) >= NEAR_MIN and abs(x - y) <= NEAR_RATIO * max(x, y)
 
 
-def quote_overlap(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> float:
-    """How much of the closest pair of quotes is the same words: one remark in two wordings."""
-    return max((len(x & y) / min(len(x), len(y)) for x in a for y in b), default=0.0)
+def quote_overlap(a: Sequence[Remark], b: Sequence[Remark]) -> float:
+    """How much of the closest pair of quotes is the same words: one remark in two wordings. Stock
+    remarks ("we need tents, clean water and medicine") recur at every disaster in other mouths:
+    two quotes whose speakers are both known and differ are not one remark."""
+    return max((len(x.words & y.words) / min(len(x.words), len(y.words)) for x in a for y in b if same_speaker(x, y)), default=0.0)
+
+
+def same_speaker(a: Remark, b: Remark) -> bool:
+    return not (a.speakers and b.speakers) or bool(a.speakers & b.speakers)
 
 
 # --- grouping ------------------------------------------------------------------------------
@@ -433,12 +460,16 @@ def attach_singles(
 
 
 def attach_small(
-    groups: list[list[int]], scores: Mapping[tuple[int, int], float], allowed: Callable[[int, int], bool]
+    groups: list[list[int]],
+    scores: Mapping[tuple[int, int], float],
+    allowed: Callable[[int, int], bool],
+    shared_names: Callable[[int, int], float],
 ) -> list[list[int]]:
     """Each group of 2..SMALL_GROUP articles joins the larger group its mean score is highest with,
-    if that reaches GROUP_ATTACH: linkage stops where the mean over a big group thins out, though
-    the few reports that split off still share the event's rare names with it. A group that
-    receives another does not move itself, so no article travels twice."""
+    if that reaches GROUP_ATTACH and their mean `shared_names` reaches GROUP_NAMES: linkage stops
+    where the mean over a big group thins out, though the few reports that split off still share
+    the event's rare names with it. A group that receives another does not move itself, so no
+    article travels twice."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
     links: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for (i, j), s in scores.items():
@@ -451,7 +482,7 @@ def attach_small(
             continue
         means = [(s / (len(g) * len(groups[t])), t) for t, s in links[k].items() if len(groups[t]) > len(g)]
         best = max(means, default=(0.0, -1))
-        if best[1] >= 0 and best[0] >= GROUP_ATTACH and all(allowed(i, j) for i in g for j in groups[best[1]]):
+        if best[1] >= 0 and best[0] >= GROUP_ATTACH and joinable(g, groups[best[1]], allowed, shared_names):
             moves[k] = best[1]
     joined = [list(g) for g in groups]
     for k, target in sorted(moves.items()):
@@ -459,6 +490,14 @@ def attach_small(
             joined[target].extend(groups[k])
             joined[k] = []
     return sorted((sorted(g) for g in joined if g), key=min)
+
+
+def joinable(
+    small: Sequence[int], large: Sequence[int], allowed: Callable[[int, int], bool], shared_names: Callable[[int, int], float]
+) -> bool:
+    if not all(allowed(i, j) for i in small for j in large):
+        return False
+    return sum(shared_names(i, j) for i in small for j in large) / (len(small) * len(large)) >= GROUP_NAMES
 
 
 # --- naming --------------------------------------------------------------------------------
