@@ -88,6 +88,15 @@ def test_two_places_in_one_slot_conflict_and_a_list_of_places_does_not() -> None
                     stance("Teams from Greece and Germany came", ("Greece", "Germany"))) is None
 
 
+def test_where_something_happened_can_be_two_places_at_once() -> None:
+    venton = stance("Firefighters from Venton set up tents on the football pitch", ("Venton",))
+    joville = stance("Residents of Joville set up tents on the football pitch", ("Joville",))
+    assert conflict(venton, joville) is None
+    assert conflict(stance("Shelters opened in Venton overnight", ("Venton",)), stance("Shelters opened in Joville overnight", ("Joville",))) is None
+    assert conflict(stance("It copies a Virginia law passed in 2022", ("Virginia",)),
+                    stance("It copies a Massachusetts law passed in 2022", ("Massachusetts",))) == "place"  # which law
+
+
 def test_two_actors_in_one_slot_or_a_place_and_a_number_are_two_facts_not_a_disagreement() -> None:
     ing = stance("ING analysts said prices would rise", ("ING",), label="ORG")
     assert conflict(ing, stance("Rabobank analysts said prices would fall", ("Rabobank",), label="ORG")) == APART

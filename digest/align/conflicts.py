@@ -6,7 +6,8 @@ year") or open-ended ("permanent", "indefinitely"), which places it names, and w
 gives, as of which day, for each counted quantity the topic's outlets share. Two statements
 *conflict* when they differ on one of these in a way that cannot both be true: one negated and
 the other not; one bounded and the other permanent; a place in the same slot of both ("a
-Virginia law" / "a Massachusetts law", "in the Cusco region" / "in the Puno region"); the
+Virginia law" / "a Massachusetts law", "in the Cusco region" / "in the Puno region"; not a
+place right after "in" or "from": "tents set up in Venton" / "in Joville" can both be true); the
 same quantity, as of the same day, at values no reading of their qualifiers reconciles (9 vs 11
 killed on Tuesday; not "at least 9" vs 11, nor 6.5 vs 7 percent, within a reporter's rounding).
 Tolls of different days do not conflict: the figures table shows them side by side.
@@ -38,6 +39,8 @@ UNTIL = frozenset({"until", "till", "through"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APART = "apart"  # different facts: never one claim, nor a disagreement
 _MORE = frozenset({"more", "further", "additional", "extra"})  # "three more years"
+# Prepositions that put a place as where or whence something happens, not as which thing is meant.
+LOCATING = frozenset({"in", "at", "from", "of", "near", "into", "across", "outside", "inside", "around", "throughout", "to"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,10 @@ def name_slot(text: str, mention: Mention) -> tuple[str, frozenset[str], bool]:
     if at < 0:
         return (mention.canonical.casefold(), frozenset(), place)
     before = re.findall(r"[\w'’-]+", text[:at])[-1:]
+    if place and before and before[0].lower() in LOCATING:
+        # "tents set up in Venton" / "in Joville": where something happened, which can be two
+        # places at once; only a place that says *which* thing ("a Virginia law") fills a slot.
+        return (mention.canonical.casefold(), frozenset(), place)
     after = re.findall(r"[\w'’-]+", text[at + len(mention.text):])[:1]
     words = {w.lower() for w in before + after}
     return (mention.canonical.casefold(), frozenset(w for w in words if w not in STOP_WORDS and w.isalpha()), place)
