@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from conftest import build_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +180,22 @@ def test_a_topic_page_names_each_outlets_language_and_what_it_cannot_read() -> N
 def test_an_english_topic_page_has_no_note_on_languages() -> None:
     page = render_pages(two_language_digest("en"), TEMPLATES)["topics/topic.md"]
     assert "Read in English only" not in page
+
+
+
+def test_no_page_shows_a_character_reference_as_text(tmp_path: Path) -> None:
+    """An apostrophe in a topic's title reaches its headings and the home page's table of contents
+    as itself, never escaped twice into a visible "&#x27;"."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "quake.txt").write_text(
+        "date 2025-03-02\n\nQuake in Norfenia's Wilwilava Province kills 12\n\n"
+        "An earthquake struck Norfenia's Wilwilava Province on Sunday, killing 12 people.\n\n"
+        "Rescuers searched the rubble through the night, the province's governor said.\n",
+        encoding="utf-8",
+    )
+    assert build_site(seeds, tmp_path / "site") == 0
+    pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")}
+    home = pages[tmp_path / "site" / "index.html"]
+    assert "Norfenia's Wilwilava" in home or "Norfenia&#39;s Wilwilava" in home
+    assert [str(p.relative_to(tmp_path)) for p, html in pages.items() if re.search(r"&amp;(#\w+|[a-z]+);", html)] == []

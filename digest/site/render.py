@@ -70,9 +70,12 @@ class EntityPage:
 
 
 def escape_markdown(text: object) -> Markup:
-    """Text safe in any inline Markdown position: one line, HTML-escaped, Markdown punctuation escaped."""
+    """Text safe in any inline Markdown position: one line, HTML-escaped, Markdown punctuation escaped.
+
+    Quotes stay as they are: no template puts this text in an attribute, and "Norfenia&#x27;s" in a
+    heading reached the table of contents escaped twice, shown to readers as "&#x27;"."""
     flat = " ".join(str(text).split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=True))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
     # "???" opening a list item starts a collapsible block (pymdownx.details), and "?" has no
     # backslash escape: a character reference keeps the question marks and loses the syntax.
     return Markup(_DETAILS_MARKER.sub("&#63;", escaped))
