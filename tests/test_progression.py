@@ -48,6 +48,13 @@ def test_values_of_different_days_are_a_progression_in_date_order() -> None:
     assert "rising from 9 to 13" in progression(group)
 
 
+def test_a_toll_that_triples_over_three_days_is_one_row_but_not_on_one_day() -> None:
+    (group,) = group_figures([fig("a", 22, "2026-06-19"), fig("b", 41, "2026-06-20"), fig("c", 65, "2026-06-21")])
+    assert group.status == "progression" and [f.value for f in group.values] == [22, 41, 65]
+    assert len(group_figures([fig("a", 22, "2026-06-19"), fig("b", 65, "2026-06-19")])) == 2  # one day: two quantities
+    assert len(group_figures([fig("a", 22, "2026-06-01"), fig("b", 650, "2026-06-21")])) == 2  # three weeks do not make 30x
+
+
 @pytest.mark.parametrize(
     "figures",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 import re
@@ -25,6 +26,7 @@ from digest.figures.words import (
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
     PLACE_KINDS,
+    RUNNING_DAYS,
     STATUS_ORDER,
     VALUE_NOUNS,
     VALUE_RATIO,
@@ -205,7 +207,22 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
         return high - low <= MAGNITUDE_GAP
     if unit in MEASUREMENT_UNITS:
         return low >= BARE_RATIO * high
-    return low >= (VALUE_RATIO if measured else BARE_RATIO) * high
+    if not measured:
+        return low >= BARE_RATIO * high
+    return all(min(a.value, b.value) >= VALUE_RATIO ** days_apart(a, b) * max(a.value, b.value) for a, b in itertools.combinations(figures, 2))
+
+
+def days_apart(first: Figure, second: Figure) -> int:
+    """The days between two figures' as-of dates, 1 to RUNNING_DAYS (1 when either is undated): a
+    running count may move by VALUE_RATIO a day (a toll of 22, then 41, then 65), but two
+    outlets' values for one day stay within one VALUE_RATIO."""
+    if not (first.as_of and second.as_of) or first.as_of == second.as_of:
+        return 1
+    try:
+        days = abs((dt.date.fromisoformat(first.as_of) - dt.date.fromisoformat(second.as_of)).days)
+    except ValueError:
+        return 1
+    return max(1, min(days, RUNNING_DAYS))
 
 
 def share_precision(figure: Figure) -> float:

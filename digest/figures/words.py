@@ -7,6 +7,9 @@ import re
 # Two outlets' values for one quantity lie within this ratio of each other; further apart
 # (29 hostages believed dead beside a toll of 27,708) they measure different things.
 VALUE_RATIO = 0.5
+# A count given on different days (a toll that rises) may move by VALUE_RATIO a day, for at most
+# this many days: beyond that, values so far apart are more likely two quantities.
+RUNNING_DAYS = 3
 
 # With no measure word ("31 seats", "1,800 jobs") less is known of what is counted: an article
 # often gives several such counts (each party's seats), so values must lie closer.
