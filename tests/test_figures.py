@@ -817,3 +817,17 @@ def test_a_count_has_a_noun_and_a_measurement_a_unit(nlp):
     share = one(read(nlp, "Turnout was 61.4%."), 61.4)
     assert (count.noun, count.unit, count.counted) == ("people", None, "people")
     assert (share.noun, share.unit, share.counted) == (None, "%", "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("An oil slick about 2 km long had formed by midday, the agency said.", "oil slick in km"),
+        ("The capsule travels up a shaft some 450 metres deep.", "shaft in m"),
+        ("The new tunnel is 3 km long, officials said.", "tunnel in km"),
+        ("Mount Etna erupted, sending a column of ash 8 km into the sky.", "km sent"),  # no extent: the verb, in English
+    ],
+)
+def test_an_extent_measures_the_thing_it_describes_not_the_verb(nlp, text: str, label: str) -> None:
+    (figure,) = read(nlp, text)
+    assert figure.label == label

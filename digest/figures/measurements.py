@@ -22,6 +22,7 @@ from digest.figures.words import (
     CURRENCY_NAMES,
     CURRENCY_SCALES,
     CURRENCY_SIGNS,
+    DIMENSION_WORDS,
     FALL_WORDS,
     GENUS_KINDS,
     IRREGULAR_PARTICIPLES,
@@ -237,6 +238,9 @@ def read_measured(anchor: Token) -> Reading:
     whole, node, direction, level = of_object(anchor), anchor, None, False
     # "the Greens' 28 percent", "the Greens 28 percent": an owner written on the measurement itself
     own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
+    extent = dimension_of(anchor)
+    if extent is not None:
+        return Reading(whole=whole, head=extent, owner=own)
     if anchor.dep_ == "conj" and anchor.head.like_num:
         node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
     elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
@@ -271,6 +275,21 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, owner=own, direction=direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return replace(reading, owner=own, unnamed=False) if own else reading
+
+
+def dimension_of(anchor: Token) -> Token | None:
+    """What an extent measures: the noun its adjective describes ("a shaft 450 metres deep"), the
+    subject it is said of ("the tunnel is 3 km long"), or the object of the verb it qualifies
+    ("dug a trench 2 metres wide")."""
+    extent = anchor.head
+    if anchor.dep_ != "npadvmod" or extent.lower_ not in DIMENSION_WORDS:
+        return None
+    target = extent.head
+    if target.pos_ in {"NOUN", "PROPN"}:
+        return target
+    if extent.dep_ == "acomp":
+        return next(iter(clause_subjects(target)), None)
+    return next((c for c in target.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
 
 
 def fragment_subject(root: Token, direction: str | None) -> Token | None:

@@ -238,7 +238,15 @@ VALUE_NOUNS = {"value", "amount", "sum", "worth", "total", "figure"}
 
 # Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
 SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
-IRREGULAR_PARTICIPLES = {"burn": "burned", "cut": "cut", "give": "given", "spend": "spent", "lose": "lost", "pay": "paid", "raise": "raised"}
+IRREGULAR_PARTICIPLES = {
+    "bring": "brought", "build": "built", "burn": "burned", "buy": "bought", "cost": "cost", "cut": "cut",
+    "draw": "drawn", "drive": "driven", "fall": "fallen", "fly": "flown", "freeze": "frozen", "give": "given",
+    "go": "gone", "grow": "grown", "hit": "hit", "hold": "held", "keep": "kept", "lead": "led", "leave": "left",
+    "lose": "lost", "make": "made", "pay": "paid", "put": "put", "raise": "raised", "rise": "risen", "run": "run",
+    "sell": "sold", "send": "sent", "set": "set", "shake": "shaken", "shut": "shut", "sink": "sunk",
+    "spend": "spent", "spread": "spread", "strike": "struck", "sweep": "swept", "take": "taken", "throw": "thrown",
+    "win": "won",
+}  # fmt: skip
 PERCENT_KINDS = {"%", "percentage point", "basis point"}
 MAGNITUDE_GAP = 0.5
 MEASUREMENT_UNITS = {
@@ -248,6 +256,10 @@ MEASUREMENT_UNITS = {
 
 # Words that name a measurement, not a measured thing: "with 27.9%" hung on another "28.5%".
 MEASUREMENT_WORDS = {*PERCENT_UNITS, "cent", "point", "magnitude", *UNIT_NAMES, *CURRENCY_NAMES}
+
+# Adjectives of extent: "a slick 2 km long", "a shaft 450 metres deep", "the tunnel is 3 km long"
+# measure the thing they describe, not the clause's verb ("formed", "travels").
+DIMENSION_WORDS = frozenset({"long", "deep", "high", "tall", "wide", "broad", "thick", "across"})
 
 # After a currency sign a lone letter is a scale: "€2.5m", "$40k", "£1.2bn" (split off by the tokenizer).
 CURRENCY_SCALES = {"m": 1e6, "m.": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12}
