@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.align.conflicts import APART, conflict, read_stance
+from digest.align.conflicts import APART, agreed_disputes, conflict, read_stance
 from digest.model import Figure, Measure, Mention, Sentence
 
 # What spaCy's lemmatiser would give for the few inflected words below.
@@ -103,3 +103,26 @@ def test_two_actors_in_one_slot_or_a_place_and_a_number_are_two_facts_not_a_disa
     cusco = stance("A crash in the Cusco region killed people", ("Cusco",), (toll(15, as_of="2025-11-18"),))
     puno = stance("A crash in the Puno region killed people", ("Puno",), (toll(19, as_of="2025-11-18"),))
     assert conflict(cusco, puno) == APART
+
+
+THRESHOLDS = {"negation": 0.4, "number": 0.4, "place": 0.4, "duration": 0.2}
+
+
+def test_two_statements_on_one_side_of_a_dispute_agree() -> None:
+    # Two "permanent"s face one "three years": the pair of them takes one side, though only one of
+    # them was scored against the bounded statement.
+    sides = [stance("The law makes drinks permanent"), stance("The change is permanent"),
+             stance("The law allows drinks for three years")]
+    scores = {(0, 1): 0.1, (0, 2): 0.3}
+    assert agreed_disputes(sides, ["a", "b", "c"], scores, THRESHOLDS) == {(0, 1)}
+    # Too loose a match with the bounded one is no dispute; nor is one within a single article.
+    assert agreed_disputes(sides, ["a", "b", "c"], {(0, 1): 0.1, (0, 2): 0.1}, THRESHOLDS) == set()
+    assert agreed_disputes(sides, ["a", "b", "b"], scores, THRESHOLDS) == set()
+
+
+def test_a_negation_makes_no_side_of_its_own() -> None:
+    # Both share a word the negated one denies, but a word in common is not one claim.
+    sides = [stance("Norway will join the gas scheme"), stance("Gas prices stay high"),
+             stance("Norway will not join the gas scheme")]
+    assert conflict(sides[0], sides[2]) == "negation" and conflict(sides[1], sides[2]) == "negation"
+    assert agreed_disputes(sides, ["a", "b", "c"], {(0, 1): 0.1, (0, 2): 0.9}, THRESHOLDS) == set()

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from digest.align.conflicts import APART, Stance, conflict, figures_by_sentence, read_stance
+from digest.align.conflicts import APART, Stance, agreed_disputes, conflict, figures_by_sentence, read_stance
 from digest.align.linkage import average_linkage, co_posted
 from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
@@ -51,7 +51,7 @@ DISAGREE_THRESHOLDS = {"negation": 0.4, "number": 0.4, "place": 0.4, "duration":
 # paraphrase scores above it, two sentences sharing words about different things below.
 MEANING_WEIGHT = 0.5
 MEANING_CENTRE = 0.55
-STANCE_BONUS = 0.15  # both say "permanent": agreeing on the very thing others dispute
+DISPUTE_BONUS = 0.15  # two statements agreeing on the very thing a third disputes
 MIN_TERMS = 4  # fewer content words than this say too little to match on
 QUOTED_SHARE = 0.5  # a sentence this much inside quotation marks is a quote, not a claim
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
@@ -122,15 +122,11 @@ def score_pairs(
     scorer = Scorer.of(statements, weights, find_anchors(statements))
     worded = {(i, j): scorer.score(i, j) for i, j in pairs}
     meant = {pair: score + meaning_score(similar.get(pair), scorer.quantity_share(*pair) > 0)
-             + STANCE_BONUS * both_permanent(statements, *pair) for pair, score in worded.items()}
-    return worded, meant
-
-
-def both_permanent(statements: Sequence[Statement], i: int, j: int) -> bool:
-    """Both say the matter is permanent: the one word a reader matches them on ("The change is
-    permanent" / "makes to-go cocktails permanent"). Not both bounded in time: "two days" and
-    "three years" bound many unrelated things."""
-    return statements[i].stance.permanent and statements[j].stance.permanent
+             for pair, score in worded.items()}
+    # Judged like a disagreement: by the better of the two scores (see `align_claims`).
+    disputed = agreed_disputes([s.stance for s in statements], articles,
+                               {p: max(s, worded[p]) for p, s in meant.items()}, DISAGREE_THRESHOLDS)
+    return worded, {p: s + DISPUTE_BONUS * (p in disputed) for p, s in meant.items()}
 
 
 def meaning_score(similarity: float | None, counted: bool = False) -> float:

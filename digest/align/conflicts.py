@@ -10,14 +10,16 @@ Virginia law" / "a Massachusetts law", "in the Cusco region" / "in the Puno regi
 place right after "in" or "from": "tents set up in Venton" / "in Joville" can both be true); the
 same quantity, as of the same day, at values no reading of their qualifiers reconciles (9 vs 11
 killed on Tuesday; not "at least 9" vs 11, nor 6.5 vs 7 percent, within a reporter's rounding).
-Tolls of different days do not conflict: the figures table shows them side by side.
+Tolls of different days do not conflict: the figures table shows them side by side. And two
+statements that a third contradicts in the same way take one side of the dispute
+(`agreed_disputes`): they agree on the very value the other disputes.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -38,6 +40,10 @@ DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
 UNTIL = frozenset({"until", "till", "through"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APART = "apart"  # different facts: never one claim, nor a disagreement
+# Conflicts read from a value (a duration, a number, a place): two statements that conflict with a
+# third in one of these ways hold one value. A negation is read from shared words, so two
+# statements it conflicts with need not say the same thing ("gas prices" / "the EU's gas").
+SIDED = frozenset({"duration", "number", "place"})
 _MORE = frozenset({"more", "further", "additional", "extra"})  # "three more years"
 # Prepositions that put a place as where or whence something happens, not as which thing is meant.
 LOCATING = frozenset({"in", "at", "from", "of", "near", "into", "across", "outside", "inside", "around", "throughout", "to"})
@@ -172,6 +178,30 @@ def differing_values(a: Stance, b: Stance) -> bool:
     """One shared quantity, as of one day, in ranges that do not meet."""
     return any(k == m and day is not None and day == other and (high < low2 or high2 < low)
                for k, low, high, day in a.values for m, low2, high2, other in b.values)
+
+
+def agreed_disputes(
+    stances: Sequence[Stance], articles: Sequence[str], scores: Mapping[tuple[int, int], float],
+    thresholds: Mapping[str, float],
+) -> set[tuple[int, int]]:
+    """Scored pairs that take one side of a dispute: a third statement, of a third article,
+    that one of them matches as closely as a disagreement needs, conflicts with both in the same
+    way ("permanent" / "permanent" against "for three years"). The disputed term is what a reader
+    matches them on, however little else they share ("The law makes to-go cocktails permanent" /
+    "The change is permanent")."""
+    found: set[tuple[int, str]] = set()  # (statement, how it is disputed)
+    for (i, j), score in scores.items():
+        kind = conflict(stances[i], stances[j]) if articles[i] != articles[j] else None
+        if kind in SIDED and score >= thresholds[kind]:
+            found |= {(i, kind), (j, kind)}
+    if not found:
+        return set()
+    disputes = sorted(found)
+    return {(i, j) for (i, j) in scores
+            if articles[i] != articles[j] and conflict(stances[i], stances[j]) is None
+            and any(articles[k] not in (articles[i], articles[j])
+                    and conflict(stances[i], stances[k]) == kind == conflict(stances[j], stances[k])
+                    for k, kind in disputes)}
 
 
 def figures_by_sentence(groups: Sequence[FigureGroup]) -> dict[tuple[str, int], list[tuple[int, Figure]]]:
