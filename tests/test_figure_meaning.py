@@ -103,3 +103,29 @@ def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value(
     groups = group_figures([section, speed, faster], {section: SAME, speed: NEAR, faster: SAME})
     assert sorted((len(g.values), g.values[0].value) for g in groups) == [(1, 120), (2, 80)]
     assert sizes(group_figures([section, speed], {section: SAME, speed: vector(0.5, 1.0)})) == [1, 1]
+
+
+def test_only_figures_another_cluster_may_join_are_encoded_and_in_one_call():
+    officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
+    alone = [fig("c", 4, "km", "length", unit="km"), fig("a", 250, "hostage", sentence=2)]
+    calls: list[list[Figure]] = []
+
+    def encode(figures):
+        calls.append(list(figures))
+        return {f: SAME if f is officers else NEAR for f in figures}
+
+    groups = group_figures([officers, policemen, *alone], encode)
+    assert [sorted(f.article for f in c) for c in calls] == [["a", "b"]]
+    assert sorted(len(g.values) for g in groups) == [1, 1, 2]
+
+
+def test_encoded_on_demand_the_groups_are_those_of_every_context_given():
+    days = [fig("a", 7, "people", "killed", as_of="2026-01-20"), fig("b", 9, "people", as_of="2026-01-21"),
+            fig("c", 11, "people", "killed", as_of="2026-01-22"), fig("d", 40, "tonne", unit="t")]
+    contexts = dict(zip(days, (SAME, NEAR, SAME, FAR)))
+    assert group_figures(days, lambda figures: {f: contexts[f] for f in figures}) == group_figures(days, contexts)
+
+
+def test_a_figure_the_encoder_gives_no_vector_joins_nothing_by_meaning():
+    officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
+    assert sizes(group_figures([officers, policemen], lambda figures: {officers: SAME})) == [1, 1]

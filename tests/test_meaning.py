@@ -44,3 +44,16 @@ def test_neighbours_are_across_articles_and_at_most_k_each() -> None:
     pairs = near_pairs(rows, articles)
     assert all(articles[i] != articles[j] for i, j in pairs)
     assert len(pairs) <= NEIGHBOURS * len(rows)
+
+
+def test_pair_similarities_round_each_cosine_as_round_does() -> None:
+    rng = np.random.default_rng(3)
+    rows = rng.standard_normal((60, encoder.DIMENSIONS)).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    pairs = [(i, j) for i in range(60) for j in range(i + 1, 60)]
+    first, second = (np.array(side) for side in zip(*pairs))
+    cosines = np.einsum("ij,ij->i", rows[first], rows[second])
+    similar = pair_similarities(rows, pairs)
+    assert list(similar) == pairs
+    assert list(similar.values()) == [round(float(c), 3) for c in cosines]
+    assert all(type(s) is float for s in similar.values())

@@ -70,3 +70,13 @@ def test_a_translation_with_few_cognates_still_joins_but_another_remark_does_not
     other = q("c", "Die Opposition wird gegen diesen Haushalt stimmen", None)
     groups = group_quotes([english, german, other], encoded([english, german, other]))
     assert sorted(sorted(v.article for v in g.variants) for g in groups) == [["a", "b"], ["c"]]
+
+
+def test_only_quotes_another_article_could_match_by_meaning_are_encoded():
+    from digest.align.lineup import comparable_quotes
+
+    ann_a, ann_b = q("a", "We accept the result", "Ann Lee"), q("b", "We take the outcome", "Ann Lee")
+    bob = q("a", "The count was fair", "Bob Ray")
+    assert comparable_quotes([ann_a, ann_b, bob]) == [ann_a, ann_b]
+    unknown = q("c", "Aceptamos el resultado", None)
+    assert comparable_quotes([ann_a, ann_b, bob, unknown]) == [ann_a, ann_b, bob, unknown]

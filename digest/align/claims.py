@@ -147,9 +147,13 @@ def find_disagreements(
     """Claims of which two sentences match as one claim would but conflict: one per pair of claims."""
     claim_of = {i: k for k, group in enumerate(groups) for i in group}
     found: dict[tuple[int, int], Disagreement] = {}
-    for (i, j), score in sorted(scores.items()):
+    # The cheap tests first: most pairs match too loosely to be a disagreement of any kind.
+    lowest = min(DISAGREE_THRESHOLDS.values())
+    for (i, j), score in sorted(p for p in scores.items() if p[1] >= lowest):
+        if statements[i].article == statements[j].article:
+            continue
         kind = conflict(statements[i].stance, statements[j].stance)
-        if kind in (None, APART) or score < DISAGREE_THRESHOLDS[kind] or statements[i].article == statements[j].article:
+        if kind in (None, APART) or score < DISAGREE_THRESHOLDS[kind]:
             continue
         a, b = sorted((claim_of[i], claim_of[j]), key=lambda k: ref_key(claims[k]))
         found.setdefault((a, b), Disagreement((claims[a], claims[b]), kind))

@@ -6,11 +6,13 @@ A module of its own so that the cached topics are keyed by exactly the code that
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.align.claims import align_claims
 from digest.align.quotes import group_quotes
 from digest.figures.grouping import group_figures
+from digest.figures.meaning import Encode
 from digest.model import EntityRef, Extraction, Figure, Quote, Topic
 from digest.nlp.encoder import encode_texts
 from digest.site.slug import slugify
@@ -37,25 +39,40 @@ def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
     )
 
 
-def figure_contexts(group: Sequence[Extraction]) -> dict[Figure, bytes]:
-    """Each figure's context vector: what it counts in words, then its sentence (the clause
-    around the number). Only topics where two articles give figures need them, and only their
-    figures are encoded, once per topic (the topic memo keeps them with the topic)."""
+def figure_contexts(group: Sequence[Extraction]) -> Encode | None:
+    """What encodes figures' context vectors: what each counts in words, then its sentence (the
+    clause around the number). Only topics where two articles give figures need them, and of
+    those only the figures grouping asks for: those another article's figures may join."""
     if len([e for e in group if e.figures]) < 2:
-        return {}
-    figures = sorted({f for e in group for f in e.figures}, key=lambda f: (f.article, f.sentence, f.value, f.text))
+        return None
     texts = {(s.article, s.index): s.text for e in group for s in e.sentences}
-    contexts = [f"{f.label}. {texts.get((f.article, f.sentence), '')}" for f in figures]
-    return dict(zip(figures, encode_texts(contexts)))
+
+    def encode(figures: Sequence[Figure]) -> dict[Figure, bytes]:
+        return dict(zip(figures, encode_texts([f"{f.label}. {texts.get((f.article, f.sentence), '')}" for f in figures])))
+
+    return encode
 
 
 def quote_vectors(group: Sequence[Extraction]) -> dict[Quote, bytes]:
-    """Each quote's vector, so that a paraphrase or a translation of a remark meets its wording
-    in another article; only where two articles quote anyone."""
+    """The vector of each quote that another article's could match by meaning, so that a
+    paraphrase or a translation of a remark meets its wording there; only where two articles
+    quote anyone."""
     if len([e for e in group if e.quotes]) < 2:
         return {}
-    quotes = sorted({q for e in group for q in e.quotes}, key=lambda q: (q.article, q.sentence, q.text))
+    quotes = comparable_quotes(sorted({q for e in group for q in e.quotes}, key=lambda q: (q.article, q.sentence, q.text)))
     return dict(zip(quotes, encode_texts([q.text for q in quotes])))
+
+
+def comparable_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes the encoder is ever asked about (`quotes.Meaning`): two known speakers never
+    share a remark, so with every speaker known only those of a speaker another article quotes
+    too; a quote with no known speaker may be the translation of any, and then all are."""
+    if any(not q.speaker for q in quotes):
+        return list(quotes)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for quote in quotes:
+        articles[quote.speaker or ""].add(quote.article)
+    return [q for q in quotes if len(articles[q.speaker or ""]) > 1]
 
 
 def topic_entities(group: Sequence[Extraction]) -> tuple[EntityRef, ...]:

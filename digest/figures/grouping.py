@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from digest.figures.meaning import merge_by_meaning
+from digest.figures.meaning import Encode, merge_by_meaning
 from digest.figures.values import (
     decimals,
     is_earlier_value,
@@ -70,10 +70,10 @@ def place_key(place: str | None) -> str:
     return " ".join(words)
 
 
-def group_figures(figures: Sequence[Figure], contexts: Mapping[Figure, bytes] | None = None) -> tuple[FigureGroup, ...]:
+def group_figures(figures: Sequence[Figure], contexts: Mapping[Figure, bytes] | Encode | None = None) -> tuple[FigureGroup, ...]:
     """One group per quantity: blocked by key, then split by place and where values lie too far
-    apart; with `contexts` (each figure's context vector), clusters that count one thing in
-    other words are then joined by meaning (`digest.figures.meaning`)."""
+    apart; with `contexts` (each figure's context vector, or what encodes the figures asked for),
+    clusters that count one thing in other words are then joined by meaning (`digest.figures.meaning`)."""
     blocks: dict[tuple[str, str, bool], list[Figure]] = {}
     for figure in figures:
         blocks.setdefault(group_key(figure), []).append(figure)

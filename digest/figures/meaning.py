@@ -8,6 +8,11 @@ are joined when their contexts are close on average, but only where nothing that
 differs: the unit, the window counted, the place, a level or a change, context or the story's
 own, the measure where both say one ("killed" is never "injured"), and values close enough to
 be one quantity. The encoder buys recall; those constraints keep the traps apart.
+
+Encoding costs far more than the constraints (about 1.5 ms a context), so the vectors may come
+from an encoder called with just the figures that need one: those of clusters some other cluster
+may join. Most figures of a topic have no such partner (no other article counts the same unit,
+kind and window), and they are never encoded.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -33,15 +38,53 @@ VALUE_WEIGHT = 0.5
 # one value in one unit whose contexts read this alike is one measurement, whatever its words.
 SAME_MEASUREMENT_BAR = 0.6
 
+# Context vectors (unit float32 bytes, `digest.nlp.encoder`) of the figures asked for.
+Encode = Callable[[Sequence[Figure]], Mapping[Figure, bytes]]
 
-def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Figure, bytes]) -> list[list[Figure]]:
+
+class Contexts:
+    """Figures' context vectors: given outright, or encoded when a pair first needs them. A figure
+    without one (nothing given, or nothing encoded) joins nothing by meaning."""
+
+    def __init__(self, source: Mapping[Figure, bytes] | Encode) -> None:
+        self.encode = None if isinstance(source, Mapping) else source
+        self.asked: set[Figure] = set()
+        self.vectors: dict[Figure, np.ndarray] = {}
+        if isinstance(source, Mapping):
+            self.add(source)
+
+    def add(self, contexts: Mapping[Figure, bytes]) -> None:
+        self.vectors.update((f, np.frombuffer(v, dtype=np.float32)) for f, v in contexts.items() if v)
+
+    def fetch(self, figures: Sequence[Figure]) -> None:
+        """Encode, in one call, the figures not yet asked for (the call's texts fix its batches)."""
+        missing = sorted({f for f in figures if f not in self.asked}, key=figure_order)
+        if self.encode is not None and missing:
+            self.asked.update(missing)
+            self.add(self.encode(missing))
+
+    def rows(self, figures: Sequence[Figure]) -> np.ndarray | None:
+        self.fetch(figures)
+        if not all(f in self.vectors for f in figures):
+            return None
+        return np.vstack([self.vectors[f] for f in figures])
+
+
+def figure_order(figure: Figure) -> tuple[str, int, float, str]:
+    return (figure.article, figure.sentence, figure.value, figure.text)
+
+
+def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Figure, bytes] | Encode) -> list[list[Figure]]:
     """The clusters, those that count one thing in other words merged, closest pair first;
-    `contexts` holds each figure's context vector (unit float32 bytes, `digest.nlp.encoder`)."""
-    vectors = {f: np.frombuffer(v, dtype=np.float32) for f, v in contexts.items() if v}
+    `contexts` holds each figure's context vector, or encodes the figures it is given: then only
+    figures of clusters that another may join (`join_bar`) are encoded, all in one call."""
+    vectors = Contexts(contexts)
     merged = [list(c) for c in clusters]
     version = [0] * len(merged)
+    bars = {(i, j): bar for i, j in itertools.combinations(range(len(merged)), 2) if (bar := join_bar(merged[i], merged[j])) is not None}
+    vectors.fetch([f for i, j in bars for f in (*merged[i], *merged[j])])
     # Best pair first; a pair whose cluster has merged since it was scored is stale and skipped.
-    heap = [(-s, i, j, 0, 0) for i, j in itertools.combinations(range(len(merged)), 2) if (s := pair_score(merged[i], merged[j], vectors)) is not None]
+    heap = [(-s, i, j, 0, 0) for (i, j), bar in bars.items() if (s := pair_score(merged[i], merged[j], vectors, bar)) is not None]
     heapq.heapify(heap)
     while heap:
         _, i, j, seen_i, seen_j = heapq.heappop(heap)
@@ -59,13 +102,15 @@ def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Fig
     return [c for c in merged if c]
 
 
-def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Mapping[Figure, np.ndarray]) -> float | None:
-    """The mean cosine of the two clusters' contexts, or None when they may not be one quantity."""
-    bar = join_bar(first, second)
-    if bar is None or not all(f in vectors for f in (*first, *second)):
+def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Contexts, bar: float | None = None) -> float | None:
+    """The mean cosine of the two clusters' contexts, or None when they may not be one quantity;
+    `bar`, where the caller has it already, is `join_bar` of the two."""
+    bar = join_bar(first, second) if bar is None else bar
+    if bar is None:
         return None
-    left = np.vstack([vectors[f] for f in first])
-    right = np.vstack([vectors[f] for f in second])
+    left, right = vectors.rows(first), vectors.rows(second)
+    if left is None or right is None:
+        return None
     score = float((left @ right.T).mean()) - VALUE_WEIGHT * value_gap(first, second)
     return score if score >= bar else None
 
