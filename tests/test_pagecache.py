@@ -61,11 +61,7 @@ def test_a_rebuild_with_nothing_changed_reuses_every_detail_page_and_its_bytes(t
 
 
 def test_link_paths_resolve_relative_links_as_mkdocs_does() -> None:
-    markdown = (
-        "[a](../sources/x.md#s-3) [b](<y.md>) [c](https://example.org/z.md) [d](#local)\n"
-        '<a href="../entities/e%20f.md">e</a> [g](/absolute.md)\n'
-        "[ref]: ../topics/t.md\n"
-    )
+    markdown = '[a](../sources/x.md#s-3) [b](<y.md>) [c](https://example.org/z.md) [d](#local)\n<a href="../entities/e%20f.md">e</a> [g](/absolute.md)\n[ref]: ../topics/t.md\n'
     assert link_paths(markdown, "topics/one.md") == ["entities/e f.md", "sources/x.md", "topics/t.md", "topics/y.md"]
 
 

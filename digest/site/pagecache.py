@@ -29,8 +29,13 @@ from urllib.parse import unquote, urlsplit
 
 # The libraries whose versions shape a page's HTML.
 SHAPING = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments", "babel")
-# Inline links, images and raw HTML attributes, and reference definitions: every way a page names another.
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*[\"']([^\"']+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+# Inline links and images, raw HTML attributes, and reference definitions: every way a page names another.
+# Three patterns, each with a literal start, scan far faster than one alternation.
+_LINKS = (
+    re.compile(r"\]\(\s*<?([^)\s>]+)"),
+    re.compile(r"(?:href|src)\s*=\s*[\"']([^\"']+)"),
+    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE),
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,7 @@ def link_paths(markdown: str, src_uri: str) -> list[str]:
     """The docs paths a page's relative links point at, resolved as MkDocs resolves them first.
     A false hit (a path in a code span) only makes the key stricter."""
     found: set[str] = set()
-    for match in _LINK.finditer(markdown):
-        destination = next(group for group in match.groups() if group)
+    for destination in {d for pattern in _LINKS for d in pattern.findall(markdown)}:
         parts = urlsplit(destination)
         if parts.scheme or parts.netloc or not parts.path or destination.startswith(("/", "\\")):
             continue

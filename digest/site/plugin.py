@@ -144,6 +144,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.reuse.site = site_key(config)  # every plugin has configured the site by now
         self.reuse.nav_items = nav.items
+        for plugin in config.plugins.values():
+            self.reuse.index_through(plugin)
         return nav
 
     @event_priority(-100)  # last: the Markdown every other plugin has had its say on
@@ -272,6 +274,33 @@ class PageReuse:
         for table in (self.keys, self.reused, self.warned_at, self.outputs, self.output_keys, self.templates):
             table.clear()
 
+    def index_through(self, plugin: object) -> None:
+        """Wrap a search plugin's indexing (MkDocs' and Material's alike: `search_index.add_entry_from_context`),
+        so that an unchanged page's entries are recalled, not parsed again out of its HTML."""
+        index = getattr(plugin, "search_index", None)
+        add = getattr(index, "add_entry_from_context", None)
+        entries = next((e for e in (getattr(index, n, None) for n in ("entries", "_entries")) if isinstance(e, list)), None)
+        if add is None or entries is None or getattr(add, "digest_reuse", False):
+            return
+        options = settings_text(getattr(plugin, "config", {}).items())
+
+        def add_entry_from_context(page: Page) -> None:
+            memo = self.memo
+            if memo is None or page.file.src_uri not in self.paths:
+                return add(page)  # type: ignore[no-any-return]
+            key = key_of(self.site, options, page.url, page.title, page.meta, str(page.toc), page.content)
+            found = memo.load(key, list)
+            if found is not None:
+                entries.extend(found)
+                return None
+            before = len(entries)
+            add(page)
+            memo.store(key, entries[before:])
+            return None
+
+        add_entry_from_context.digest_reuse = True  # type: ignore[attr-defined]
+        index.add_entry_from_context = add_entry_from_context  # type: ignore[union-attr]
+
     def before_render(self, markdown: str, page: Page, files: Files) -> str:
         path = page.file.src_uri
         if self.memo is None or path not in self.paths:
@@ -380,7 +409,7 @@ def repr_of(value: object) -> object:
 
 def site_key(config: MkDocsConfig) -> str:
     """Everything of the site's configuration that shapes a page: settings, plugins' options, the theme and its overrides."""
-    settings = ((k, v) for k, v in config.items() if k not in ("site_dir", "config_file_path", "plugins", "theme", "watch", "dev_addr", "strict"))
+    settings = ((k, v) for k, v in config.items() if k not in ("site_dir", "docs_dir", "config_file_path", "plugins", "theme", "watch", "dev_addr", "strict"))
     plugins = [(name, settings_text(plugin.config.items())) for name, plugin in config.plugins.items()]
     theme = config.theme
     custom = Path(theme.custom_dir) if theme.custom_dir else None
