@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, build_site
 
-from digest.site.pagecache import key_of, link_paths
+from digest.site.pagecache import key_of, link_paths, settings_text
 
 pytestmark = pytest.mark.slow
 
@@ -69,3 +69,12 @@ def test_keys_tell_apart_what_differs() -> None:
     assert key_of("a", [("x.md", True)]) != key_of("a", [("x.md", False)])
     assert key_of("a", "b") != key_of("ab")
     assert key_of("a", [("x.md", True)]) == key_of("a", [("x.md", True)])
+
+
+def test_settings_text_is_the_same_in_every_process() -> None:
+    def tag_name(tag: object) -> str:
+        return str(tag)
+
+    first = settings_text([("sort_by", tag_name), ("depth", 3)])
+    assert "0x" not in first and "tag_name" in first
+    assert first == settings_text([("depth", 3), ("sort_by", tag_name)])

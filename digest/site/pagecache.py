@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 # The libraries whose versions shape a page's HTML.
 SHAPING = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments", "babel")
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 # Inline links and images, raw HTML attributes, and reference definitions: every way a page names another.
 # Three patterns, each with a literal start, scan far faster than one alternation.
 _LINKS = (
@@ -89,8 +90,11 @@ def folder_fingerprint(folder: Path | None) -> str:
 
 
 def settings_text(settings: Iterable[tuple[str, object]]) -> str:
-    """Settings as stable text: sorted, anything that is not JSON by its str (paths, URLs)."""
-    return json.dumps(dict(sorted(settings)), sort_keys=True, default=str, ensure_ascii=False)
+    """Settings as stable text: sorted, anything that is not JSON by its str (paths, URLs), less
+    the memory addresses in a function's or an object's (Material's tags options hold functions),
+    which differ from one process to the next and would make every build miss."""
+    text = json.dumps(dict(sorted(settings)), sort_keys=True, default=str, ensure_ascii=False)
+    return _ADDRESS.sub("", text)
 
 
 def flat_items(items: Iterable[object], depth: int = 0) -> Iterator[tuple[int, str, str, str]]:

@@ -288,7 +288,9 @@ class PageReuse:
             memo = self.memo
             if memo is None or page.file.src_uri not in self.paths:
                 return add(page)  # type: ignore[no-any-return]
-            key = key_of(self.site, options, page.url, page.title, page.meta, str(page.toc), page.content)
+            # Not its template: indexing never reads it, and a reused page's is still the stand-in here.
+            meta = {k: v for k, v in page.meta.items() if k != "template"}
+            key = key_of(self.site, options, page.url, page.title, meta, str(page.toc), page.content)
             found = memo.load(key, list)
             if found is not None:
                 entries.extend(found)
