@@ -11,18 +11,21 @@ logger, so `mkdocs build --strict` fails on them while a plain build warns and g
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from digest import __version__
+from digest.memo import Memo
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
@@ -31,16 +34,24 @@ from digest.remote import RemoteFailed
 from digest.site.bundle import Layout, make_layout, published, site_files
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
+from digest.site.pagecache import Rendered, flat_items, folder_fingerprint, key_of, link_paths, settings_text, versions
 from digest.site.render import PACKAGED_TEMPLATES
 from digest.snapshot import digest_of
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
     from spacy.language import Language
 
 log = get_plugin_logger("digest")
+# The template a reused page is given, so that MkDocs renders nothing for it: the plugin hands back its kept HTML.
+REUSED_TEMPLATE = "digest-reused.html"
+# Template context MkDocs itself fills, covered by the site's and the page's own facts.
+OWN_CONTEXT = {"nav", "pages", "config", "page", "mkdocs_version", "build_date_utc"}
 # The Markdown the generated pages are written in: details blocks, attribute lists, HTML with Markdown inside.
 PAGE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences")
 
@@ -68,6 +79,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.scratch: tempfile.TemporaryDirectory[str] | None = None
         # Where progress goes: the plugin's logger unless an adapter (the CLI) chooses otherwise.
         self.report: Report = PlainProgress(log.info)
+        self.reuse = PageReuse()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
@@ -111,6 +123,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         pages = site_files(digest, self.templates, layout, site_url=config.site_url, title=config.site_name,
                            directory_urls=config.use_directory_urls, excerpts=self.config.publish_text == "excerpts")  # fmt: skip
         del digest
+        self.reuse.start(self.cache_dir(), {path for path in pages if layout.is_detail(path) and files.get_file_from_path(path) is None})
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:
                 inclusion = InclusionLevel.NOT_IN_NAV if layout.is_detail(path) else InclusionLevel.UNDEFINED
@@ -128,11 +141,43 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             page.update_date = self.build_date
         return page
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.reuse.site = site_key(config)  # every plugin has configured the site by now
+        self.reuse.nav_items = nav.items
+        for plugin in config.plugins.values():
+            self.reuse.index_through(plugin)
+        return nav
+
+    @event_priority(-100)  # last: the Markdown every other plugin has had its say on
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.reuse.before_render(markdown, page, files)
+
+    @event_priority(100)  # first: every other plugin sees the HTML as MkDocs made it
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.reuse.after_render(html, page, files)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.reuse.prepare_templates(env, files)
+        return env
+
+    @event_priority(-100)  # last: the context as every other plugin left it
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        self.reuse.look_up_output(context, page)
+        return context
+
+    @event_priority(100)  # first, as for the content
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self.reuse.output(output, page)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.remove_scratch()
+        if self.reuse.memo is not None:
+            log.info("%d of %d pages reused (%d with their theme)", len(self.reuse.reused), len(self.reuse.paths), self.reuse.themed)
+        self.reuse.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.remove_scratch()
+        self.reuse.finish()
 
     def remove_scratch(self) -> None:
         if self.scratch is not None:
@@ -183,3 +228,191 @@ def with_sections(nav: list[object], layout: Layout) -> list[object]:
     listed = nav_paths(nav)
     missing: list[object] = [{title: path} for title, path in layout.sections() if path not in listed]
     return [*nav, {"Digest": missing}] if missing else nav
+
+
+class WarningCount(logging.Handler):
+    """How many warnings MkDocs and its plugins have logged: a page whose render warned is not kept,
+    so that every build that renders it warns again (and `--strict` fails again)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class PageReuse:
+    """The pages a build need not render again (`digest.site.pagecache`), for one build at a time:
+    the generated detail pages only, whose neighbours in the nav are none and whose content is the
+    digest's alone (a host's pages, and the section pages that list every topic, render as usual)."""
+
+    def __init__(self) -> None:
+        self.memo: Memo | None = None
+        self.paths: set[str] = set()
+        self.site = ""
+        self.nav = ""
+        self.nav_items: list[Any] = []
+        self.env: Environment | None = None
+        self.keys: dict[str, str] = {}  # path: its rendered key
+        self.reused: dict[str, tuple[Rendered, str]] = {}  # path: its kept render and its real Markdown
+        self.warned_at: dict[str, int] = {}
+        self.outputs: dict[str, str | tuple[TemplateContext, str]] = {}  # path: kept HTML, or what renders it
+        self.output_keys: dict[str, str] = {}
+        self.templates: dict[str, Any] = {}
+        self.warnings = WarningCount()
+        self.themed = 0
+
+    def start(self, cache_dir: Path, paths: set[str]) -> None:
+        self.finish()
+        self.memo, self.paths = Memo(cache_dir, "page"), paths
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def finish(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.paths, self.env, self.nav_items, self.themed = set(), None, [], 0
+        for table in (self.keys, self.reused, self.warned_at, self.outputs, self.output_keys, self.templates):
+            table.clear()
+
+    def index_through(self, plugin: object) -> None:
+        """Wrap a search plugin's indexing (MkDocs' and Material's alike: `search_index.add_entry_from_context`),
+        so that an unchanged page's entries are recalled, not parsed again out of its HTML."""
+        index = getattr(plugin, "search_index", None)
+        add = getattr(index, "add_entry_from_context", None)
+        entries = next((e for e in (getattr(index, n, None) for n in ("entries", "_entries")) if isinstance(e, list)), None)
+        if add is None or entries is None or getattr(add, "digest_reuse", False):
+            return
+        options = settings_text(getattr(plugin, "config", {}).items())
+
+        def add_entry_from_context(page: Page) -> None:
+            memo = self.memo
+            if memo is None or page.file.src_uri not in self.paths:
+                return add(page)  # type: ignore[no-any-return]
+            # Not its template: indexing never reads it, and a reused page's is still the stand-in here.
+            meta = {k: v for k, v in page.meta.items() if k != "template"}
+            key = key_of(self.site, options, page.url, page.title, meta, str(page.toc), page.content)
+            found = memo.load(key, list)
+            if found is not None:
+                entries.extend(found)
+                return None
+            before = len(entries)
+            add(page)
+            memo.store(key, entries[before:])
+            return None
+
+        add_entry_from_context.digest_reuse = True  # type: ignore[attr-defined]
+        index.add_entry_from_context = add_entry_from_context  # type: ignore[union-attr]
+
+    def before_render(self, markdown: str, page: Page, files: Files) -> str:
+        path = page.file.src_uri
+        if self.memo is None or path not in self.paths:
+            return markdown
+        links = [(target, files.get_file_from_path(target) is not None) for target in link_paths(markdown, path)]
+        key = self.keys[path] = key_of(self.site, path, page.file.url, markdown, links)
+        found = self.memo.load(key, Rendered)
+        if found is None:
+            self.warned_at[path] = self.warnings.count
+            return markdown
+        self.reused[path] = (found, markdown)
+        return ""  # nothing to convert: after_render hands back the kept HTML
+
+    def after_render(self, html: str, page: Page, files: Files) -> str:
+        path = page.file.src_uri
+        if path in self.reused:
+            found, page.markdown = self.reused[path]
+            restore(page, found, files)
+            return found.content
+        if self.memo is not None and self.warned_at.get(path) == self.warnings.count:
+            links = None if page.links_to_anchors is None else tuple(
+                (f.src_uri, tuple(sorted(anchors.items()))) for f, anchors in sorted(page.links_to_anchors.items(), key=lambda i: i[0].src_uri)
+            )  # fmt: skip
+            anchors = None if page.present_anchor_ids is None else frozenset(page.present_anchor_ids)
+            self.memo.store(self.keys[path], Rendered(html, page.toc, page._title_from_render, anchors, links))  # noqa: SLF001
+        else:
+            self.keys.pop(path, None)
+        return html
+
+    def prepare_templates(self, env: Environment, files: Files) -> None:
+        """Reused pages get an empty template; `output` hands back their kept HTML, or renders the real one."""
+        self.env = env
+        if self.memo is None:
+            return
+        if env.loader is not None and not isinstance(env.loader, ChoiceLoader):
+            env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
+        self.nav = key_of(list(flat_items(self.nav_items)))  # after every page is read: their titles are known
+        for path in self.reused:
+            page = files.get_file_from_path(path)
+            if page is not None and page.page is not None:
+                self.templates[path] = page.page.meta.get("template", "main.html")
+                page.page.meta["template"] = REUSED_TEMPLATE
+
+    def look_up_output(self, context: TemplateContext, page: Page) -> None:
+        path = page.file.src_uri
+        if self.memo is None or path not in self.keys:
+            return
+        template = self.templates.pop(path, None)
+        if template is not None:
+            if template == "main.html":
+                del page.meta["template"]
+            else:
+                page.meta["template"] = template
+        key = self.output_keys[path] = key_of(self.keys[path], self.nav, page_facts(page), context_facts(context))
+        if template is not None:
+            found = self.memo.load(key, str)
+            self.outputs[path] = found if found is not None else (context, template)
+
+    def output(self, output: str, page: Page) -> str:
+        path = page.file.src_uri
+        kept = self.outputs.pop(path, None)
+        if isinstance(kept, str):
+            self.themed += 1
+            return kept
+        if kept is not None and self.env is not None:
+            context, template = kept
+            output = self.env.get_template(template).render(context)
+        key = self.output_keys.pop(path, None)
+        if key is not None and self.memo is not None:
+            self.memo.store(key, output)
+        return output
+
+
+def restore(page: Page, found: Rendered, files: Files) -> None:
+    """What MkDocs' conversion sets on a page besides its HTML, from the kept render."""
+    page.toc = found.toc  # type: ignore[assignment]
+    page._title_from_render = found.title  # noqa: SLF001 - set by Page.render, read by Page.title
+    page.present_anchor_ids = None if found.anchors is None else set(found.anchors)
+    if found.links is None:
+        page.links_to_anchors = None
+        return
+    page.links_to_anchors = {}
+    for target, anchors in found.links:
+        file = files.get_file_from_path(target)
+        if file is not None:
+            page.links_to_anchors[file] = dict(anchors)
+
+
+def page_facts(page: Page) -> str:
+    """What the theme prints of a page besides its body."""
+    neighbours = [(p.title, p.url) if p else None for p in (page.previous_page, page.next_page)]
+    parents = [getattr(p, "title", None) for p in page.ancestors]
+    facts = [("url", page.url), ("title", page.title), ("canonical", page.canonical_url), ("edit", page.edit_url),
+             ("home", page.is_homepage), ("meta", page.meta), ("neighbours", neighbours), ("parents", parents)]  # fmt: skip
+    return settings_text(facts)
+
+
+def context_facts(context: TemplateContext) -> str:
+    """What plugins added to a page's template context (Material's tags), and its base URL and assets."""
+    return settings_text((str(k), v if not isinstance(v, list) else [repr_of(i) for i in v]) for k, v in context.items() if k not in OWN_CONTEXT)
+
+
+def repr_of(value: object) -> object:
+    return value if isinstance(value, str | int | float | bool | None) else {k: str(v) for k, v in sorted(vars(value).items())} if hasattr(value, "__dict__") else str(value)
+
+
+def site_key(config: MkDocsConfig) -> str:
+    """Everything of the site's configuration that shapes a page: settings, plugins' options, the theme and its overrides."""
+    settings = ((k, v) for k, v in config.items() if k not in ("site_dir", "docs_dir", "config_file_path", "plugins", "theme", "watch", "dev_addr", "strict"))
+    plugins = [(name, settings_text(plugin.config.items())) for name, plugin in config.plugins.items()]
+    theme = config.theme
+    custom = Path(theme.custom_dir) if theme.custom_dir else None
+    return key_of(versions(), settings_text(settings), plugins, theme.name, settings_text(theme.items()), folder_fingerprint(custom))

@@ -1,0 +1,80 @@
+"""Pages rendered once: a rebuild that reuses kept pages gives a clean build's site, byte for byte."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, build_site
+
+from digest.site.pagecache import key_of, link_paths, settings_text
+
+pytestmark = pytest.mark.slow
+
+
+def site_bytes(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and p.name != ".digest-build"}
+
+
+def build_with_cache(seeds: Path, site: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> None:
+    monkeypatch.setenv("DIGEST_CACHE_DIR", str(cache))
+    assert build_site(seeds, site, "--strict", *extra) == 0
+
+
+def reused(caplog: pytest.LogCaptureFixture) -> list[tuple[int, int]]:
+    """(pages reused, pages that could be) of each build the log tells of."""
+    found = (re.search(r"(\d+) of (\d+) pages reused", r.getMessage()) for r in caplog.records)
+    return [(int(m.group(1)), int(m.group(2))) for m in found if m]
+
+
+def test_a_rebuild_after_an_edit_and_a_new_seed_gives_a_clean_builds_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    warm = tmp_path / "warm"
+    build_with_cache(seeds, tmp_path / "first", warm, monkeypatch)
+    edited = sorted(seeds.glob("*.txt"))[-1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe mayor of Port Lantern said the harbour would reopen on Monday.\n", encoding="utf-8")
+    (seeds / "zz_new.txt").write_text("Harbour reopens after storm\n\nThe harbour of Port Lantern reopened on Monday, officials said.\n", encoding="utf-8")
+    caplog.set_level(logging.INFO)
+    build_with_cache(seeds, tmp_path / "again", warm, monkeypatch)
+    counts = reused(caplog)
+    caplog.clear()
+    build_with_cache(seeds, tmp_path / "clean", tmp_path / "cold", monkeypatch)
+    again, clean = site_bytes(tmp_path / "again"), site_bytes(tmp_path / "clean")
+    assert sorted(again) == sorted(clean)
+    assert [path for path in clean if again[path] != clean[path]] == []
+    # Not vacuous: the rebuild did reuse pages, and the clean build none.
+    assert len(counts) == 1 and counts[0][0] > 0, counts
+    assert [kept for kept, _ in reused(caplog)] == [0]
+
+
+def test_a_rebuild_with_nothing_changed_reuses_every_detail_page_and_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    build_with_cache(SEEDS, tmp_path / "first", tmp_path / "cache", monkeypatch)
+    caplog.set_level(logging.INFO)
+    build_with_cache(SEEDS, tmp_path / "again", tmp_path / "cache", monkeypatch, "--force")
+    ((kept, total),) = reused(caplog)
+    assert kept == total > 0
+    assert site_bytes(tmp_path / "again") == site_bytes(tmp_path / "first")
+
+
+def test_link_paths_resolve_relative_links_as_mkdocs_does() -> None:
+    markdown = '[a](../sources/x.md#s-3) [b](<y.md>) [c](https://example.org/z.md) [d](#local)\n<a href="../entities/e%20f.md">e</a> [g](/absolute.md)\n[ref]: ../topics/t.md\n'
+    assert link_paths(markdown, "topics/one.md") == ["entities/e f.md", "sources/x.md", "topics/t.md", "topics/y.md"]
+
+
+def test_keys_tell_apart_what_differs() -> None:
+    assert key_of("a", [("x.md", True)]) != key_of("a", [("x.md", False)])
+    assert key_of("a", "b") != key_of("ab")
+    assert key_of("a", [("x.md", True)]) == key_of("a", [("x.md", True)])
+
+
+def test_settings_text_is_the_same_in_every_process() -> None:
+    def tag_name(tag: object) -> str:
+        return str(tag)
+
+    first = settings_text([("sort_by", tag_name), ("depth", 3)])
+    assert "0x" not in first and "tag_name" in first
+    assert first == settings_text([("depth", 3), ("sort_by", tag_name)])
