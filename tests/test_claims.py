@@ -205,3 +205,11 @@ def test_a_sentence_opening_with_he_is_about_the_person_last_named(parser: Parse
     terms = {s.sentence.index: s.terms for s in find_statements(extraction)}
     assert "entity:kemal arslan" in terms[0] and "entity:kemal arslan" in terms[1]
     assert "entity:kemal arslan" not in terms[2]
+
+
+def test_a_statements_weight_is_the_same_whatever_order_its_terms_come_in() -> None:
+    from digest.align.claims import Scorer, Statement
+
+    weights = {"a": 1e16, "b": 1.0, "c": -1e16, "d": 3.0}
+    one = Statement(Sentence("x", 0, "text", 0, 4), frozenset(weights))
+    assert Scorer.of([one], weights, frozenset()).masses == [4.0]  # the exact sum, in any order

@@ -270,3 +270,13 @@ def test_the_same_words_from_two_named_speakers_are_not_one_remark() -> None:
     assert quote_overlap([governor], [minister]) == 0.0
     assert quote_overlap([governor], [Remark(words, frozenset({"selbriou"}))]) == 1.0  # "Selbriou" is "Galanus Selbriou"
     assert quote_overlap([governor], [unnamed]) == 1.0  # an unattributed quote may be his
+
+
+def test_a_cosine_is_the_same_whatever_order_a_set_gave_its_terms() -> None:
+    """Term dicts built from frozensets follow the hash seed's order; a plain float sum's last bit
+    followed it too, and two processes gave two digests of 1,000 articles."""
+    from digest.align.topics import cosine
+
+    terms = {"a": 1e16, "b": 1.0, "c": -1e16, "d": 3.0}
+    other = dict.fromkeys(terms, 1.0)
+    assert cosine(terms, other) == cosine(dict(reversed(terms.items())), other) == 4.0

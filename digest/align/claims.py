@@ -328,7 +328,9 @@ class Scorer:
 
     @classmethod
     def of(cls, statements: Sequence[Statement], weights: Mapping[str, float], anchors: frozenset[str]) -> Scorer:
-        masses = [sum(weights[t] for t in s.terms) for s in statements]
+        # fsum, not sum: over a frozenset the order of the terms follows the hash seed, and a float
+        # sum's last bit with it; the exact sum keeps the digest the same in every process.
+        masses = [math.fsum(weights[t] for t in s.terms) for s in statements]
         return cls(statements, weights, anchors, masses, [" ".join(sorted(s.terms)) for s in statements])
 
     def score(self, i: int, j: int) -> float:
@@ -336,7 +338,7 @@ class Scorer:
         when both name an anchor (a name or number the topic's sentences rarely repeat) and share a word
         besides: two outlets writing the one sentence about it are likely reporting the same fact."""
         shared = self.statements[i].terms & self.statements[j].terms
-        common = sum(self.weights[t] for t in shared)
+        common = math.fsum(self.weights[t] for t in shared)
         mass_i, mass_j = self.masses[i], self.masses[j]
         containment = common / min(mass_i, mass_j)
         cosine = common / math.sqrt(mass_i * mass_j)

@@ -276,8 +276,8 @@ def met_words(a: Terms, b: Terms) -> frozenset[str]:
 
 def weighted_share(terms: Terms, met: frozenset[str], rarity: dict[str, float]) -> float:
     weight = {w: max(rarity.get(k, 0.0) for k in keys) for w, keys in terms.keys.items()}
-    total = sum(weight.values())
-    return sum(weight[w] for w in met) / total if total else 0.0
+    total = math.fsum(weight.values())  # fsum: exact, so the order of a set's words cannot move the bits
+    return math.fsum(weight[w] for w in met) / total if total else 0.0
 
 
 def wording_score(a: Quote, b: Quote, known: bool) -> float | None:

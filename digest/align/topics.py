@@ -339,7 +339,7 @@ def weigh_terms(counts: Sequence[Mapping[str, int]]) -> list[dict[str, float]]:
     vectors = []
     for c in counts:
         v = {t: (1 + math.log(k)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, k in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        norm = math.sqrt(math.fsum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items()})
     return vectors
 
@@ -347,7 +347,7 @@ def weigh_terms(counts: Sequence[Mapping[str, int]]) -> list[dict[str, float]]:
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+    return math.fsum(x * b.get(t, 0.0) for t, x in a.items())  # exact: the same whatever order a set gave the terms
 
 
 def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, int]]:
@@ -396,7 +396,7 @@ def weigh_names(names: Sequence[frozenset[str]]) -> list[dict[str, float]]:
     vectors = []
     for s in names:
         v = {n: math.log(len(names) / df[n]) for n in s if 1 < df[n] <= most}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        norm = math.sqrt(math.fsum(x * x for x in v.values())) or 1.0
         vectors.append({n: x / norm for n, x in v.items()})
     return vectors
 
