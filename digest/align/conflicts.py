@@ -190,8 +190,11 @@ def agreed_disputes(
     matches them on, however little else they share ("The law makes to-go cocktails permanent" /
     "The change is permanent")."""
     found: set[tuple[int, str]] = set()  # (statement, how it is disputed)
+    lowest = min(thresholds.values())  # the cheap tests first: most pairs match too loosely to dispute
     for (i, j), score in scores.items():
-        kind = conflict(stances[i], stances[j]) if articles[i] != articles[j] else None
+        if score < lowest or articles[i] == articles[j]:
+            continue
+        kind = conflict(stances[i], stances[j])
         if kind in SIDED and score >= thresholds[kind]:
             found |= {(i, kind), (j, kind)}
     if not found:
