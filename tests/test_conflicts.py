@@ -42,6 +42,14 @@ def test_a_negation_of_a_side_matter_does_not() -> None:
                     stance("Ministers agreed to speed up deportation flights")) is None
 
 
+def test_a_negation_of_a_word_with_a_complement_asserts_the_complement() -> None:
+    # "not stop searching" says what "keep searching" says; "not start searching" still denies it.
+    assert conflict(stance("We will not stop searching"), stance("We will keep searching")) is None
+    assert conflict(stance("Crews did not leave the site"), stance("Crews stay at the site")) is None
+    assert conflict(stance("We will not stop searching"), stance("We will stop searching")) == "negation"
+    assert conflict(stance("We will not start searching"), stance("We will keep searching")) == "negation"
+
+
 def test_a_negation_denies_the_reported_matter_not_the_saying_of_it() -> None:
     # "'without precedent for our region,' said the president" denies no saying; "did not confirm" does.
     quoted = stance("An event without precedent in the region said the president")

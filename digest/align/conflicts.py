@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.model import Figure, FigureGroup, Mention, Sentence
-from digest.nlp.vocabulary import SPEECH_VERBS
+from digest.nlp.vocabulary import COMPLEMENTS, SPEECH_VERBS
 
 NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "n't", "without", "refuse", "reject"})
 # Verb and particle that say no as plainly: "stay out of the platform", "ruled out a deal".
@@ -56,6 +56,8 @@ class Stance:
     # when it denies what the other sentence says ("will not join" / "will join"), not a side
     # matter ("people who have no right to stay").
     denied: frozenset[str] = frozenset()
+    # What a negation asserts by denying a word with a complement: "not stop" affirms "keep".
+    affirmed: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     bounded: bool = False
     permanent: bool = False
@@ -74,6 +76,7 @@ def read_stance(
     return Stance(
         negated=bool(denied),
         denied=denied,
+        affirmed=affirmed_words(lemmas, sentence.pos),
         words=frozenset(w for w, p in zip(lemmas, sentence.pos) if p in DENIABLE_POS),
         bounded=bool(UNTIL.intersection(lemmas)) or has_duration(lemmas, sentence.pos),
         permanent=bool(PERMANENT.intersection(lemmas)),
@@ -113,10 +116,8 @@ def denied_words(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[str]:
     """The first content words after each negator or negating phrase, names left out, up to a
     speech verb after them: what is denied is the reported matter, not that someone said it
     (but "did not confirm" denies the confirming)."""
-    starts = [i + 1 for i, w in enumerate(lemmas) if w in NEGATORS]
-    starts += [i + 2 for i, pair in enumerate(zip(lemmas, lemmas[1:])) if pair in NEGATING_PHRASES]
     denied: set[str] = set()
-    for start in starts:
+    for start in negation_starts(lemmas):
         found: list[str] = []
         for j in range(start, min(len(lemmas), len(pos))):
             if found and lemmas[j] in SPEECH_VERBS:
@@ -125,6 +126,22 @@ def denied_words(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[str]:
                 found.append(lemmas[j])
         denied.update(found[:NEGATION_REACH])
     return frozenset(denied)
+
+
+def affirmed_words(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[str]:
+    """The complements of the word each negator governs first ("not stop searching": keep,
+    continue…), read from the same starts as `denied_words`."""
+    affirmed: set[str] = set()
+    for start in negation_starts(lemmas):
+        first = next((lemmas[j] for j in range(start, min(len(lemmas), len(pos))) if pos[j] in DENIABLE_POS), None)
+        affirmed.update(COMPLEMENTS.get(first or "", ()))
+    return frozenset(affirmed)
+
+
+def negation_starts(lemmas: Sequence[str]) -> list[int]:
+    """Where each negated stretch begins: after a negator, or after a negating verb and particle."""
+    starts = [i + 1 for i, w in enumerate(lemmas) if w in NEGATORS]
+    return starts + [i + 2 for i, pair in enumerate(zip(lemmas, lemmas[1:])) if pair in NEGATING_PHRASES]
 
 
 def has_duration(lemmas: Sequence[str], pos: Sequence[str]) -> bool:
@@ -150,7 +167,7 @@ def conflict(a: Stance, b: Stance) -> str | None:
 
 def differences(a: Stance, b: Stance) -> list[str]:
     kinds = []
-    if a.negated != b.negated and (a.denied & b.words or b.denied & a.words):
+    if a.negated != b.negated and (denies(a, b) if a.negated else denies(b, a)):
         kinds.append("negation")
     if (a.permanent and b.bounded and not b.permanent) or (b.permanent and a.bounded and not a.permanent):
         kinds.append("duration")
@@ -158,6 +175,12 @@ def differences(a: Stance, b: Stance) -> list[str]:
         kinds.append("number")
     kinds.extend(sorted(other_name_in_slot(a, b)))
     return kinds
+
+
+def denies(negated: Stance, plain: Stance) -> bool:
+    """Whether a negated statement denies what a plain one says, and does not assert it in other
+    words ("will not stop searching" / "will keep searching")."""
+    return bool(negated.denied & plain.words) and not negated.affirmed & plain.words
 
 
 def other_name_in_slot(a: Stance, b: Stance) -> set[str]:

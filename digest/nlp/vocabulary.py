@@ -137,6 +137,30 @@ for _sense, _line in enumerate(SYNONYM_SETS.strip().splitlines()):
         SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | {_sense}
 
 
+# Pairs of senses where denying one asserts the other ("will not stop searching" is "will keep
+# searching", "was not allowed" is "was banned"): complementary, never gradable ("did not rise" is
+# not "fell"), so a negation of one side against the other side agrees instead of conflicting.
+COMPLEMENT_SETS = """
+    stop end finish cease halt quit abandon | continue keep persist resume carry_on go_on
+    leave quit depart exit | stay remain
+    lose | win keep retain
+    fail | succeed manage
+    die perish | survive
+    dead | alive
+    absent | present
+    close shut | open
+    ban prohibit forbid | allow permit
+    exclude | include
+    guilty | innocent
+"""
+COMPLEMENTS: dict[str, frozenset[str]] = {}
+for _line in COMPLEMENT_SETS.strip().splitlines():
+    _one, _other = (frozenset(half.split()) for half in _line.split("|"))
+    for _word in _one:
+        COMPLEMENTS[_word] = COMPLEMENTS.get(_word, frozenset()) | _other
+    for _word in _other:
+        COMPLEMENTS[_word] = COMPLEMENTS.get(_word, frozenset()) | _one
+
 # Two stemmers on purpose, until a change that may move the output unifies them (issue 11):
 # `stem` serves quote grouping, `crude_stem` topic and claim terms, and each has its tuned bars.
 _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "ly", "s")
