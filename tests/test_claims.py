@@ -136,6 +136,18 @@ def test_sentences_reporting_only_different_quantities_never_share_a_claim(parse
     assert claims and not any({"b", "c"} <= set(c.articles) for c in claims)
 
 
+def test_a_sentence_reporting_two_shared_quantities_is_in_the_claim_of_each(parser: Parser) -> None:
+    # Linkage puts "a" with one of the others; its second fact is a claim too, shared with the third.
+    texts = {
+        "a": "More than 1,200 people have died in the earthquake and more than 4,000 have been hurt, "
+        "according to the latest official figures.",
+        "b": "The earthquake has killed at least 1,180 people, the disaster agency said on Tuesday.",
+        "c": "Another 4,512 people have been injured in the earthquake, the disaster agency said.",
+    }
+    claims = shared(group_claims(extract(parser, texts)))
+    assert sorted(c.articles for c in claims) == [("a", "b"), ("a", "c")]
+
+
 def test_a_paraphrase_of_the_reason_is_one_shared_claim(parser: Parser) -> None:
     texts = {
         "a": "Governor Dale Whitaker said he was ordering the inspections in response to the flow of illegal "

@@ -107,7 +107,38 @@ def align_claims(
     # A contradiction is as much a match in wording as in meaning: the encoder puts "will join" and
     # "will not join" far apart, so a conflicting pair is judged by the better of the two scores.
     disagreements = find_disagreements(statements, {p: max(s, worded[p]) for p, s in scores.items()}, groups, claims)
-    return tuple(sorted(claims, key=claim_order)), disagreements
+    facts = [make_claim([statements[i] for i in g], scores, g) for g in join_second_facts(statements, scores, groups)]
+    return tuple(sorted(facts, key=claim_order)), disagreements
+
+
+def join_second_facts(
+    statements: Sequence[Statement], scores: Mapping[tuple[int, int], float], groups: Sequence[Sequence[int]]
+) -> list[list[int]]:
+    """The groups, where a sentence reporting two shared quantities also joins the other fact it
+    states ("More than 1,200 people have died and more than 4,000 have been hurt"): a group of
+    other articles' sentences that each report one of its quantities, and that it matches as well
+    as a claim's sentences match each other. Linkage gives a sentence one group; two facts need two."""
+    joined = [list(g) for g in groups]
+    for i, statement in enumerate(statements):
+        if len(statement.quantities) < 2:
+            continue
+        for group in joined:
+            if i not in group and second_fact_of(i, group, statements, scores):
+                group.append(i)
+    return [sorted(g) for g in joined]
+
+
+def second_fact_of(
+    i: int, group: Sequence[int], statements: Sequence[Statement], scores: Mapping[tuple[int, int], float]
+) -> bool:
+    statement = statements[i]
+    members = [statements[j] for j in group]
+    if any(m.article == statement.article or not m.quantities & statement.quantities for m in members):
+        return False
+    if not frozenset.intersection(*(m.quantities for m in members)) & statement.quantities:
+        return False
+    mean = math.fsum(scores.get((min(i, j), max(i, j)), 0.0) for j in group) / len(group)
+    return mean >= THRESHOLD and all(may_join(statement, m) for m in members)
 
 
 def score_pairs(
