@@ -224,6 +224,7 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit
     texts = [a.text for a in digest.articles]
     raw = raw_pipe(nlp, texts[:raw_limit])
     cold_build = cli_build(seeds, work / "site-cli", config_file, "--force")  # the digest warm: its site part
+    index = search_index_size(work / "site-cli", n_articles)
     warm = rebuild(seeds, parser, work / "site-cli", config_file)
     unchanged = unchanged_rebuild(seeds, parser, work)
     write_article_file(seeds, extra_article(n_articles, seed))
@@ -246,6 +247,7 @@ def measure(n_articles: int, seed: int, config_file: Path, work: Path, raw_limit
         "unchanged": unchanged,
         "add_one_rebuild": added,
         "site_built": site_ok,
+        "search_index": index,
         "clustering": clustering_quality(digest, stories_by_id(seeds, n_articles, seed)),
         "errors": errors,
         "load_average": [load_before, os.getloadavg()[0]],
@@ -276,6 +278,15 @@ def time_site(digest: Any, config_file: Path, work: Path, clock: Stopwatch, erro
         errors.append(f"site: {type(error).__name__}: {error}")
         clock.times["site"] = None
         return False
+
+
+def search_index_size(site: Path, n_articles: int) -> Json:
+    """What a phone downloads before its first search (Material loads the whole index)."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return {"bytes": None, "kb_per_article": None}
+    size = index.stat().st_size
+    return {"bytes": size, "kb_per_article": size / 1000 / n_articles}
 
 
 def raw_pipe(nlp: Any, texts: list[str]) -> Json:
@@ -542,6 +553,8 @@ ROWS: tuple[tuple[str, Callable[[Json], float | None]], ...] = (
     ("peak RSS export (MB)", lambda r: r["peak_rss_mb"]["export"]),
     ("peak RSS a worker (MB)", lambda r: r["peak_rss_mb"]["workers"]),
     ("peak RSS CLI build (MB)", lambda r: r["peak_rss_mb"]["cli_build"]),
+    ("search index (MB)", lambda r: None if r["search_index"]["bytes"] is None else r["search_index"]["bytes"] / 1e6),
+    ("search index / article (KB)", lambda r: r["search_index"]["kb_per_article"]),
     ("topics", lambda r: r["topics"]),
     ("stories (truth)", lambda r: r["clustering"]["stories"]),
     ("pair precision", lambda r: r["clustering"]["pair_precision"]),

@@ -63,9 +63,11 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
     assert report["serve"]["seed_files"] > 0 and 0 < report["serve"]["edit_served_s"] < 60
     assert 0 < report["serve"]["new_served_s"] < 60
     assert "ner" in run["model"]["components"]
+    assert run["search_index"]["bytes"] > 1000 and run["search_index"]["kb_per_article"] > 0
     assert report["scaling"] == []
     table = capsys.readouterr().out
     assert "parse + extract (s)" in table and "raw nlp.pipe" in table and "mkdocs serve" in table
+    assert "search index (MB)" in table
 
 
 def test_clustering_quality_counts_pairs_against_the_true_stories() -> None:

@@ -103,11 +103,18 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     return [results.nth(i).get_attribute("href") for i in range(results.count())]
 
 
+def lead_of(site: Path, article: dict[str, Any]) -> str:
+    """The headline and first sentences of an article, as its page shows them: what a reader remembers of it."""
+    page = (site / "sources" / article["id"] / "index.html").read_text(encoding="utf-8")
+    sentences = re.findall(r'<span id="s\d+" class="digest-sentence[^"]*"[^>]*>(.*?)</span>', page, re.S)
+    return " ".join([article["title"], *sentences[:3]])
+
+
 def distinctive_words(site: Path) -> dict[str, str]:
-    """For each article, a long word no other article uses: what a reader might remember of it."""
+    """For each article, a long word of its lead that no other article uses anywhere."""
     articles = json.loads((site / "digest.json").read_text(encoding="utf-8"))["articles"]
-    words = {a["id"]: set(re.findall(r"[A-Za-z]{7,}", a["text"])) for a in articles}
-    counts = Counter(w.lower() for ws in words.values() for w in ws)
+    counts = Counter(w.lower() for a in articles for w in set(re.findall(r"[A-Za-z]{7,}", a["title"] + " " + a["text"])))
+    words = {a["id"]: set(re.findall(r"[A-Za-z]{7,}", lead_of(site, a))) for a in articles}
     return {
         article: sorted((w for w in ws if counts[w.lower()] == 1), key=lambda w: (-len(w), w))[0]
         for article, ws in words.items()
