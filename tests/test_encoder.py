@@ -64,3 +64,13 @@ def test_encode_texts_gives_each_text_its_own_vector_and_repeats_it_exactly() ->
     together = [np.frombuffer(v, dtype=np.float32) for v in vectors]
     assert all(np.allclose(a, b, atol=1e-5) for a, b in zip(alone, together))
     assert all(abs(float(np.linalg.norm(v)) - 1.0) < 1e-5 for v in together)
+
+
+def test_sentencepiece_tokenizes_as_the_encoders_own_port() -> None:
+    """The encoder reads SentencePiece's pieces; they must be the pure-Python port's, or every vector moves."""
+    fast = encoder.load_encoder()._sp
+    assert isinstance(fast, encoder.FastTokenizer)
+    texts = [EN, ES, FR, OTHER, "Блинкен заявил, что 27 708 человек погибли.", "قال بلينكن إن المفاوضات مستمرة",
+             "８,40 euros — “quoted” … ﬁ ½", "  two  spaces\tand a tab ", ""]  # fmt: skip
+    for text in texts:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == fast.port.encode(text, out_type=int, add_bos=True, add_eos=True), text
