@@ -6,7 +6,9 @@ import logging
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
+import markdown
 import pytest
 from conftest import SEEDS, build_site
 
@@ -28,6 +30,19 @@ def reused(caplog: pytest.LogCaptureFixture) -> list[tuple[int, int]]:
     """(pages reused, pages that could be) of each build the log tells of."""
     found = (re.search(r"(\d+) of (\d+) pages reused", r.getMessage()) for r in caplog.records)
     return [(int(m.group(1)), int(m.group(2))) for m in found if m]
+
+
+def count_converters(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each Markdown converter built from now on (MkDocs builds one per page it converts)."""
+    built: list[object] = []
+    original = markdown.Markdown.__init__
+
+    def counting(self: markdown.Markdown, *args: Any, **kwargs: Any) -> None:
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(markdown.Markdown, "__init__", counting)
+    return built
 
 
 def test_a_rebuild_after_an_edit_and_a_new_seed_gives_a_clean_builds_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
@@ -54,9 +69,13 @@ def test_a_rebuild_after_an_edit_and_a_new_seed_gives_a_clean_builds_bytes(tmp_p
 def test_a_rebuild_with_nothing_changed_reuses_every_detail_page_and_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     build_with_cache(SEEDS, tmp_path / "first", tmp_path / "cache", monkeypatch)
     caplog.set_level(logging.INFO)
+    converters = count_converters(monkeypatch)
     build_with_cache(SEEDS, tmp_path / "again", tmp_path / "cache", monkeypatch, "--force")
     ((kept, total),) = reused(caplog)
     assert kept == total > 0
+    # A reused page costs no Markdown converter (MkDocs would build one per page: more than were reused);
+    # the section pages, the home and the 404 page are still converted.
+    assert 0 < len(converters) < kept
     assert site_bytes(tmp_path / "again") == site_bytes(tmp_path / "first")
 
 
