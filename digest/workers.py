@@ -60,3 +60,26 @@ def fork_map(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
         return [ticked(result, tick) for result in pool.map(function, items, chunksize=chunksize)]
+
+
+_inherited: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # set once in each worker, by adopt
+
+
+def map_inherited(function: Callable[[T], R], items: Sequence[T], chunksize: int = 1) -> list[R]:
+    """`function` over `items` in forked workers that inherit both, so that only the results are
+    pickled (an article's extraction costs more to pickle than to profile); here where forking
+    does not pay. Results in order."""
+    if not worth_forking(len(items)):
+        return [function(x) for x in items]
+    return fork_map(call_inherited, range(len(items)), initializer=adopt, initargs=(function, items), chunksize=chunksize)
+
+
+def adopt(function: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    global _inherited
+    _inherited = (function, items)
+
+
+def call_inherited(index: int) -> Any:
+    assert _inherited is not None, "adopt runs first in every worker"
+    function, items = _inherited
+    return function(items[index])
