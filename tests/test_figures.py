@@ -831,3 +831,28 @@ def test_a_count_has_a_noun_and_a_measurement_a_unit(nlp):
 def test_an_extent_measures_the_thing_it_describes_not_the_verb(nlp, text: str, label: str) -> None:
     (figure,) = read(nlp, text)
     assert figure.label == label
+
+
+# --- number forms of translated outlets, and units compared in one base ----------------------
+
+
+def test_a_decimal_comma_is_a_decimal_point(nlp):
+    assert (one(read(nlp, "The laboratory will reimburse them 8,40 euros per box."), 8.4).counted) == "euro"
+    lava = one(read(nlp, "The front of the lava is at 1,8 kilometres from the first houses."), 1.8)
+    assert (lava.counted, str(lava.measure)) == ("km", "distance")
+    assert one(read(nlp, "About 1,400 people were evacuated."), 1400).counted == "people"  # three digits: thousands
+
+
+def test_zeros_after_a_point_are_thousands_in_a_measurement_and_a_leading_zero_a_decimal(nlp):
+    assert one(read(nlp, "The column of ash reached 8.000 metres of height."), 8000).counted == "m"
+    assert one(read(nlp, "The yield rose to 1.125% on Monday."), 1.125).counted == "%"
+    assert not [f for f in read(nlp, "The limit is 0.096 micrograms a day.") if f.value == 96]
+
+
+def test_lengths_in_different_units_are_one_quantity_in_a_common_unit():
+    km = fig("a", 8, text="8 km", noun=None, unit="km", measure="height", label="height in km")
+    metres = fig("b", 8000, text="8.000 metres", noun=None, unit="m", measure="height", label="height in m")
+    (group,) = group_figures([km, metres])
+    assert group.status == "agreed"
+    lower = fig("c", 3000, text="3,000 metres", noun=None, unit="m", measure="height", label="height in m")
+    assert len(group_figures([km, lower])) == 2  # 8 km is not 3,000 metres

@@ -55,6 +55,16 @@ def test_a_toll_that_triples_over_three_days_is_one_row_but_not_on_one_day() -> 
     assert len(group_figures([fig("a", 22, "2026-06-01"), fig("b", 650, "2026-06-21")])) == 2  # three weeks do not make 30x
 
 
+def test_a_value_whose_sentence_names_no_day_holds_for_the_article_date() -> None:
+    undated = Figure(article="d", sentence=0, value=65, text="65", qualifier=None, noun="people",
+                     measure=Measure("killed"), label="people killed", published="2026-06-21")  # fmt: skip
+    (group,) = group_figures([fig("a", 22, "2026-06-19"), fig("b", 41, "2026-06-20"), undated])
+    assert group.status == "progression" and [f.value for f in group.values] == [22, 41, 65]
+    assert "→ 65 (21 Jun)" in progression(group)
+    same_day = Figure(**{**undated.__dict__, "published": "2026-06-19"})
+    assert len(group_figures([fig("a", 22, "2026-06-19"), same_day])) == 2  # one day: two quantities
+
+
 @pytest.mark.parametrize(
     "figures",
     [

@@ -11,6 +11,9 @@ from dataclasses import replace
 
 from digest.figures.meaning import Encode, merge_by_meaning
 from digest.figures.values import (
+    as_of_date,
+    base_unit,
+    base_value,
     decimals,
     is_earlier_value,
     significant_digits,
@@ -38,7 +41,7 @@ from digest.model import Figure, FigureGroup, Measure, Status
 
 def group_key(figure: Figure) -> tuple[str, str, bool]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
-    who = "people" if figure.counted in GENERIC_PEOPLE else figure.counted
+    who = "people" if figure.counted in GENERIC_PEOPLE else base_unit(figure)
     # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
     who = "vote" if str(figure.measure) in {"voted for", "voted against"} else who
     who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
@@ -139,7 +142,7 @@ def are_twins(first: Figure, second: Figure) -> bool:
     ("4.75%", "€1.2bn") measures one thing, however differently each sentence reads around it
     (a pronoun subject, a translator's word order). Round values ("2%", "10 km") recur by chance,
     a rise is never a fall, and two kinds of one thing stay two."""
-    if first.counted != second.counted or first.counted not in MEASUREMENT_UNITS or first.value != second.value:
+    if base_unit(first) != base_unit(second) or first.counted not in MEASUREMENT_UNITS or base_value(first) != base_value(second):
         return False
     directions = {m.change for m in (first.measure, second.measure) if m.change is not None and m.thing}
     kinds = [m.first_kind() for m in (first.measure, second.measure)]
@@ -198,7 +201,7 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
     (34.2% may be written "about 34%", but 3.50% is not 3.75%);
     magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
     than counts, since a measured quantity is rounded but rarely restated."""
-    unit, values = figures[-1].counted, [f.value for f in figures]
+    unit, values = figures[-1].counted, [base_value(f) for f in figures]
     low, high = min(values), max(values)
     if unit in PERCENT_KINDS:
         points = [in_points(f, f.value) for f in figures]
@@ -209,17 +212,21 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
         return low >= BARE_RATIO * high
     if not measured:
         return low >= BARE_RATIO * high
-    return all(min(a.value, b.value) >= VALUE_RATIO ** days_apart(a, b) * max(a.value, b.value) for a, b in itertools.combinations(figures, 2))
+    return all(
+        min(base_value(a), base_value(b)) >= VALUE_RATIO ** days_apart(a, b) * max(base_value(a), base_value(b))
+        for a, b in itertools.combinations(figures, 2)
+    )
 
 
 def days_apart(first: Figure, second: Figure) -> int:
-    """The days between two figures' as-of dates, 1 to RUNNING_DAYS (1 when either is undated): a
-    running count may move by VALUE_RATIO a day (a toll of 22, then 41, then 65), but two
-    outlets' values for one day stay within one VALUE_RATIO."""
-    if not (first.as_of and second.as_of) or first.as_of == second.as_of:
+    """The days between two figures' as-of dates (the day said, else the article's date), 1 to
+    RUNNING_DAYS (1 when either is undated): a running count may move by VALUE_RATIO a day (a
+    toll of 22, then 41, then 65), but two outlets' values for one day stay within one VALUE_RATIO."""
+    one, other = as_of_date(first), as_of_date(second)
+    if not (one and other) or one == other:
         return 1
     try:
-        days = abs((dt.date.fromisoformat(first.as_of) - dt.date.fromisoformat(second.as_of)).days)
+        days = abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
     except ValueError:
         return 1
     return max(1, min(days, RUNNING_DAYS))
@@ -239,8 +246,8 @@ def in_points(figure: Figure, value: float) -> float:
 
 def distance(cluster: Sequence[Figure], figure: Figure) -> float:
     """How far a value lies from a cluster's values, by ratio (min() keeps the older cluster on ties)."""
-    mine = in_points(figure, figure.value)
-    return min(abs(math.log(in_points(f, f.value) / mine)) if f.value and mine else 0.0 for f in cluster)
+    mine = in_points(figure, base_value(figure))
+    return min(abs(math.log(in_points(f, base_value(f)) / mine)) if f.value and mine else 0.0 for f in cluster)
 
 
 def make_group(cluster: Sequence[Figure]) -> FigureGroup:
@@ -248,11 +255,11 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
     status: Status
     if len({f.article for f in values}) == 1:
         status = "single"
-    elif len({f.value for f in values}) == 1:
+    elif len({base_value(f) for f in values}) == 1:
         status = "agreed"
     elif is_progression(values):
         status = "progression"
-        values = tuple(sorted(values, key=lambda f: (f.as_of or "", f.value, f.article, f.sentence)))
+        values = tuple(sorted(values, key=lambda f: (as_of_date(f) or "", f.value, f.article, f.sentence)))
     else:
         status = "divergent"
     label = min((f.label for f in values), key=lambda text: (-len(text), text))
@@ -265,9 +272,10 @@ def is_progression(values: Sequence[Figure]) -> bool:
     disagreement a reader must see (the seeds' 27,708 beside "at least 27,585")."""
     by_day: dict[str, set[float]] = {}
     for figure in values:
-        if figure.as_of is None:
+        day = as_of_date(figure)
+        if day is None:
             return False
-        by_day.setdefault(figure.as_of, set()).add(figure.value)
+        by_day.setdefault(day, set()).add(base_value(figure))
     return len(by_day) >= 2 and all(len(day) == 1 for day in by_day.values())
 
 

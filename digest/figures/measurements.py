@@ -46,6 +46,7 @@ from digest.figures.words import (
     UNIT_LABELS,
     UNIT_NAMES,
     WHOLE_UNITS,
+    ZERO_GROUPED,
 )
 from digest.model import Article, Figure, Measure, Sentence
 from digest.nlp.sentences import sentence_of
@@ -480,7 +481,8 @@ def read_measurement(
     article: Article, run: Span, unit: tuple[str, Token, int, int], sentences: tuple[Sentence, ...], previous: str | None
 ) -> Figure | None:
     name, anchor, low, high = unit
-    value = count_value(run) if name in WHOLE_UNITS else number_value(run)
+    zeros = len(run) == 1 and ZERO_GROUPED.match(run.text) and name not in PERCENT_KINDS
+    value = count_value(run) if name in WHOLE_UNITS or zeros else number_value(run)
     scale = currency_scale(run, name)
     if value is not None and scale is not None:
         value = value * scale

@@ -32,7 +32,14 @@ SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|tn)$")
 
 # "400.000 patients": continental Europe groups thousands with points. A count is whole,
 # so in a count (never a measurement: "1.125%") three digits after a point are thousands.
-POINT_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+# A group never starts with a zero: "0.096" is a decimal.
+POINT_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+# "8.000 metres": nobody writes three zeros after a decimal point, so in any measurement but a
+# share, groups of zeros after a point are thousands.
+ZERO_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.000)+$")
+# "8,40 euros", "1,8 kilometres": translated outlets write a decimal comma; one or two digits
+# after a comma are decimals (three are thousands: "1,400").
+DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 # Entity labels of numbers that never count anything.
 # QUANTITY is left out: the model tags "more than 4.2 million voters" so; unit nouns catch "5 km".
@@ -44,7 +51,7 @@ UNIT_NOUNS = {
     "night", "morning", "time", "percent", "per", "point", "degree", "magnitude", "round",
     "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard",
     "acre", "hectare", "kilogram", "kg", "tonne", "ton", "pound", "gram", "ounce", "litre",
-    "liter", "gallon", "barrel", "dollar", "euro", "yen", "shekel", "cent", "rupee", "yuan",
+    "liter", "gallon", "barrel", "microgram", "milligram", "dollar", "euro", "yen", "shekel", "cent", "rupee", "yuan",
     "franc", "pence", "page", "chapter", "age", "grade", "stage", "phase", "step", "%",
 }  # fmt: skip
 QUALIFIERS = (
@@ -174,6 +181,7 @@ UNIT_NAMES = {
     "hectare": "hectare", "ha": "hectare", "acre": "acre", "kg": "kg", "kilogram": "kg",
     "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
     "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+    "gram": "gram", "milligram": "milligram", "mg": "milligram", "microgram": "microgram",
 }  # fmt: skip
 
 # Currencies by their English names; krona, krone, koruna are all "crowns" in translation.
@@ -271,6 +279,11 @@ SPELLED_OUT = {("gross", "domestic", "product"): "gdp", ("gross", "national", "p
 # "interest rates" is "the rate" with its kind unsaid (and may join "the reference rate").
 GENUS_KINDS = {("interest", "rate")}
 LENGTH_UNITS = {"km", "m", "mile"}
+# Units compared in a common one: "8 km" and "8.000 metres" are one height. (base unit, factor)
+UNIT_BASES = {
+    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001),
+    "tonne": ("kg", 1000.0), "gram": ("kg", 1e-3), "milligram": ("kg", 1e-6), "microgram": ("kg", 1e-9),
+}  # fmt: skip
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 # Units of things counted in whole amounts: "150.000 euro", "12.000 hectares" group thousands with points.

@@ -18,8 +18,9 @@ def day_points(group: FigureGroup) -> list[tuple[str, float]]:
     """One (as-of date, value) per day, in date order: the group's values are sorted so."""
     points: dict[str, float] = {}
     for figure in group.values:
-        if figure.as_of is not None:
-            points.setdefault(figure.as_of, figure.value)
+        day = figure.as_of or figure.published  # the day said, else the article's date
+        if day is not None:
+            points.setdefault(day, figure.value)
     return sorted(points.items())
 
 
