@@ -856,3 +856,25 @@ def test_lengths_in_different_units_are_one_quantity_in_a_common_unit():
     assert group.status == "agreed"
     lower = fig("c", 3000, text="3,000 metres", noun=None, unit="m", measure="height", label="height in m")
     assert len(group_figures([km, lower])) == 2  # 8 km is not 3,000 metres
+
+
+# --- running counts -------------------------------------------------------------------------
+
+
+def test_a_bare_from_beside_a_to_is_the_earlier_value_of_the_same_count(nlp):
+    figures = read(nlp, "The firm on Thursday widened its recall of the drug to 52 batches from 37, after more tests.")
+    earlier = one(figures, 37)
+    assert (earlier.text, earlier.counted) == ("from 37", "batch")
+    assert not [f for f in read(nlp, "Buses run from 6 a.m. and 40 trains to Lyon.") if f.text.startswith("from")]
+
+
+def test_an_earlier_value_joins_the_clusters_of_both_its_values():
+    def batches(article: str, value: float, sentence: int = 0, text: str | None = None, **fields) -> Figure:
+        return fig(article, value, sentence=sentence, text=text or f"{value:g}", noun="batch", measure="batch", label="batches", **fields)
+
+    figures = [batches("a", 37), batches("b", 37), batches("c", 52, 1), batches("c", 37, 1, "from 37")]
+    (group,) = group_figures(figures)
+    assert sorted(f.value for f in group.values) == [37, 37, 37, 52]
+    # another place's count is never joined through it
+    apart = [batches("a", 37, place="France"), batches("c", 52, 1, place="Germany"), batches("c", 37, 1, "from 37")]
+    assert len(group_figures(apart)) == 2

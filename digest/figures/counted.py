@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import is_partitive_whole, tally_subject
+from digest.figures.numbers import from_partner, is_partitive_whole, tally_subject
 from digest.figures.words import (
     ADJ_MEASURES,
     COUNT_SYNONYMS,
@@ -42,6 +42,9 @@ def counted_noun(number: Token) -> Token | None:
         return including_noun(head)
     if number.dep_ == "conj" and head.like_num and head.i < number.i:
         return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
+    partner = from_partner(number)
+    if partner is not None and partner.i != number.i:
+        return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
     if is_bare_earlier(number):
         return earlier_counted_noun(number)
     return tally_subject(number) or gapped_noun(number) or copula_noun(number)

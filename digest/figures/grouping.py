@@ -114,7 +114,33 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
             min(fitting, key=lambda c: distance(c, figure)).append(figure)
         else:
             clusters.append([figure])
-    return clusters
+    return join_earlier_values(clusters)
+
+
+def join_earlier_values(clusters: list[list[Figure]]) -> list[list[Figure]]:
+    """A sentence that gives a count's earlier value beside its new one ("widened the recall to
+    52 batches from 37") says the two are one quantity: the cluster the earlier value joined (the
+    other outlets' 37) and the one its new value joined (52) are one, however far apart the values,
+    where places, windows and measures agree and no other article gives a value in both."""
+    for figure in [f for c in clusters for f in c if is_earlier_value(f)]:
+        home = next(c for c in clusters if figure in c)
+        for mate in clusters:
+            new = [f for f in mate if same_sentence(f, figure) and not is_earlier_value(f)]
+            if mate is not home and new and may_join(home, mate, figure.article):
+                home.extend(mate)
+                mate.clear()
+                break
+    return [c for c in clusters if c]
+
+
+def may_join(first: Sequence[Figure], second: Sequence[Figure], article: str) -> bool:
+    if {f.article for f in first} & {f.article for f in second} - {article}:
+        return False
+    members = [*first, *second]
+    places = {place_key(f.place) for f in members if f.place}
+    periods = {period_key(f.period) for f in members if f.period}
+    measures = all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(members, 2))
+    return len(places) <= 1 and len(periods) <= 1 and measures
 
 
 def same_sentence(first: Figure, second: Figure) -> bool:
@@ -208,9 +234,7 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
         return max(points) - min(points) <= max(share_precision(f) for f in figures)
     if unit == "magnitude":
         return high - low <= MAGNITUDE_GAP
-    if unit in MEASUREMENT_UNITS:
-        return low >= BARE_RATIO * high
-    if not measured:
+    if unit in MEASUREMENT_UNITS or not measured:
         return low >= BARE_RATIO * high
     return all(
         min(base_value(a), base_value(b)) >= VALUE_RATIO ** days_apart(a, b) * max(base_value(a), base_value(b))
@@ -271,7 +295,8 @@ def is_progression(values: Sequence[Figure]) -> bool:
     days, not outlets that disagree. One undated value, or two values for one day, is a
     disagreement a reader must see (the seeds' 27,708 beside "at least 27,585")."""
     by_day: dict[str, set[float]] = {}
-    for figure in values:
+    # "52 batches from 37": the earlier value held before its sentence's day
+    for figure in [f for f in values if not is_earlier_value(f)]:
         day = as_of_date(figure)
         if day is None:
             return False

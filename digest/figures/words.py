@@ -300,8 +300,9 @@ PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "re
 CAPACITY_VERBS = {"hold", "seat", "accommodate"}
 
 # Words before a number that make it an earlier value or the lower bound of a range of one
-# quantity: "17 killed, up from 12", "between 30 and 40 coaches". Kept in the text as written.
-EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",))
+# quantity: "17 killed, up from 12", "between 30 and 40 coaches", "to 52 batches from 37" (a
+# bare "from" only beside a "to" with a number). Kept in the text as written.
+EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",), ("from",))
 
 # "the driving staff" are the drivers, "nursing staff" the nurses: a worker noun whose kind is what they do.
 WORK_KIND = re.compile(r"(\w+?)ing")  # the kind: what they do
