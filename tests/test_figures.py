@@ -878,3 +878,46 @@ def test_an_earlier_value_joins_the_clusters_of_both_its_values():
     # another place's count is never joined through it
     apart = [batches("a", 37, place="France"), batches("c", 52, 1, place="Germany"), batches("c", 37, 1, "from 37")]
     assert len(group_figures(apart)) == 2
+
+
+# --- what is counted, read from the clause around the number ---------------------------------
+
+
+def test_others_count_what_the_sentence_counted_before_and_trapped_is_a_measure(nlp):
+    trapped = one(read(nlp, "Two miners were killed and 12 others trapped when a tunnel collapsed."), 12)
+    assert (trapped.counted, str(trapped.measure), trapped.label) == ("miner", "trapped", "miners trapped")
+    remain = one(read(nlp, "Of the 11 miners who remain trapped, two continue without contact."), 11)
+    assert str(remain.measure) == "trapped"
+
+
+def test_a_part_does_not_take_what_befell_its_whole(nlp):
+    figures = read(nlp, "The first five of the 11 miners trapped in the mine were hoisted to the surface.")
+    assert str(one(figures, 11).measure) == "trapped"
+    assert str(one(figures, 5).measure) != "trapped"
+
+
+def test_a_rise_said_of_a_measure_word_counts_it(nlp):
+    dead = one(read(nlp, "The dead rise to three, after the body of a third worker was recovered."), 3)
+    assert (str(dead.measure), dead.label) == ("killed", "people killed")
+
+
+def test_a_number_a_copula_says_of_a_plural_subject_counts_it(nlp):
+    flights = one(read(nlp, "According to the operator, the cancelled flights are 124."), 124)
+    assert (flights.counted, str(flights.measure)) == ("flight", "cancelled")
+
+
+def test_the_mercury_touched_or_recorded_is_the_temperature(nlp):
+    touched = one(read(nlp, "The toll rose, as the mercury touched 45 degrees for the third day."), 45)
+    recorded = one(read(nlp, "The mercury was recorded on Sunday at 41 degree centigrade."), 41)
+    assert [str(f.measure) for f in (touched, recorded)] == ["temperature", "temperature"]
+
+
+def test_an_extent_is_its_dimension_however_it_is_written(nlp):
+    figures = [
+        one(read(nlp, "The collapse happened about 460 metres below ground, the company said.", article="a"), 460),
+        one(read(nlp, "The probe reached the refuge at 452 metres of depth.", article="b"), 452),
+        one(read(nlp, "The capsule travels up a shaft some 450 metres deep.", article="c"), 450),
+    ]
+    assert [str(f.measure) for f in figures] == ["depth", "depth", "depth of shaft"]
+    (group,) = group_figures(figures)
+    assert group.status == "divergent"

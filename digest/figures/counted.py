@@ -8,6 +8,7 @@ from digest.figures.numbers import from_partner, is_partitive_whole, tally_subje
 from digest.figures.words import (
     ADJ_MEASURES,
     COUNT_SYNONYMS,
+    FALL_WORDS,
     GENERIC_PEOPLE,
     IDIOMS,
     INJURY_WORDS,
@@ -17,6 +18,7 @@ from digest.figures.words import (
     NOT_COUNTS,
     NOUN_MEASURES,
     REPORTING_VERBS,
+    RISE_WORDS,
     TALLY_NOUNS,
     UNIT_NOUNS,
     VERB_MEASURES,
@@ -31,7 +33,8 @@ def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
     head = number.head
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return head
+        # "Two miners were killed and 12 others trapped": the others are miners too
+        return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else head
     sibling = sibling_subject(number)
     if sibling is not None:
         return sibling
@@ -47,7 +50,26 @@ def counted_noun(number: Token) -> Token | None:
         return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
     if is_bare_earlier(number):
         return earlier_counted_noun(number)
-    return tally_subject(number) or gapped_noun(number) or copula_noun(number)
+    return tally_subject(number) or changed_noun(number) or gapped_noun(number) or copula_noun(number) or copula_subject(number)
+
+
+def changed_noun(number: Token) -> Token | None:
+    """ "The dead rise to three", "deaths climbed to 65": the noun or adjective of a measure that
+    a rise or fall to the number is said of (as a subject, or as the change's own modifier)."""
+    if number.dep_ != "pobj" or number.head.lower_ != "to":
+        return None
+    change = number.head.head
+    if change.lemma_.lower() not in RISE_WORDS | FALL_WORDS:
+        return None
+    said = [c for c in change.children if c.dep_ in {*SUBJECTS, "amod"}]
+    return next((c for c in said if lemma_of(c) in NOUN_MEASURES or c.lower_ in ADJ_MEASURES), None)
+
+
+def copula_subject(number: Token) -> Token | None:
+    """ "The cancelled flights are 124": a number said of a plural subject by a copula counts it."""
+    if number.dep_ != "attr" or number.head.lemma_ != "be":
+        return None
+    return next((c for c in number.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
 
 
 def copula_noun(number: Token) -> Token | None:
@@ -222,7 +244,10 @@ def verb_measure(verb: Token) -> str | None:
 
 def find_measure(number: Token, noun: Token) -> str | None:
     """The first measure word from the count up to the clause that governs it; weak nouns last."""
-    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun) or held_measure(number, noun)
+    # "nine of the miners trapped": what befell the whole is not the part's own measure
+    whole = partitive_noun(number)
+    part = whole is not None and whole.i == noun.i
+    found = noun_measure(noun) or modifier_measure(number) or (None if part else modifier_measure(noun)) or held_measure(number, noun)
     if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())

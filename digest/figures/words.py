@@ -67,7 +67,7 @@ QUALIFIERS = (
 
 # What a count measures, by the words around it. General English, no event in particular.
 VERB_MEASURES = {
-    "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
+    "trap": "trapped", "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
     "massacre": "killed", "drown": "killed", "decease": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
     "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
     "flee": "displaced", "uproot": "displaced", "evacuate": "displaced", "arrest": "arrested",
@@ -80,6 +80,7 @@ VERB_MEASURES = {
 }  # fmt: skip
 ADJ_MEASURES = {
     "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+    "trapped": "trapped",
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
     "homeless": "displaced", "displaced": "displaced",
 }  # fmt: skip
@@ -114,7 +115,7 @@ LABEL_PARTICIPLES = {
     "rescued": "rescued", "voted": "who voted", "infected": "infected",
     "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
-    "closed": "closed", "cancelled": "cancelled", "running": "running",
+    "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
@@ -204,7 +205,7 @@ UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "
 NEUTRAL_VERBS = {
     "be", "have", "reach", "stand", "hit", "total", "put", "estimate", "measure", "remain", "stay",
     "exceed", "top", "win", "take", "get", "receive", "secure", "capture", "hold", "record",
-    "register", "come", "end", "finish", "close", "expect", "forecast", "show", "amount", "say",
+    "register", "come", "end", "finish", "close", "touch", "expect", "forecast", "show", "amount", "say",
     "poll", "garner", "obtain", "account", "represent", "make", "see", "gain", "lose",
 }  # fmt: skip
 FALL_WORDS = {
@@ -222,6 +223,7 @@ MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
     "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
+    "mercury": "temperature",
 }  # fmt: skip
 
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
@@ -267,7 +269,13 @@ MEASUREMENT_WORDS = {*PERCENT_UNITS, "cent", "point", "magnitude", *UNIT_NAMES, 
 
 # Adjectives of extent: "a slick 2 km long", "a shaft 450 metres deep", "the tunnel is 3 km long"
 # measure the thing they describe, not the clause's verb ("formed", "travels").
-DIMENSION_WORDS = frozenset({"long", "deep", "high", "tall", "wide", "broad", "thick", "across"})
+# The extent each names is the measure: "a shaft 450 metres deep" and "at 452 metres of depth"
+# are one depth; "460 metres below ground" is a depth too, though nothing is said to be deep.
+DIMENSION_WORDS = {
+    "long": "length", "deep": "depth", "high": "height", "tall": "height", "wide": "width",
+    "broad": "width", "thick": "thickness", "across": "width",
+}  # fmt: skip
+DEPTH_WORDS = {"below", "beneath", "underground", "underneath"}
 
 # After a currency sign a lone letter is a scale: "€2.5m", "$40k", "£1.2bn" (split off by the tokenizer).
 CURRENCY_SCALES = {"m": 1e6, "m.": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -294,7 +302,7 @@ FRACTION_WORDS = {
 }  # fmt: skip
 
 # Measures said only of people: "At least 14 died", "12 dead" count people though no noun is written.
-PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing"}
+PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing", "trapped"}
 
 # Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
 CAPACITY_VERBS = {"hold", "seat", "accommodate"}
