@@ -921,3 +921,12 @@ def test_an_extent_is_its_dimension_however_it_is_written(nlp):
     assert [str(f.measure) for f in figures] == ["depth", "depth", "depth of shaft"]
     (group,) = group_figures(figures)
     assert group.status == "divergent"
+
+
+def test_both_ends_of_an_amount_range_are_one_amount_but_a_share_band_has_two_limits(nlp):
+    oil = read(nlp, "Between 40 and 60 tonnes of oil have leaked out, the agency said.")
+    assert sorted(f.text for f in oil) == ["60 tonnes", "Between 40"]
+    (group,) = group_figures(oil)
+    assert sorted(f.value for f in group.values) == [40, 60]
+    band = read(nlp, "Inflation will be between 2.5 and 3.5 per cent next year.")
+    assert len(group_figures(band)) == 2

@@ -509,6 +509,8 @@ def read_measurement(
     if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
         low -= 1  # "more than a billion euros"
     qualifier, start = read_qualifier_at(doc, low)
+    if start > 0 and doc[start - 1].lower_ == "between" and range_upper(run) is not None:
+        start -= 1  # "between 40 and 60 tonnes": the lower bound of one quantity's range
     measure, label = ((Measure("distance"), f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,

@@ -9,6 +9,7 @@ from digest.figures.words import (
     DIGITS,
     EARLIER_MARKS,
     MEASUREMENT_UNITS,
+    PERCENT_KINDS,
     SCALED,
     SCALES,
     UNIT_BASES,
@@ -36,9 +37,13 @@ def strip_article(text: str) -> str:
 
 
 def is_earlier_value(figure: Figure) -> bool:
-    """A count written as an earlier value or a range's lower bound ("up from 12", "Between 30")."""
+    """A count written as an earlier value or a range's lower bound ("up from 12", "Between 30"),
+    or an amount's lower bound ("between 40 and 60 tonnes": one amount not known closer). A
+    share's range ("between 3.1 and 4.0 per cent") is a band whose two limits are told apart."""
     words = tuple(figure.text.lower().split())
-    return figure.counted not in MEASUREMENT_UNITS and any(words[: len(m)] == m for m in EARLIER_MARKS)
+    if figure.counted in MEASUREMENT_UNITS:
+        return words[:1] == ("between",) and figure.counted not in PERCENT_KINDS
+    return any(words[: len(m)] == m for m in EARLIER_MARKS)
 
 
 def significant_digits(text: str) -> int:
