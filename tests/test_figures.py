@@ -930,3 +930,12 @@ def test_both_ends_of_an_amount_range_are_one_amount_but_a_share_band_has_two_li
     assert sorted(f.value for f in group.values) == [40, 60]
     band = read(nlp, "Inflation will be between 2.5 and 3.5 per cent next year.")
     assert len(group_figures(band)) == 2
+
+
+def test_patients_are_people_when_what_befell_them_is_said():
+    people = fig("a", 300, label="people injured", measure="injured", published="2026-06-19")
+    patients = fig("b", 500, noun="patient", label="patients injured", measure="injured", published="2026-06-20")
+    (group,) = group_figures([people, patients])
+    assert group.status == "progression"
+    bare = fig("c", 500, noun="patient", label="patients", measure="patient", published="2026-06-20")
+    assert len(group_figures([people, bare])) == 2  # patients of a drug are not the people injured

@@ -102,7 +102,7 @@ WEAK_NOUN_MEASURES = {
 # Nouns that stand for people in general: 27,585 deaths and 27,708 people killed count alike.
 GENERIC_PEOPLE = {
     "people", "person", "individual", "death", "fatality", "casualty", "victim", "dead",
-    "body", "corpse", "deceased", "survivor", "inhabitant", "resident", "population", "hostage", "captive", "abductee",
+    "body", "corpse", "deceased", "survivor", "inhabitant", "resident", "population", "hostage", "captive", "abductee", "patient",
     "refugee", "evacuee", "detainee", "voter", "they", "them", "toll", "tally", "number",
 }  # fmt: skip
 
