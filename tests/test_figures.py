@@ -939,3 +939,16 @@ def test_patients_are_people_when_what_befell_them_is_said():
     assert group.status == "progression"
     bare = fig("c", 500, noun="patient", label="patients", measure="patient", published="2026-06-20")
     assert len(group_figures([people, bare])) == 2  # patients of a drug are not the people injured
+
+
+def test_a_multiple_compared_to_a_thing_counts_it_as_a_multiple_of_it_does(nlp):
+    superior = one(read(nlp, "The impurity was detected at levels up to three times superior to the limit."), 3)
+    plain = one(read(nlp, "Levels were up to three times the acceptable daily limit, the regulator said."), 3)
+    assert superior.counted == plain.counted == "limit"
+
+
+def test_a_crew_of_19_and_19_crew_members_count_the_crew(nlp):
+    crew = one(read(nlp, "The ship's crew of 19 were all brought to Bergen."), 19)
+    members = one(read(nlp, "All 19 crew members were lifted off by a rescue helicopter."), 19)
+    assert crew.counted == members.counted == "crew"
+    assert not read(nlp, "He won the seat by a margin of 12.")  # a margin is no group

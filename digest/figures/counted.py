@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from digest.figures.numbers import from_partner, is_partitive_whole, tally_subject
 from digest.figures.words import (
     ADJ_MEASURES,
+    COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
     FALL_WORDS,
     GENERIC_PEOPLE,
@@ -50,7 +51,27 @@ def counted_noun(number: Token) -> Token | None:
         return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
     if is_bare_earlier(number):
         return earlier_counted_noun(number)
-    return tally_subject(number) or changed_noun(number) or gapped_noun(number) or copula_noun(number) or copula_subject(number)
+    found = tally_subject(number) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
+    return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
+
+
+def multiple_noun(number: Token) -> Token | None:
+    """ "three times superior to the limit", "five times higher than the limit": a multiple
+    counts what it is a multiple of, as "three times the limit" does."""
+    doc = number.doc
+    if number.i + 2 >= len(doc) or doc[number.i + 1].lower_ != "times" or doc[number.i + 2].pos_ != "ADJ":
+        return None
+    than = [p for c in doc[number.i + 2].children if c.dep_ == "prep" and c.lower_ in {"to", "than"} for p in c.children]
+    return next((p for p in than if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+
+
+def collective_noun(number: Token) -> Token | None:
+    """ "The ship's crew of 19", "a team of 12": a bare number after "of" counts the group noun."""
+    of = number.head
+    if number.dep_ != "pobj" or of.lower_ != "of" or any(c.dep_ in {"prep", "nummod"} for c in number.children):
+        return None
+    group = of.head
+    return group if group.pos_ == "NOUN" and group.lemma_.lower() in COLLECTIVE_NOUNS else None
 
 
 def changed_noun(number: Token) -> Token | None:
@@ -171,6 +192,8 @@ def counted_key(noun: Token) -> str:
     lemma = noun_lemma(noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "employ" or any(c.lemma_.lower() in WORKER_NOUNS for c in kinds_of(noun)):
         return "employee"  # "employs 4,800 people", "4,800 staff members"
+    if lemma == "member" and kinds_of(noun):
+        return counted_key(kinds_of(noun)[-1])  # "19 crew members" are the crew of 19
     if lemma in WORKER_NOUNS:
         kinds = [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN"]
         kinds += [k for c in kinds for k in c.conjuncts if k.pos_ == "NOUN"]

@@ -161,6 +161,10 @@ COUNT_SYNONYMS = {
 # ("rescue workers", "search and rescue personnel") says which workers.
 WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
 
+# Nouns of a group of people or things, counted by a number after "of": "the ship's crew of 19".
+# Other nouns before "of 12" measure something ("a margin of 12", "an average of 30").
+COLLECTIVE_NOUNS = {"crew", "team", "squad", "fleet", "convoy", "delegation", "contingent", "flotilla", "brigade"}
+
 # Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
 MANAGING_VERBS = {"run", "operate"}
 
