@@ -952,3 +952,9 @@ def test_a_crew_of_19_and_19_crew_members_count_the_crew(nlp):
     members = one(read(nlp, "All 19 crew members were lifted off by a rescue helicopter."), 19)
     assert crew.counted == members.counted == "crew"
     assert not read(nlp, "He won the seat by a margin of 12.")  # a margin is no group
+
+
+def test_lots_of_a_medicine_are_its_batches(nlp):
+    lots = one(read(nlp, "The recall concerns 37 lots manufactured by the laboratory."), 37)
+    batches = one(read(nlp, "The firm is recalling 37 batches of the medicine."), 37)
+    assert lots.counted == batches.counted == "batch"

@@ -154,7 +154,7 @@ LEMMA_FIXES = {"corpses": "corpse", "doses": "dose"}
 COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
-    "trip": "journey", "ride": "journey", "minor": "child",
+    "trip": "journey", "ride": "journey", "minor": "child", "lot": "batch",
 }  # fmt: skip
 
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
