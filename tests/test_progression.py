@@ -125,3 +125,14 @@ def test_the_topic_page_shows_the_toll_rising(browser, request: pytest.FixtureRe
         # The outlets' values are listed in date order too.
         values = row.locator("td").nth(1).locator("strong").all_inner_texts()
         assert values == ["Nine", "11", "Thirteen"]
+
+
+def test_an_earlier_value_given_on_a_day_does_not_stand_for_that_day() -> None:
+    def batches(article: str, value: float, day: str, text: str | None = None) -> Figure:
+        return Figure(article=article, sentence=0, value=value, text=text or f"{value:g}", qualifier=None, noun="batch",
+                      measure=Measure("batch"), label="batches", published=day)  # fmt: skip
+
+    figures = [batches("a", 37, "2026-06-02"), batches("c", 52, "2026-06-04"), batches("c", 37, "2026-06-04", "from 37")]
+    (group,) = group_figures(figures)
+    assert group.status == "progression"
+    assert "37 (2 Jun) → 52 (4 Jun)" in progression(group)

@@ -283,7 +283,8 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
         status = "agreed"
     elif is_progression(values):
         status = "progression"
-        values = tuple(sorted(values, key=lambda f: (as_of_date(f) or "", f.value, f.article, f.sentence)))
+        # an earlier value ("from 37") first on its day: the day's last value is the one it holds
+        values = tuple(sorted(values, key=lambda f: (as_of_date(f) or "", not is_earlier_value(f), f.value, f.article, f.sentence)))
     else:
         status = "divergent"
     label = min((f.label for f in values), key=lambda text: (-len(text), text))
