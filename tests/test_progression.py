@@ -136,3 +136,18 @@ def test_an_earlier_value_given_on_a_day_does_not_stand_for_that_day() -> None:
     (group,) = group_figures(figures)
     assert group.status == "progression"
     assert "37 (2 Jun) → 52 (4 Jun)" in progression(group)
+
+
+def test_days_known_only_from_the_articles_make_a_progression_only_of_a_count_that_never_falls() -> None:
+    def dated(article: str, value: float, day: str, **fields: object) -> Figure:
+        base: dict[str, object] = {"noun": "people", "measure": Measure("killed"), "label": "people killed"}
+        return Figure(article=article, sentence=0, value=value, text=f"{value:g}", qualifier=None, published=day, **{**base, **fields})
+
+    (rising,) = group_figures([dated("a", 9, "2026-03-09"), dated("b", 11, "2026-03-10")])
+    assert rising.status == "progression"
+    seats = {"noun": "seat", "measure": Measure("seat"), "label": "seats"}
+    (falling,) = group_figures([dated("a", 21, "2026-03-09", **seats), dated("b", 20, "2026-03-10", **seats)])
+    assert falling.status == "divergent"  # two outlets' seat counts a day apart disagree
+    turnout = {"noun": None, "unit": "%", "measure": Measure("turnout"), "label": "turnout"}
+    (level,) = group_figures([dated("a", 61, "2026-03-09", **turnout), dated("b", 61.4, "2026-03-10", **turnout)])
+    assert level.status == "divergent"  # a level measured once, written by two outlets

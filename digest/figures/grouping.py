@@ -294,15 +294,25 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
 def is_progression(values: Sequence[Figure]) -> bool:
     """Different values, each the only one given for its as-of date: a count that moved over
     days, not outlets that disagree. One undated value, or two values for one day, is a
-    disagreement a reader must see (the seeds' 27,708 beside "at least 27,585")."""
+    disagreement a reader must see (the seeds' 27,708 beside "at least 27,585").
+
+    A day known only from the article's date is weaker evidence: two outlets a day apart may
+    simply disagree (21 seats against 20, a turnout of 61.4% against "over 61"). Such values are
+    a progression only when they count (no unit) and never fall from one day to the next, as a
+    running toll does ("52 batches", then "nearly 1.7 million packs")."""
+    current = [f for f in values if not is_earlier_value(f)]  # "52 from 37": 37 held the day before
     by_day: dict[str, set[float]] = {}
-    # "52 batches from 37": the earlier value held before its sentence's day
-    for figure in [f for f in values if not is_earlier_value(f)]:
+    for figure in current:
         day = as_of_date(figure)
         if day is None:
             return False
         by_day.setdefault(day, set()).add(base_value(figure))
-    return len(by_day) >= 2 and all(len(day) == 1 for day in by_day.values())
+    if len(by_day) < 2 or any(len(day) != 1 for day in by_day.values()):
+        return False
+    if all(f.as_of for f in current):
+        return True
+    daily = [next(iter(by_day[day])) for day in sorted(by_day)]
+    return all(f.unit is None for f in current) and all(a <= b for a, b in itertools.pairwise(daily))
 
 
 def group_order(group: FigureGroup) -> tuple[int, float, str, str, int]:
