@@ -159,6 +159,9 @@ class Figure:
     # A background figure from another event or time ("as in 1994, when 800,000 were killed"):
     # shown apart as context, never lined up with or against the story's own.
     context: bool = False
+    # The article's publication date: the as-of date of a value whose sentence names no day
+    # ("The recall now covers nearly 1.7 million packs"), so a running count reads in order.
+    published: str | None = None
 
     @property
     def counted(self) -> str:

@@ -831,3 +831,130 @@ def test_a_count_has_a_noun_and_a_measurement_a_unit(nlp):
 def test_an_extent_measures_the_thing_it_describes_not_the_verb(nlp, text: str, label: str) -> None:
     (figure,) = read(nlp, text)
     assert figure.label == label
+
+
+# --- number forms of translated outlets, and units compared in one base ----------------------
+
+
+def test_a_decimal_comma_is_a_decimal_point(nlp):
+    assert (one(read(nlp, "The laboratory will reimburse them 8,40 euros per box."), 8.4).counted) == "euro"
+    lava = one(read(nlp, "The front of the lava is at 1,8 kilometres from the first houses."), 1.8)
+    assert (lava.counted, str(lava.measure)) == ("km", "distance")
+    assert one(read(nlp, "About 1,400 people were evacuated."), 1400).counted == "people"  # three digits: thousands
+
+
+def test_zeros_after_a_point_are_thousands_in_a_measurement_and_a_leading_zero_a_decimal(nlp):
+    assert one(read(nlp, "The column of ash reached 8.000 metres of height."), 8000).counted == "m"
+    assert one(read(nlp, "The yield rose to 1.125% on Monday."), 1.125).counted == "%"
+    assert not [f for f in read(nlp, "The limit is 0.096 micrograms a day.") if f.value == 96]
+
+
+def test_lengths_in_different_units_are_one_quantity_in_a_common_unit():
+    km = fig("a", 8, text="8 km", noun=None, unit="km", measure="height", label="height in km")
+    metres = fig("b", 8000, text="8.000 metres", noun=None, unit="m", measure="height", label="height in m")
+    (group,) = group_figures([km, metres])
+    assert group.status == "agreed"
+    lower = fig("c", 3000, text="3,000 metres", noun=None, unit="m", measure="height", label="height in m")
+    assert len(group_figures([km, lower])) == 2  # 8 km is not 3,000 metres
+
+
+# --- running counts -------------------------------------------------------------------------
+
+
+def test_a_bare_from_beside_a_to_is_the_earlier_value_of_the_same_count(nlp):
+    figures = read(nlp, "The firm on Thursday widened its recall of the drug to 52 batches from 37, after more tests.")
+    earlier = one(figures, 37)
+    assert (earlier.text, earlier.counted) == ("from 37", "batch")
+    assert not [f for f in read(nlp, "Buses run from 6 a.m. and 40 trains to Lyon.") if f.text.startswith("from")]
+
+
+def test_an_earlier_value_joins_the_clusters_of_both_its_values():
+    def batches(article: str, value: float, sentence: int = 0, text: str | None = None, **fields) -> Figure:
+        return fig(article, value, sentence=sentence, text=text or f"{value:g}", noun="batch", measure="batch", label="batches", **fields)
+
+    figures = [batches("a", 37), batches("b", 37), batches("c", 52, 1), batches("c", 37, 1, "from 37")]
+    (group,) = group_figures(figures)
+    assert sorted(f.value for f in group.values) == [37, 37, 37, 52]
+    # another place's count is never joined through it
+    apart = [batches("a", 37, place="France"), batches("c", 52, 1, place="Germany"), batches("c", 37, 1, "from 37")]
+    assert len(group_figures(apart)) == 2
+
+
+# --- what is counted, read from the clause around the number ---------------------------------
+
+
+def test_others_count_what_the_sentence_counted_before_and_trapped_is_a_measure(nlp):
+    trapped = one(read(nlp, "Two miners were killed and 12 others trapped when a tunnel collapsed."), 12)
+    assert (trapped.counted, str(trapped.measure), trapped.label) == ("miner", "trapped", "miners trapped")
+    remain = one(read(nlp, "Of the 11 miners who remain trapped, two continue without contact."), 11)
+    assert str(remain.measure) == "trapped"
+
+
+def test_a_part_does_not_take_what_befell_its_whole(nlp):
+    figures = read(nlp, "The first five of the 11 miners trapped in the mine were hoisted to the surface.")
+    assert str(one(figures, 11).measure) == "trapped"
+    assert str(one(figures, 5).measure) != "trapped"
+
+
+def test_a_rise_said_of_a_measure_word_counts_it(nlp):
+    dead = one(read(nlp, "The dead rise to three, after the body of a third worker was recovered."), 3)
+    assert (str(dead.measure), dead.label) == ("killed", "people killed")
+
+
+def test_a_number_a_copula_says_of_a_plural_subject_counts_it(nlp):
+    flights = one(read(nlp, "According to the operator, the cancelled flights are 124."), 124)
+    assert (flights.counted, str(flights.measure)) == ("flight", "cancelled")
+
+
+def test_the_mercury_touched_or_recorded_is_the_temperature(nlp):
+    touched = one(read(nlp, "The toll rose, as the mercury touched 45 degrees for the third day."), 45)
+    recorded = one(read(nlp, "The mercury was recorded on Sunday at 41 degree centigrade."), 41)
+    assert [str(f.measure) for f in (touched, recorded)] == ["temperature", "temperature"]
+
+
+def test_an_extent_is_its_dimension_however_it_is_written(nlp):
+    figures = [
+        one(read(nlp, "The collapse happened about 460 metres below ground, the company said.", article="a"), 460),
+        one(read(nlp, "The probe reached the refuge at 452 metres of depth.", article="b"), 452),
+        one(read(nlp, "The capsule travels up a shaft some 450 metres deep.", article="c"), 450),
+    ]
+    assert [str(f.measure) for f in figures] == ["depth", "depth", "depth of shaft"]
+    (group,) = group_figures(figures)
+    assert group.status == "divergent"
+
+
+def test_both_ends_of_an_amount_range_are_one_amount_but_a_share_band_has_two_limits(nlp):
+    oil = read(nlp, "Between 40 and 60 tonnes of oil have leaked out, the agency said.")
+    assert sorted(f.text for f in oil) == ["60 tonnes", "Between 40"]
+    (group,) = group_figures(oil)
+    assert sorted(f.value for f in group.values) == [40, 60]
+    band = read(nlp, "Inflation will be between 2.5 and 3.5 per cent next year.")
+    assert len(group_figures(band)) == 2
+
+
+def test_patients_are_people_when_what_befell_them_is_said():
+    people = fig("a", 300, label="people injured", measure="injured", published="2026-06-19")
+    patients = fig("b", 500, noun="patient", label="patients injured", measure="injured", published="2026-06-20")
+    (group,) = group_figures([people, patients])
+    assert group.status == "progression"
+    bare = fig("c", 500, noun="patient", label="patients", measure="patient", published="2026-06-20")
+    assert len(group_figures([people, bare])) == 2  # patients of a drug are not the people injured
+
+
+def test_a_multiple_compared_to_a_thing_counts_it_as_a_multiple_of_it_does(nlp):
+    superior = one(read(nlp, "The impurity was detected at levels up to three times superior to the limit."), 3)
+    plain = one(read(nlp, "Levels were up to three times the acceptable daily limit, the regulator said."), 3)
+    assert superior.counted == plain.counted == "limit"
+
+
+def test_a_crew_of_19_and_19_crew_members_count_the_crew(nlp):
+    crew = one(read(nlp, "The ship's crew of 19 were all brought to Bergen."), 19)
+    members = one(read(nlp, "All 19 crew members were lifted off by a rescue helicopter."), 19)
+    assert crew.counted == members.counted == "crew"
+    assert not read(nlp, "He won the seat by a margin of 12.")  # a margin is no group
+
+
+def test_lots_of_a_medicine_are_its_batches(nlp):
+    lots = one(read(nlp, "The recall concerns 37 lots manufactured by the laboratory."), 37)
+    batches = one(read(nlp, "The firm is recalling 37 batches of the medicine."), 37)
+    assert lots.counted == batches.counted == "batch"

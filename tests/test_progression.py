@@ -55,6 +55,16 @@ def test_a_toll_that_triples_over_three_days_is_one_row_but_not_on_one_day() -> 
     assert len(group_figures([fig("a", 22, "2026-06-01"), fig("b", 650, "2026-06-21")])) == 2  # three weeks do not make 30x
 
 
+def test_a_value_whose_sentence_names_no_day_holds_for_the_article_date() -> None:
+    undated = Figure(article="d", sentence=0, value=65, text="65", qualifier=None, noun="people",
+                     measure=Measure("killed"), label="people killed", published="2026-06-21")  # fmt: skip
+    (group,) = group_figures([fig("a", 22, "2026-06-19"), fig("b", 41, "2026-06-20"), undated])
+    assert group.status == "progression" and [f.value for f in group.values] == [22, 41, 65]
+    assert "→ 65 (21 Jun)" in progression(group)
+    same_day = Figure(**{**undated.__dict__, "published": "2026-06-19"})
+    assert len(group_figures([fig("a", 22, "2026-06-19"), same_day])) == 2  # one day: two quantities
+
+
 @pytest.mark.parametrize(
     "figures",
     [
@@ -115,3 +125,29 @@ def test_the_topic_page_shows_the_toll_rising(browser, request: pytest.FixtureRe
         # The outlets' values are listed in date order too.
         values = row.locator("td").nth(1).locator("strong").all_inner_texts()
         assert values == ["Nine", "11", "Thirteen"]
+
+
+def test_an_earlier_value_given_on_a_day_does_not_stand_for_that_day() -> None:
+    def batches(article: str, value: float, day: str, text: str | None = None) -> Figure:
+        return Figure(article=article, sentence=0, value=value, text=text or f"{value:g}", qualifier=None, noun="batch",
+                      measure=Measure("batch"), label="batches", published=day)  # fmt: skip
+
+    figures = [batches("a", 37, "2026-06-02"), batches("c", 52, "2026-06-04"), batches("c", 37, "2026-06-04", "from 37")]
+    (group,) = group_figures(figures)
+    assert group.status == "progression"
+    assert "37 (2 Jun) → 52 (4 Jun)" in progression(group)
+
+
+def test_days_known_only_from_the_articles_make_a_progression_only_of_a_count_that_never_falls() -> None:
+    def dated(article: str, value: float, day: str, **fields: object) -> Figure:
+        base: dict[str, object] = {"noun": "people", "measure": Measure("killed"), "label": "people killed"}
+        return Figure(article=article, sentence=0, value=value, text=f"{value:g}", qualifier=None, published=day, **{**base, **fields})
+
+    (rising,) = group_figures([dated("a", 9, "2026-03-09"), dated("b", 11, "2026-03-10")])
+    assert rising.status == "progression"
+    seats = {"noun": "seat", "measure": Measure("seat"), "label": "seats"}
+    (falling,) = group_figures([dated("a", 21, "2026-03-09", **seats), dated("b", 20, "2026-03-10", **seats)])
+    assert falling.status == "divergent"  # two outlets' seat counts a day apart disagree
+    turnout = {"noun": None, "unit": "%", "measure": Measure("turnout"), "label": "turnout"}
+    (level,) = group_figures([dated("a", 61, "2026-03-09", **turnout), dated("b", 61.4, "2026-03-10", **turnout)])
+    assert level.status == "divergent"  # a level measured once, written by two outlets

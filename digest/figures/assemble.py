@@ -20,6 +20,7 @@ from digest.figures.fractions import fraction_spans, read_fraction
 from digest.figures.measurements import measurement_unit, range_upper, read_measurement
 from digest.figures.numbers import (
     count_value,
+    from_partner,
     is_not_count,
     number_runs,
     read_qualifier,
@@ -173,7 +174,11 @@ def earlier_mark(run: Span, start: int) -> int:
     for words in EARLIER_MARKS:
         begin = start - len(words)
         marked = begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words
-        if marked and (words != ("between",) or range_upper(run) is not None):
+        if marked and words == ("from",):
+            marked = range_upper(run) is not None or from_partner(run_root(run)) is not None
+        elif marked and words == ("between",):
+            marked = range_upper(run) is not None
+        if marked:
             return begin
     return start
 

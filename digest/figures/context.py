@@ -249,6 +249,7 @@ def assemble(
         when=when,
         attribution=source_name(speaker, previous) if speaker is not None else None,
         context=is_background(anchor, article.published),
+        published=article.published,
         **read,  # type: ignore[arg-type]  # the caller's fields, typed by Figure itself when it is built
     )
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import is_partitive_whole, tally_subject
+from digest.figures.numbers import from_partner, is_partitive_whole, tally_subject
 from digest.figures.words import (
     ADJ_MEASURES,
+    COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
+    FALL_WORDS,
     GENERIC_PEOPLE,
     IDIOMS,
     INJURY_WORDS,
@@ -17,6 +19,7 @@ from digest.figures.words import (
     NOT_COUNTS,
     NOUN_MEASURES,
     REPORTING_VERBS,
+    RISE_WORDS,
     TALLY_NOUNS,
     UNIT_NOUNS,
     VERB_MEASURES,
@@ -31,7 +34,8 @@ def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
     head = number.head
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return head
+        # "Two miners were killed and 12 others trapped": the others are miners too
+        return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else head
     sibling = sibling_subject(number)
     if sibling is not None:
         return sibling
@@ -42,9 +46,51 @@ def counted_noun(number: Token) -> Token | None:
         return including_noun(head)
     if number.dep_ == "conj" and head.like_num and head.i < number.i:
         return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
+    partner = from_partner(number)
+    if partner is not None and partner.i != number.i:
+        return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
     if is_bare_earlier(number):
         return earlier_counted_noun(number)
-    return tally_subject(number) or gapped_noun(number) or copula_noun(number)
+    found = tally_subject(number) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
+    return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
+
+
+def multiple_noun(number: Token) -> Token | None:
+    """ "three times superior to the limit", "five times higher than the limit": a multiple
+    counts what it is a multiple of, as "three times the limit" does."""
+    doc = number.doc
+    if number.i + 2 >= len(doc) or doc[number.i + 1].lower_ != "times" or doc[number.i + 2].pos_ != "ADJ":
+        return None
+    than = [p for c in doc[number.i + 2].children if c.dep_ == "prep" and c.lower_ in {"to", "than"} for p in c.children]
+    return next((p for p in than if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+
+
+def collective_noun(number: Token) -> Token | None:
+    """ "The ship's crew of 19", "a team of 12": a bare number after "of" counts the group noun."""
+    of = number.head
+    if number.dep_ != "pobj" or of.lower_ != "of" or any(c.dep_ in {"prep", "nummod"} for c in number.children):
+        return None
+    group = of.head
+    return group if group.pos_ == "NOUN" and group.lemma_.lower() in COLLECTIVE_NOUNS else None
+
+
+def changed_noun(number: Token) -> Token | None:
+    """ "The dead rise to three", "deaths climbed to 65": the noun or adjective of a measure that
+    a rise or fall to the number is said of (as a subject, or as the change's own modifier)."""
+    if number.dep_ != "pobj" or number.head.lower_ != "to":
+        return None
+    change = number.head.head
+    if change.lemma_.lower() not in RISE_WORDS | FALL_WORDS:
+        return None
+    said = [c for c in change.children if c.dep_ in {*SUBJECTS, "amod"}]
+    return next((c for c in said if lemma_of(c) in NOUN_MEASURES or c.lower_ in ADJ_MEASURES), None)
+
+
+def copula_subject(number: Token) -> Token | None:
+    """ "The cancelled flights are 124": a number said of a plural subject by a copula counts it."""
+    if number.dep_ != "attr" or number.head.lemma_ != "be":
+        return None
+    return next((c for c in number.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
 
 
 def copula_noun(number: Token) -> Token | None:
@@ -146,6 +192,8 @@ def counted_key(noun: Token) -> str:
     lemma = noun_lemma(noun)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "employ" or any(c.lemma_.lower() in WORKER_NOUNS for c in kinds_of(noun)):
         return "employee"  # "employs 4,800 people", "4,800 staff members"
+    if lemma == "member" and kinds_of(noun):
+        return counted_key(kinds_of(noun)[-1])  # "19 crew members" are the crew of 19
     if lemma in WORKER_NOUNS:
         kinds = [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN"]
         kinds += [k for c in kinds for k in c.conjuncts if k.pos_ == "NOUN"]
@@ -219,7 +267,10 @@ def verb_measure(verb: Token) -> str | None:
 
 def find_measure(number: Token, noun: Token) -> str | None:
     """The first measure word from the count up to the clause that governs it; weak nouns last."""
-    found = noun_measure(noun) or modifier_measure(number) or modifier_measure(noun) or held_measure(number, noun)
+    # "nine of the miners trapped": what befell the whole is not the part's own measure
+    whole = partitive_noun(number)
+    part = whole is not None and whole.i == noun.i
+    found = noun_measure(noun) or modifier_measure(number) or (None if part else modifier_measure(noun)) or held_measure(number, noun)
     if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())

@@ -11,6 +11,9 @@ from dataclasses import replace
 
 from digest.figures.meaning import Encode, merge_by_meaning
 from digest.figures.values import (
+    as_of_date,
+    base_unit,
+    base_value,
     decimals,
     is_earlier_value,
     significant_digits,
@@ -38,7 +41,7 @@ from digest.model import Figure, FigureGroup, Measure, Status
 
 def group_key(figure: Figure) -> tuple[str, str, bool]:
     """Values are compared only within one (who, in what unit); measures, places and windows must agree."""
-    who = "people" if figure.counted in GENERIC_PEOPLE else figure.counted
+    who = "people" if figure.counted in GENERIC_PEOPLE else base_unit(figure)
     # "108 deputies voting in favour" is "108 for": whoever casts them, a tally counts votes
     who = "vote" if str(figure.measure) in {"voted for", "voted against"} else who
     who = "percentage point" if who == "basis point" else who  # 25 basis points are 0.25 points
@@ -111,7 +114,33 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
             min(fitting, key=lambda c: distance(c, figure)).append(figure)
         else:
             clusters.append([figure])
-    return clusters
+    return join_earlier_values(clusters)
+
+
+def join_earlier_values(clusters: list[list[Figure]]) -> list[list[Figure]]:
+    """A sentence that gives a count's earlier value beside its new one ("widened the recall to
+    52 batches from 37") says the two are one quantity: the cluster the earlier value joined (the
+    other outlets' 37) and the one its new value joined (52) are one, however far apart the values,
+    where places, windows and measures agree and no other article gives a value in both."""
+    for figure in [f for c in clusters for f in c if is_earlier_value(f)]:
+        home = next(c for c in clusters if figure in c)
+        for mate in clusters:
+            new = [f for f in mate if same_sentence(f, figure) and not is_earlier_value(f)]
+            if mate is not home and new and may_join(home, mate, figure.article):
+                home.extend(mate)
+                mate.clear()
+                break
+    return [c for c in clusters if c]
+
+
+def may_join(first: Sequence[Figure], second: Sequence[Figure], article: str) -> bool:
+    if {f.article for f in first} & {f.article for f in second} - {article}:
+        return False
+    members = [*first, *second]
+    places = {place_key(f.place) for f in members if f.place}
+    periods = {period_key(f.period) for f in members if f.period}
+    measures = all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(members, 2))
+    return len(places) <= 1 and len(periods) <= 1 and measures
 
 
 def same_sentence(first: Figure, second: Figure) -> bool:
@@ -139,7 +168,7 @@ def are_twins(first: Figure, second: Figure) -> bool:
     ("4.75%", "€1.2bn") measures one thing, however differently each sentence reads around it
     (a pronoun subject, a translator's word order). Round values ("2%", "10 km") recur by chance,
     a rise is never a fall, and two kinds of one thing stay two."""
-    if first.counted != second.counted or first.counted not in MEASUREMENT_UNITS or first.value != second.value:
+    if base_unit(first) != base_unit(second) or first.counted not in MEASUREMENT_UNITS or base_value(first) != base_value(second):
         return False
     directions = {m.change for m in (first.measure, second.measure) if m.change is not None and m.thing}
     kinds = [m.first_kind() for m in (first.measure, second.measure)]
@@ -198,28 +227,30 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
     (34.2% may be written "about 34%", but 3.50% is not 3.75%);
     magnitudes within half a unit (agencies differ by a few tenths); other measurements closer
     than counts, since a measured quantity is rounded but rarely restated."""
-    unit, values = figures[-1].counted, [f.value for f in figures]
+    unit, values = figures[-1].counted, [base_value(f) for f in figures]
     low, high = min(values), max(values)
     if unit in PERCENT_KINDS:
         points = [in_points(f, f.value) for f in figures]
         return max(points) - min(points) <= max(share_precision(f) for f in figures)
     if unit == "magnitude":
         return high - low <= MAGNITUDE_GAP
-    if unit in MEASUREMENT_UNITS:
+    if unit in MEASUREMENT_UNITS or not measured:
         return low >= BARE_RATIO * high
-    if not measured:
-        return low >= BARE_RATIO * high
-    return all(min(a.value, b.value) >= VALUE_RATIO ** days_apart(a, b) * max(a.value, b.value) for a, b in itertools.combinations(figures, 2))
+    return all(
+        min(base_value(a), base_value(b)) >= VALUE_RATIO ** days_apart(a, b) * max(base_value(a), base_value(b))
+        for a, b in itertools.combinations(figures, 2)
+    )
 
 
 def days_apart(first: Figure, second: Figure) -> int:
-    """The days between two figures' as-of dates, 1 to RUNNING_DAYS (1 when either is undated): a
-    running count may move by VALUE_RATIO a day (a toll of 22, then 41, then 65), but two
-    outlets' values for one day stay within one VALUE_RATIO."""
-    if not (first.as_of and second.as_of) or first.as_of == second.as_of:
+    """The days between two figures' as-of dates (the day said, else the article's date), 1 to
+    RUNNING_DAYS (1 when either is undated): a running count may move by VALUE_RATIO a day (a
+    toll of 22, then 41, then 65), but two outlets' values for one day stay within one VALUE_RATIO."""
+    one, other = as_of_date(first), as_of_date(second)
+    if not (one and other) or one == other:
         return 1
     try:
-        days = abs((dt.date.fromisoformat(first.as_of) - dt.date.fromisoformat(second.as_of)).days)
+        days = abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
     except ValueError:
         return 1
     return max(1, min(days, RUNNING_DAYS))
@@ -239,8 +270,8 @@ def in_points(figure: Figure, value: float) -> float:
 
 def distance(cluster: Sequence[Figure], figure: Figure) -> float:
     """How far a value lies from a cluster's values, by ratio (min() keeps the older cluster on ties)."""
-    mine = in_points(figure, figure.value)
-    return min(abs(math.log(in_points(f, f.value) / mine)) if f.value and mine else 0.0 for f in cluster)
+    mine = in_points(figure, base_value(figure))
+    return min(abs(math.log(in_points(f, base_value(f)) / mine)) if f.value and mine else 0.0 for f in cluster)
 
 
 def make_group(cluster: Sequence[Figure]) -> FigureGroup:
@@ -248,11 +279,12 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
     status: Status
     if len({f.article for f in values}) == 1:
         status = "single"
-    elif len({f.value for f in values}) == 1:
+    elif len({base_value(f) for f in values}) == 1:
         status = "agreed"
     elif is_progression(values):
         status = "progression"
-        values = tuple(sorted(values, key=lambda f: (f.as_of or "", f.value, f.article, f.sentence)))
+        # an earlier value ("from 37") first on its day: the day's last value is the one it holds
+        values = tuple(sorted(values, key=lambda f: (as_of_date(f) or "", not is_earlier_value(f), f.value, f.article, f.sentence)))
     else:
         status = "divergent"
     label = min((f.label for f in values), key=lambda text: (-len(text), text))
@@ -262,13 +294,25 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
 def is_progression(values: Sequence[Figure]) -> bool:
     """Different values, each the only one given for its as-of date: a count that moved over
     days, not outlets that disagree. One undated value, or two values for one day, is a
-    disagreement a reader must see (the seeds' 27,708 beside "at least 27,585")."""
+    disagreement a reader must see (the seeds' 27,708 beside "at least 27,585").
+
+    A day known only from the article's date is weaker evidence: two outlets a day apart may
+    simply disagree (21 seats against 20, a turnout of 61.4% against "over 61"). Such values are
+    a progression only when they count (no unit) and never fall from one day to the next, as a
+    running toll does ("52 batches", then "nearly 1.7 million packs")."""
+    current = [f for f in values if not is_earlier_value(f)]  # "52 from 37": 37 held the day before
     by_day: dict[str, set[float]] = {}
-    for figure in values:
-        if figure.as_of is None:
+    for figure in current:
+        day = as_of_date(figure)
+        if day is None:
             return False
-        by_day.setdefault(figure.as_of, set()).add(figure.value)
-    return len(by_day) >= 2 and all(len(day) == 1 for day in by_day.values())
+        by_day.setdefault(day, set()).add(base_value(figure))
+    if len(by_day) < 2 or any(len(day) != 1 for day in by_day.values()):
+        return False
+    if all(f.as_of for f in current):
+        return True
+    daily = [next(iter(by_day[day])) for day in sorted(by_day)]
+    return all(f.unit is None for f in current) and all(a <= b for a, b in itertools.pairwise(daily))
 
 
 def group_order(group: FigureGroup) -> tuple[int, float, str, str, int]:

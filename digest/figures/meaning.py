@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from digest.figures.values import base_unit, base_value
 from digest.figures.words import GENERIC_PEOPLE, MEASUREMENT_UNITS
 from digest.model import Figure
 
@@ -117,7 +118,9 @@ def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Conte
 
 def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
     """How far apart the closest values of the two clusters lie, as a log ratio."""
-    return min(abs(math.log(a.value / b.value)) if a.value > 0 and b.value > 0 else 0.0 for a in first for b in second)
+    return min(
+        abs(math.log(base_value(a) / base_value(b))) if a.value > 0 and b.value > 0 else 0.0 for a in first for b in second
+    )
 
 
 def join_bar(first: Sequence[Figure], second: Sequence[Figure]) -> float | None:
@@ -130,7 +133,7 @@ def join_bar(first: Sequence[Figure], second: Sequence[Figure]) -> float | None:
     members = [*first, *second]
     said = [f for f in members if says_measure(f)]
     if not all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(said, 2)):
-        one_measurement = members[0].counted in MEASUREMENT_UNITS and len({f.value for f in members}) == 1
+        one_measurement = members[0].counted in MEASUREMENT_UNITS and len({base_value(f) for f in members}) == 1
         return SAME_MEASUREMENT_BAR if one_measurement else None
     # A count that moved over days ("7 killed", then "nine people", then "11 killed") moves
     # further than outlets round: dated values, one a day, are allowed a measured count's spread.
@@ -145,7 +148,7 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> 
     members = [*first, *second]
     if {f.article for f in first} & {f.article for f in second}:
         return False
-    if len({f.context for f in members}) > 1 or len({f.unit for f in members}) > 1:
+    if len({f.context for f in members}) > 1 or len({base_unit(f) if f.unit else None for f in members}) > 1:
         return False
     if len({f.measure.change for f in members}) > 1:
         return False

@@ -22,6 +22,7 @@ from digest.figures.words import (
     CURRENCY_NAMES,
     CURRENCY_SCALES,
     CURRENCY_SIGNS,
+    DEPTH_WORDS,
     DIMENSION_WORDS,
     FALL_WORDS,
     GENUS_KINDS,
@@ -46,6 +47,7 @@ from digest.figures.words import (
     UNIT_LABELS,
     UNIT_NAMES,
     WHOLE_UNITS,
+    ZERO_GROUPED,
 )
 from digest.model import Article, Figure, Measure, Sentence
 from digest.nlp.sentences import sentence_of
@@ -225,6 +227,7 @@ class Reading:
     owner: str | None = None  # a named subject: "Civic Spring had 34.2%"
     unnamed: bool = False  # a pronoun subject: "it won 34%" (whose share is unknown)
     direction: str | None = None  # "fall" or "rise" for a change; None for a level
+    dimension: str | None = None  # the extent an adjective names: "depth" in "a shaft 450 metres deep"
 
 
 def of_object(token: Token) -> Token | None:
@@ -240,7 +243,7 @@ def read_measured(anchor: Token) -> Reading:
     own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
     extent = dimension_of(anchor)
     if extent is not None:
-        return Reading(whole=whole, head=extent, owner=own)
+        return Reading(whole=whole, head=extent[0], owner=own, dimension=extent[1])
     if anchor.dep_ == "conj" and anchor.head.like_num:
         node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
     elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
@@ -277,19 +280,24 @@ def read_measured(anchor: Token) -> Reading:
     return replace(reading, owner=own, unnamed=False) if own else reading
 
 
-def dimension_of(anchor: Token) -> Token | None:
-    """What an extent measures: the noun its adjective describes ("a shaft 450 metres deep"), the
-    subject it is said of ("the tunnel is 3 km long"), or the object of the verb it qualifies
-    ("dug a trench 2 metres wide")."""
+def dimension_of(anchor: Token) -> tuple[Token | None, str] | None:
+    """The extent a measurement gives, and what has it: the noun its adjective describes ("a shaft
+    450 metres deep"), the subject it is said of ("the tunnel is 3 km long"), or the object of the
+    verb it qualifies ("dug a trench 2 metres wide"); "460 metres below ground" is a depth of
+    nothing named."""
     extent = anchor.head
+    if anchor.dep_ == "npadvmod" and extent.lower_ in DEPTH_WORDS:
+        return None, "depth"
     if anchor.dep_ != "npadvmod" or extent.lower_ not in DIMENSION_WORDS:
         return None
-    target = extent.head
+    dimension, target = DIMENSION_WORDS[extent.lower_], extent.head
     if target.pos_ in {"NOUN", "PROPN"}:
-        return target
+        return target, dimension
     if extent.dep_ == "acomp":
-        return next(iter(clause_subjects(target)), None)
-    return next((c for c in target.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        subject = next(iter(clause_subjects(target)), None)
+    else:
+        subject = next((c for c in target.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return (subject, dimension) if subject is not None else None
 
 
 def fragment_subject(root: Token, direction: str | None) -> Token | None:
@@ -349,6 +357,10 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         head = head or verb.head  # "damage estimated at more than a billion euros"
     lemma = verb.lemma_.lower()
+    # "The mercury was recorded at 41 degrees": a passive subject is what is measured
+    recorded = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"), None) if at else None
+    if lemma in REPORTING_VERBS and recorded is not None:
+        return Reading(whole=whole, head=head, subject=recorded, direction=direction)
     if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
         return Reading(whole=whole, head=head, direction=direction)
     content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
@@ -392,8 +404,13 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
     written = UNIT_LABELS.get(unit, f"{unit}s")
     if reading.whole is not None:
         return measured_key(reading.whole), f"{written} of {measured_words(reading.whole)}"
+    if reading.head is not None and reading.dimension is not None:
+        # "a shaft 450 metres deep" is a depth (of the shaft), as "at 452 metres of depth" is
+        return Measure(reading.dimension, whole=measured_key(reading.head)), f"{measured_words(reading.head)} in {written}"
     if reading.head is not None:
         return changed(reading, measured_key(reading.head), measured_words(reading.head), f" in {written}")
+    if reading.dimension is not None:
+        return Measure(reading.dimension), f"{reading.dimension} in {written}"
     if reading.verb is not None:
         lemma = reading.verb.lemma_.lower()
         return Measure(PAYING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
@@ -480,7 +497,8 @@ def read_measurement(
     article: Article, run: Span, unit: tuple[str, Token, int, int], sentences: tuple[Sentence, ...], previous: str | None
 ) -> Figure | None:
     name, anchor, low, high = unit
-    value = count_value(run) if name in WHOLE_UNITS else number_value(run)
+    zeros = len(run) == 1 and ZERO_GROUPED.match(run.text) and name not in PERCENT_KINDS
+    value = count_value(run) if name in WHOLE_UNITS or zeros else number_value(run)
     scale = currency_scale(run, name)
     if value is not None and scale is not None:
         value = value * scale
@@ -491,6 +509,8 @@ def read_measurement(
     if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
         low -= 1  # "more than a billion euros"
     qualifier, start = read_qualifier_at(doc, low)
+    if start > 0 and doc[start - 1].lower_ == "between" and range_upper(run) is not None:
+        start -= 1  # "between 40 and 60 tonnes": the lower bound of one quantity's range
     measure, label = ((Measure("distance"), f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,

@@ -151,3 +151,21 @@ def tally_subject(number: Token) -> Token | None:
     # "the toll rose to 300" (subject) or "the ministry put the toll at 300" (object)
     nouns = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
     return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS), None)
+
+
+def from_partner(number: Token) -> Token | None:
+    """The later value a "from" value moved to: "widened the recall to 52 batches from 37", "rose
+    from 12 to 17". The number of a "to" beside the "from", under the same verb or noun."""
+    if number.dep_ != "pobj" or number.head.lower_ != "from":
+        return None
+    governor = number.head.head
+    for prep in governor.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.like_num:
+                return pobj
+            found = next((c for c in pobj.children if c.dep_ == "nummod" and c.like_num), None) if pobj.dep_ == "pobj" else None
+            if found is not None:
+                return found
+    return None

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from digest.figures.words import (
+    DECIMAL_COMMA,
     DIGITS,
     EARLIER_MARKS,
     MEASUREMENT_UNITS,
+    PERCENT_KINDS,
     SCALED,
     SCALES,
+    UNIT_BASES,
     UNITS,
 )
 from digest.model import Figure
@@ -19,6 +22,8 @@ def token_value(text: str) -> float | None:
     word = text.lower()
     if DIGITS.match(word):
         return float(word.replace(",", ""))
+    if DECIMAL_COMMA.match(word):
+        return float(word.replace(",", "."))
     scaled = SCALED.match(word)
     if scaled:
         return float(scaled.group(1)) * SCALES[scaled.group(2)]
@@ -32,9 +37,13 @@ def strip_article(text: str) -> str:
 
 
 def is_earlier_value(figure: Figure) -> bool:
-    """A count written as an earlier value or a range's lower bound ("up from 12", "Between 30")."""
+    """A count written as an earlier value or a range's lower bound ("up from 12", "Between 30"),
+    or an amount's lower bound ("between 40 and 60 tonnes": one amount not known closer). A
+    share's range ("between 3.1 and 4.0 per cent") is a band whose two limits are told apart."""
     words = tuple(figure.text.lower().split())
-    return figure.counted not in MEASUREMENT_UNITS and any(words[: len(m)] == m for m in EARLIER_MARKS)
+    if figure.counted in MEASUREMENT_UNITS:
+        return words[:1] == ("between",) and figure.counted not in PERCENT_KINDS
+    return any(words[: len(m)] == m for m in EARLIER_MARKS)
 
 
 def significant_digits(text: str) -> int:
@@ -47,3 +56,18 @@ def decimals(text: str) -> int:
     """Digits written after the decimal point: 2 for "3.50%", 0 for "about 34%"."""
     match = re.search(r"\d+(?:\.(\d+))?", text)
     return len(match.group(1) or "") if match else 0
+
+
+def as_of_date(figure: Figure) -> str | None:
+    """The day a value holds for: the date its sentence names, else the article's own date."""
+    return figure.as_of or figure.published
+
+
+def base_unit(figure: Figure) -> str:
+    """What the value is a number of, a measurement in its unit's common base: "m" for "km"."""
+    return UNIT_BASES[figure.counted][0] if figure.counted in UNIT_BASES else figure.counted
+
+
+def base_value(figure: Figure) -> float:
+    """The value in `base_unit`: 8000 for "8 km", 8000 for "8.000 metres"."""
+    return figure.value * UNIT_BASES[figure.counted][1] if figure.counted in UNIT_BASES else figure.value

@@ -32,7 +32,14 @@ SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|tn)$")
 
 # "400.000 patients": continental Europe groups thousands with points. A count is whole,
 # so in a count (never a measurement: "1.125%") three digits after a point are thousands.
-POINT_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+# A group never starts with a zero: "0.096" is a decimal.
+POINT_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+# "8.000 metres": nobody writes three zeros after a decimal point, so in any measurement but a
+# share, groups of zeros after a point are thousands.
+ZERO_GROUPED = re.compile(r"^[1-9]\d{0,2}(\.000)+$")
+# "8,40 euros", "1,8 kilometres": translated outlets write a decimal comma; one or two digits
+# after a comma are decimals (three are thousands: "1,400").
+DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 # Entity labels of numbers that never count anything.
 # QUANTITY is left out: the model tags "more than 4.2 million voters" so; unit nouns catch "5 km".
@@ -44,7 +51,7 @@ UNIT_NOUNS = {
     "night", "morning", "time", "percent", "per", "point", "degree", "magnitude", "round",
     "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard",
     "acre", "hectare", "kilogram", "kg", "tonne", "ton", "pound", "gram", "ounce", "litre",
-    "liter", "gallon", "barrel", "dollar", "euro", "yen", "shekel", "cent", "rupee", "yuan",
+    "liter", "gallon", "barrel", "microgram", "milligram", "dollar", "euro", "yen", "shekel", "cent", "rupee", "yuan",
     "franc", "pence", "page", "chapter", "age", "grade", "stage", "phase", "step", "%",
 }  # fmt: skip
 QUALIFIERS = (
@@ -60,7 +67,7 @@ QUALIFIERS = (
 
 # What a count measures, by the words around it. General English, no event in particular.
 VERB_MEASURES = {
-    "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
+    "trap": "trapped", "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed", "perish": "killed",
     "massacre": "killed", "drown": "killed", "decease": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
     "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
     "flee": "displaced", "uproot": "displaced", "evacuate": "displaced", "arrest": "arrested",
@@ -73,6 +80,7 @@ VERB_MEASURES = {
 }  # fmt: skip
 ADJ_MEASURES = {
     "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
+    "trapped": "trapped",
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
     "homeless": "displaced", "displaced": "displaced",
 }  # fmt: skip
@@ -94,7 +102,7 @@ WEAK_NOUN_MEASURES = {
 # Nouns that stand for people in general: 27,585 deaths and 27,708 people killed count alike.
 GENERIC_PEOPLE = {
     "people", "person", "individual", "death", "fatality", "casualty", "victim", "dead",
-    "body", "corpse", "deceased", "survivor", "inhabitant", "resident", "population", "hostage", "captive", "abductee",
+    "body", "corpse", "deceased", "survivor", "inhabitant", "resident", "population", "hostage", "captive", "abductee", "patient",
     "refugee", "evacuee", "detainee", "voter", "they", "them", "toll", "tally", "number",
 }  # fmt: skip
 
@@ -107,7 +115,7 @@ LABEL_PARTICIPLES = {
     "rescued": "rescued", "voted": "who voted", "infected": "infected",
     "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
-    "closed": "closed", "cancelled": "cancelled", "running": "running",
+    "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
@@ -146,12 +154,16 @@ LEMMA_FIXES = {"corpses": "corpse", "doses": "dose"}
 COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
-    "trip": "journey", "ride": "journey", "minor": "child",
+    "trip": "journey", "ride": "journey", "minor": "child", "lot": "batch",
 }  # fmt: skip
 
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
 # ("rescue workers", "search and rescue personnel") says which workers.
 WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
+
+# Nouns of a group of people or things, counted by a number after "of": "the ship's crew of 19".
+# Other nouns before "of 12" measure something ("a margin of 12", "an average of 30").
+COLLECTIVE_NOUNS = {"crew", "team", "squad", "fleet", "convoy", "delegation", "contingent", "flotilla", "brigade"}
 
 # Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
 MANAGING_VERBS = {"run", "operate"}
@@ -174,6 +186,7 @@ UNIT_NAMES = {
     "hectare": "hectare", "ha": "hectare", "acre": "acre", "kg": "kg", "kilogram": "kg",
     "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
     "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+    "gram": "gram", "milligram": "milligram", "mg": "milligram", "microgram": "microgram",
 }  # fmt: skip
 
 # Currencies by their English names; krona, krone, koruna are all "crowns" in translation.
@@ -196,7 +209,7 @@ UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "
 NEUTRAL_VERBS = {
     "be", "have", "reach", "stand", "hit", "total", "put", "estimate", "measure", "remain", "stay",
     "exceed", "top", "win", "take", "get", "receive", "secure", "capture", "hold", "record",
-    "register", "come", "end", "finish", "close", "expect", "forecast", "show", "amount", "say",
+    "register", "come", "end", "finish", "close", "touch", "expect", "forecast", "show", "amount", "say",
     "poll", "garner", "obtain", "account", "represent", "make", "see", "gain", "lose",
 }  # fmt: skip
 FALL_WORDS = {
@@ -214,6 +227,7 @@ MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
     "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
+    "mercury": "temperature",
 }  # fmt: skip
 
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
@@ -259,7 +273,13 @@ MEASUREMENT_WORDS = {*PERCENT_UNITS, "cent", "point", "magnitude", *UNIT_NAMES, 
 
 # Adjectives of extent: "a slick 2 km long", "a shaft 450 metres deep", "the tunnel is 3 km long"
 # measure the thing they describe, not the clause's verb ("formed", "travels").
-DIMENSION_WORDS = frozenset({"long", "deep", "high", "tall", "wide", "broad", "thick", "across"})
+# The extent each names is the measure: "a shaft 450 metres deep" and "at 452 metres of depth"
+# are one depth; "460 metres below ground" is a depth too, though nothing is said to be deep.
+DIMENSION_WORDS = {
+    "long": "length", "deep": "depth", "high": "height", "tall": "height", "wide": "width",
+    "broad": "width", "thick": "thickness", "across": "width",
+}  # fmt: skip
+DEPTH_WORDS = {"below", "beneath", "underground", "underneath"}
 
 # After a currency sign a lone letter is a scale: "€2.5m", "$40k", "£1.2bn" (split off by the tokenizer).
 CURRENCY_SCALES = {"m": 1e6, "m.": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -271,6 +291,11 @@ SPELLED_OUT = {("gross", "domestic", "product"): "gdp", ("gross", "national", "p
 # "interest rates" is "the rate" with its kind unsaid (and may join "the reference rate").
 GENUS_KINDS = {("interest", "rate")}
 LENGTH_UNITS = {"km", "m", "mile"}
+# Units compared in a common one: "8 km" and "8.000 metres" are one height. (base unit, factor)
+UNIT_BASES = {
+    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001),
+    "tonne": ("kg", 1000.0), "gram": ("kg", 1e-3), "milligram": ("kg", 1e-6), "microgram": ("kg", 1e-9),
+}  # fmt: skip
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 # Units of things counted in whole amounts: "150.000 euro", "12.000 hectares" group thousands with points.
@@ -281,14 +306,15 @@ FRACTION_WORDS = {
 }  # fmt: skip
 
 # Measures said only of people: "At least 14 died", "12 dead" count people though no noun is written.
-PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing"}
+PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing", "trapped"}
 
 # Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
 CAPACITY_VERBS = {"hold", "seat", "accommodate"}
 
 # Words before a number that make it an earlier value or the lower bound of a range of one
-# quantity: "17 killed, up from 12", "between 30 and 40 coaches". Kept in the text as written.
-EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",))
+# quantity: "17 killed, up from 12", "between 30 and 40 coaches", "to 52 batches from 37" (a
+# bare "from" only beside a "to" with a number). Kept in the text as written.
+EARLIER_MARKS = (("up", "from"), ("down", "from"), ("between",), ("from",))
 
 # "the driving staff" are the drivers, "nursing staff" the nurses: a worker noun whose kind is what they do.
 WORK_KIND = re.compile(r"(\w+?)ing")  # the kind: what they do

@@ -15,11 +15,13 @@ WIDTH, HEIGHT, PAD = 96, 24, 3
 
 
 def day_points(group: FigureGroup) -> list[tuple[str, float]]:
-    """One (as-of date, value) per day, in date order: the group's values are sorted so."""
+    """One (as-of date, value) per day, in date order: the group's values are sorted so, an earlier
+    value given that day ("to 52 from 37") before the value the day ends with."""
     points: dict[str, float] = {}
     for figure in group.values:
-        if figure.as_of is not None:
-            points.setdefault(figure.as_of, figure.value)
+        day = figure.as_of or figure.published  # the day said, else the article's date
+        if day is not None:
+            points[day] = figure.value
     return sorted(points.items())
 
 
