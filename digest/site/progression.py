@@ -9,6 +9,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from digest.figures.values import as_of_date
 from digest.model import FigureGroup
 
 WIDTH, HEIGHT, PAD = 96, 24, 3
@@ -19,7 +20,7 @@ def day_points(group: FigureGroup) -> list[tuple[str, float]]:
     value given that day ("to 52 from 37") before the value the day ends with."""
     points: dict[str, float] = {}
     for figure in group.values:
-        day = figure.as_of or figure.published  # the day said, else the article's date
+        day = as_of_date(figure)
         if day is not None:
             points[day] = figure.value
     return sorted(points.items())
