@@ -14,7 +14,7 @@ from digest.align.lineup import align_job
 from digest.align.topics import cluster_topics, name_topic
 from digest.extract.articles import extract_articles
 from digest.extract.entities import canonicalise
-from digest.memo import Memo, key_of
+from digest.memo import ByIdentity, Memo, key_of, release
 from digest.model import Article, Digest, Extraction, Problem, Topic
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import Parser
@@ -35,6 +35,7 @@ def build_digest(seeds_dir: Path, parser: Parser, report: Report = silent, remot
     groups, titles = group_articles(extractions)
     tick(len(extractions))
     topics = align_groups(groups, titles, parser, report)
+    release()
     return Digest(tuple(articles), extractions, topics, tuple(problems))
 
 
@@ -50,7 +51,7 @@ def read_articles(seeds_dir: Path, parser: Parser, report: Report = silent, remo
     """The seeds read, cleaned and counted once each, with every problem met on the way."""
     articles, problems = read_seeds(seeds_dir)
     # Cleaning identifies the language of every line, the slowest part of reading: kept between builds.
-    memo = Memo(parser.cache_dir, "clean", "digest.sources.clean")
+    memo = Memo(parser.cache_dir, "clean", "digest.sources.clean", shared=True)
 
     def clean(missing: list[int]) -> list[Article]:
         tick = counter(report, "clean", len(articles), len(articles) - len(missing))
@@ -82,10 +83,10 @@ def group_articles(extractions: Sequence[Extraction]) -> tuple[list[list[Extract
 def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], parser: Parser, report: Report = silent) -> tuple[Topic, ...]:
     """Each group's figures, quotes and claims lined up; an unchanged topic is recalled, not aligned again."""
     slugs = unique_slugs(f"{first_date(g) or ''} {founder(g).article.title}" for g in groups)
-    memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic", "digest.align.lineup")
+    memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic", "digest.align.lineup", shared=True)
     jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
     # Topics are independent of each other: both cores align them.
-    keys = [key_of(job) for job in jobs]
+    keys = [key_of((slug, title, tuple(map(extraction_key, group)))) for slug, title, group in jobs]
     def align(missing: list[int]) -> list[Topic]:
         # Aligning encodes figure contexts, quotes and statements: the encoder is read here, once,
         # and the forked workers inherit it (when every extraction came from the cache, the
@@ -96,6 +97,15 @@ def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], 
         return spread(align_job, [jobs[i] for i in missing], 4, tick)
 
     return tuple(memo.recall_all(keys, Topic, align))
+
+
+# Each extraction's key, made once: hashing every extraction was most of recalling 1,000 topics.
+_KEYS: ByIdentity[str] = ByIdentity()
+
+
+def extraction_key(extraction: Extraction) -> str:
+    known = _KEYS.get(extraction)
+    return known if known is not None else _KEYS.put(key_of(extraction), extraction)
 
 
 def founder(group: Sequence[Extraction]) -> Extraction:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,70 @@ def test_the_atomic_writer_leaves_only_the_file(tmp_path: Path) -> None:
     target = tmp_path / "x" / "y.bin"
     memo_module.write_atomic(target, b"data")
     assert target.read_bytes() == b"data" and [p.name for p in target.parent.iterdir()] == ["y.bin"]
+
+
+@pytest.fixture
+def resident() -> Iterator[None]:
+    memo_module.keep_in_memory(True)
+    yield
+    memo_module.keep_in_memory(False)
+
+
+def test_a_long_lived_process_hands_back_the_same_object_without_reading_the_file(tmp_path: Path, resident: None) -> None:
+    shared, private = Memo(tmp_path, "clean", shared=True), Memo(tmp_path, "topic")
+    shared.store("k", article("x"))
+    private.store("k", article("x"))
+    for memo in (shared, private):
+        path = memo.path("k")
+        assert path is not None
+        path.unlink()  # gone from disk: only memory can answer
+    assert shared.load("k", Article) == article("x")
+    assert shared.load("k", Article) is shared.load("k", Article)
+    assert shared.load("k", list) is None  # the expected type still holds
+    assert private.load("k", Article) is None  # a memo whose values may be changed keeps nothing
+
+
+def test_a_sweep_forgets_what_the_last_build_did_not_use(tmp_path: Path, resident: None) -> None:
+    memo = Memo(tmp_path, "clean", shared=True)
+    memo.store("used", article("u"))
+    memo.store("stale", article("s"))
+    memo_module.sweep_memory()  # both were met in this build
+    memo.load("used", Article)
+    memo_module.sweep_memory()
+    for key in ("used", "stale"):
+        path = memo.path(key)
+        assert path is not None
+        path.unlink()
+    assert memo.load("used", Article) == article("u")
+    assert memo.load("stale", Article) is None
+
+
+def test_one_off_builds_keep_nothing_in_memory(tmp_path: Path) -> None:
+    memo = Memo(tmp_path, "clean", shared=True)
+    memo.store("k", article("x"))
+    assert memo.load("k", Article) is not memo.load("k", Article)
+
+
+def test_results_by_identity_are_for_the_very_objects() -> None:
+    table: memo_module.ByIdentity[str] = memo_module.ByIdentity()
+    first, equal = article("same"), article("same")
+    table.put("made from first", first)
+    assert table.get(first) == "made from first"
+    assert table.get(equal) is None  # equal is not the same: its result may not be assumed
+    table.put("pair", first, equal)
+    assert table.get(first, equal) == "pair"
+    assert table.get(equal, first) is None
+    memo_module.release()  # a one-off build lets go of them
+    assert table.get(first) is None
+
+
+def test_a_long_lived_process_keeps_results_by_identity_across_builds(resident: None) -> None:
+    table: memo_module.ByIdentity[str] = memo_module.ByIdentity()
+    kept, dropped = article("kept"), article("dropped")
+    table.put("k", kept)
+    table.put("d", dropped)
+    memo_module.release()
+    memo_module.sweep_memory()  # end of a build that met both
+    assert table.get(kept) == "k"
+    memo_module.sweep_memory()  # a build that met only `kept`
+    assert (table.get(kept), table.get(dropped)) == ("k", None)

@@ -30,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest import workers
 from digest.align.linkage import average_linkage, co_posted
+from digest.memo import ByIdentity
 from digest.model import Extraction, Sentence
 from digest.nlp.encoder import as_matrix
 from digest.nlp.vocabulary import crude_stem
@@ -108,7 +109,7 @@ class Profile:
 
 def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], ...]:
     """Groups of article ids, one per event, each sorted; groups sorted by their first id."""
-    profiles = workers.map_inherited(profile_article, extractions, 50)  # a third of a rebuild's clustering
+    profiles = profile_articles(extractions)
     vectors = weigh_terms([p.terms for p in profiles])
     leads = as_matrix([e.vector for e in extractions])
     names = weigh_names([p.names for p in profiles])
@@ -150,23 +151,61 @@ def word_set(text: str) -> frozenset[str]:
 # --- profiles ------------------------------------------------------------------------------
 
 
-def profile_article(extraction: Extraction) -> Profile:
-    article = extraction.article
-    published = parse_date(article.published)
+@dataclass(frozen=True)
+class Wording:
+    """What an article's own words give its profile, whatever its names resolve to: kept by the
+    identity of the article and its sentences, which renaming the corpus's names leaves alone."""
+
+    terms: Counter[str]  # content lemma → count; never changed once made
+    not_before: dt.date | None
+    numbers: frozenset[str]
+    clocks: tuple[tuple[int, int], ...]
+    series: tuple[Series, ...]
+
+
+# Reading the words was a third of a rebuild's clustering at 1,000 articles, and titling read them again.
+_WORDINGS: ByIdentity[Wording] = ByIdentity()
+
+
+def profile_articles(extractions: Sequence[Extraction]) -> list[Profile]:
+    """Each extraction's profile; only wording not met before is read, in forked workers where that pays."""
+    known = [_WORDINGS.get(e.article, e.sentences) for e in extractions]
+    missing = [e for e, w in zip(extractions, known, strict=True) if w is None]
+    read = iter(workers.map_inherited(read_wording, missing, 50))
+    wordings = [w if w is not None else next(read) for w in known]
+    for e, w in zip(extractions, wordings, strict=True):
+        _WORDINGS.put(w, e.article, e.sentences)
+    return [profile_article(e, w) for e, w in zip(extractions, wordings, strict=True)]
+
+
+def wording_of(extraction: Extraction) -> Wording:
+    known = _WORDINGS.get(extraction.article, extraction.sentences)
+    return known if known is not None else _WORDINGS.put(read_wording(extraction), extraction.article, extraction.sentences)
+
+
+def read_wording(extraction: Extraction) -> Wording:
     terms: Counter[str] = Counter()
     for sentence in extraction.sentences:
         terms.update(content_terms(sentence))
+    text = extraction.article.text
+    return Wording(terms, latest_mentioned_date(text), specific_numbers(extraction), find_clocks(text), find_series(text))
+
+
+def profile_article(extraction: Extraction, wording: Wording | None = None) -> Profile:
+    article = extraction.article
+    wording = wording or wording_of(extraction)
+    terms = Counter(wording.terms)
     terms.update(f"entity:{m.canonical.casefold()}" for m in extraction.mentions)
     return Profile(
         id=article.id,
         language=(article.language or "").split("-")[0].lower() or None,
-        published=published,
-        not_before=latest_mentioned_date(article.text),
+        published=parse_date(article.published),
+        not_before=wording.not_before,
         terms=terms,
         quotes=find_quoted(extraction),
-        numbers=specific_numbers(extraction),
-        clocks=find_clocks(article.text),
-        series=find_series(article.text),
+        numbers=wording.numbers,
+        clocks=wording.clocks,
+        series=wording.series,
         figures=tuple(sorted({(str(f.measure), f.value) for f in extraction.figures})),
         names=frozenset(m.canonical.casefold() for m in extraction.mentions if m.label in NAME_LABELS),
     )
@@ -544,7 +583,7 @@ def clean_title(text: str) -> str:
 
 def term_shares(extractions: Sequence[Extraction]) -> dict[str, float]:
     """For each content word, the share of the topic's articles that use it."""
-    per_article = [{t for s in e.sentences for t in content_terms(s)} for e in extractions]
+    per_article = [set(wording_of(e).terms) for e in extractions]
     counts = Counter(t for terms in per_article for t in terms)
     return {t: k / len(extractions) for t, k in counts.items()}
 

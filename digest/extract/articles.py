@@ -111,7 +111,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
 
 def memo(parser: Parser) -> Memo:
     """Extractions depend on the model as well as the article: they live under the model's key."""
-    return Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "extract", "digest.extract.articles")
+    return Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "extract", "digest.extract.articles", shared=True)
 
 
 def read_cached(parser: Parser, article: Article) -> Extraction | None:

@@ -44,6 +44,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
+from digest.memo import ByIdentity
 from digest.model import Article, Extraction, Mention, Sentence
 from digest.nlp.sentences import sentence_at
 
@@ -216,7 +217,19 @@ def canonicalise(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
     names = canonical_names(mentions, labels)
     renamed = tuple(rename(e, names, labels) for e in extractions)
     kept = confirmed(renamed)
-    return tuple(e if reads_names(e.article.language) else keep_confirmed(e, kept) for e in renamed)
+    final = (e if reads_names(e.article.language) else keep_confirmed(e, kept) for e in renamed)
+    return tuple(unchanged(raw, e) for raw, e in zip(extractions, final, strict=True))
+
+
+# The last canonical form of each extraction, by the extraction it was made from.
+_CANONICAL: ByIdentity[Extraction] = ByIdentity()
+
+
+def unchanged(raw: Extraction, canonical: Extraction) -> Extraction:
+    """The canonical form made before, where it is equal: in a long-lived process every later
+    stage then knows an untouched article by its identity (`digest.memo.ByIdentity`)."""
+    before = _CANONICAL.get(raw)
+    return _CANONICAL.put(before if before is not None and before == canonical else canonical, raw)
 
 
 def reads_names(language: str | None) -> bool:
