@@ -109,3 +109,60 @@ def test_added_and_removed_seeds_add_and_remove_pages(server: Server) -> None:
     wait_for(lambda: fetch(page) is None, 60, server)
     loads = server.log.read_text().count("loaded spaCy pipeline")
     assert loads == 1, f"spaCy was loaded {loads} times across rebuilds"
+
+
+# `mkdocs serve`'s own loop, in one process: load the config, build, and again after a change,
+# with the plugin kept between builds as MkDocs keeps it; then the session ends.
+_SESSION = """
+import sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from digest.memo import Memo
+
+project, site = Path(sys.argv[1]), sys.argv[2]
+read: list[str] = []
+load_bytes = Memo.load_bytes
+Memo.load_bytes = lambda memo, key: read.append(memo.kind) or load_bytes(memo, key)
+config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+seed = project / "seeds" / sys.argv[3]
+seed.write_text(seed.read_text(encoding="utf-8").replace(sys.argv[4], sys.argv[5]), encoding="utf-8")
+read.clear()
+build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=site))
+snapshots = project / "cache" / "snapshots"
+print("extractions read", read.count("extract"), "snapshots", len(list(snapshots.glob("*.pickle"))) if snapshots.is_dir() else 0)
+config.plugins.on_shutdown()
+print("after shutdown", len(list(snapshots.glob("*.pickle"))))
+"""
+
+
+def test_a_served_rebuild_equals_a_clean_build_and_reads_only_the_edit(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("docs", "templates", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(SEEDS, project / "seeds")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    env = {"DIGEST_CACHE_DIR": str(project / "cache"), "SOURCE_DATE_EPOCH": "0", "PATH": "/usr/bin:/bin"}
+    text = (project / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
+    figure = re.search(r"at least (\d{1,3}(?:,\d{3})+) deaths", text)
+    assert figure, "the seed's toll sentence changed; pick another figure"
+    edit = [f"{SEED}.txt", figure.group(0), "at least 99,999 deaths"]
+    session = subprocess.run([sys.executable, "-c", _SESSION, str(project), str(tmp_path / "served"), *edit],
+                             cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert session.returncode == 0, session.stderr[-3000:]
+    # The edit's own article is looked for on disk; every other extraction came from memory, and
+    # the digest's snapshot waits for the session's end.
+    assert "extractions read 1 snapshots 0" in session.stdout, session.stdout
+    assert "after shutdown 1" in session.stdout, session.stdout
+    clean_env = {**env, "DIGEST_CACHE_DIR": str(tmp_path / "clean-cache")}
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "clean")]
+    clean = subprocess.run(command, cwd=project, env=clean_env, capture_output=True, text=True, timeout=600, check=False)
+    assert clean.returncode == 0, clean.stderr[-3000:]
+    served, built = tmp_path / "served", tmp_path / "clean"
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(served) for p in served.rglob("*") if p.is_file())
+    assert "99,999" in (served / "digest.json").read_text(encoding="utf-8")
+    assert [f for f in files if (built / f).read_bytes() != (served / f).read_bytes()] == []

@@ -15,6 +15,7 @@ import functools
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from digest import __version__
-from digest.memo import Memo
+from digest.memo import Memo, keep_in_memory, sweep_memory
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
@@ -81,9 +82,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Where progress goes: the plugin's logger unless an adapter (the CLI) chooses otherwise.
         self.report: Report = PlainProgress(log.info)
         self.reuse = PageReuse()
+        self.serving = False
+        self.later: list[Callable[[], None]] = []  # what `mkdocs serve` does when it stops
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
+        # An editor's session rebuilds on every save: what the caches hold stays in memory too,
+        # about 0.1 GB per 1,000 articles, so an edit unpickles one article, not the corpus.
+        self.serving = command == "serve"
+        keep_in_memory(self.serving)
+
+    def on_shutdown(self) -> None:
+        for deferred in self.later:
+            deferred()
+        self.later.clear()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.seeds = Path(self.config.seeds_dir)
@@ -104,7 +116,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # extractions (~80 MB per 1,000 articles) need not stay in memory while it does.
         try:
             # An unchanged seeds folder is its last digest: no model, no encoder loaded (digest.snapshot).
-            digest = digest_of(self.seeds, self.config.model, self.cache_dir(), lambda: Parser(self.pipeline(), self.cache_dir()), self.report, self.config.scheduler)
+            digest = digest_of(self.seeds, self.config.model, self.cache_dir(), lambda: Parser(self.pipeline(), self.cache_dir()),
+                               self.report, self.config.scheduler, self.later if self.serving else None)  # fmt: skip
         except RemoteFailed as error:
             raise PluginError(f"digest: {error}") from None
         # Once a build, with the version: a host's build log says which digest made its pages.
@@ -172,6 +185,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.remove_scratch()
+        sweep_memory()
         if self.reuse.memo is not None:
             log.info("%d of %d pages reused (%d with their theme)", len(self.reuse.reused), len(self.reuse.paths), self.reuse.themed)
         self.reuse.finish()
@@ -250,6 +264,10 @@ class PageReuse:
 
     def __init__(self) -> None:
         self.memo: Memo | None = None
+        # The same folder, for what no one changes once made (a page's HTML, its search entries):
+        # `mkdocs serve` keeps those in memory between rebuilds. Not the kept renders, whose toc
+        # another plugin may edit in place.
+        self.kept: Memo | None = None
         self.paths: set[str] = set()
         self.site = ""
         self.nav = ""
@@ -263,10 +281,16 @@ class PageReuse:
         self.templates: dict[str, Any] = {}
         self.warnings = WarningCount()
         self.themed = 0
+        # A page's links by its Markdown, from the last build and this one: under `mkdocs serve`
+        # the same 3,000 pages come back on every save, and reading their links was a third of
+        # reading them (each build keeps only what it met).
+        self.links_before: dict[tuple[str, str], list[str]] = {}
+        self.links_now: dict[tuple[str, str], list[str]] = {}
 
     def start(self, cache_dir: Path, paths: set[str]) -> None:
         self.finish()
-        self.memo, self.paths = Memo(cache_dir, "page"), paths
+        self.memo, self.kept, self.paths = Memo(cache_dir, "page"), Memo(cache_dir, "page", shared=True), paths
+        self.links_before, self.links_now = self.links_now, {}
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def finish(self) -> None:
@@ -286,7 +310,7 @@ class PageReuse:
         options = settings_text(getattr(plugin, "config", {}).items())
 
         def add_entry_from_context(page: Page) -> None:
-            memo = self.memo
+            memo = self.kept
             if memo is None or page.file.src_uri not in self.paths:
                 return add(page)  # type: ignore[no-any-return]
             # Not its template: indexing never reads it, and a reused page's is still the stand-in here.
@@ -308,7 +332,7 @@ class PageReuse:
         path = page.file.src_uri
         if self.memo is None or path not in self.paths:
             return markdown
-        links = [(target, files.get_file_from_path(target) is not None) for target in link_paths(markdown, path)]
+        links = [(target, files.get_file_from_path(target) is not None) for target in self.links_in(markdown, path)]
         key = self.keys[path] = key_of(self.site, path, page.file.url, markdown, links)
         found = self.memo.load(key, Rendered)
         if found is None:
@@ -320,6 +344,11 @@ class PageReuse:
         # after_render hands back the kept HTML.
         page.render = functools.partial(skip_render, page)  # type: ignore[method-assign]
         return ""
+
+    def links_in(self, markdown: str, path: str) -> list[str]:
+        found = self.links_before.get((path, markdown))
+        self.links_now[path, markdown] = found = found if found is not None else link_paths(markdown, path)
+        return found
 
     def after_render(self, html: str, page: Page, files: Files) -> str:
         path = page.file.src_uri
@@ -363,7 +392,7 @@ class PageReuse:
                 page.meta["template"] = template
         key = self.output_keys[path] = key_of(self.keys[path], self.nav, page_facts(page), context_facts(context))
         if template is not None:
-            found = self.memo.load(key, str)
+            found = self.kept.load(key, str) if self.kept else None
             self.outputs[path] = found if found is not None else (context, template)
 
     def output(self, output: str, page: Page) -> str:
@@ -376,8 +405,8 @@ class PageReuse:
             context, template = kept
             output = self.env.get_template(template).render(context)
         key = self.output_keys.pop(path, None)
-        if key is not None and self.memo is not None:
-            self.memo.store(key, output)
+        if key is not None and self.kept is not None:
+            self.kept.store(key, output)
         return output
 
 
