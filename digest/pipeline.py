@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Protocol
 
 from digest.align.lineup import align_job
-from digest.align.topics import cluster_topics, name_topic
+from digest.align.titles import name_topic
+from digest.align.topics import cluster_topics
 from digest.extract.articles import extract_articles
 from digest.extract.entities import canonicalise
 from digest.memo import ByIdentity, Memo, key_of, release

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 
 from digest.align.linkage import average_linkage
+from digest.align.titles import name_topic
 from digest.align.topics import (
     GROUP_ATTACH,
     GROUP_NAMES,
@@ -22,7 +23,6 @@ from digest.align.topics import (
     find_series,
     gap_penalty,
     latest_mentioned_date,
-    name_topic,
     near_figures,
     quote_overlap,
     series_agree,

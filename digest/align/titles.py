@@ -1,0 +1,77 @@
+"""A topic's title: the headline-like line its articles most agree on (see `name_topic`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from digest.align.topics import wording_of
+from digest.model import Extraction, Sentence
+from digest.nlp.vocabulary import crude_stem
+
+TITLE_WORDS = 12  # a title longer than this is cut
+
+
+def name_topic(extractions: Sequence[Extraction]) -> str:
+    """A neutral title: the headline-like line the topic's articles most agree on.
+
+    Candidates are every article's title and short heading lines near its top, split at a
+    colon (a kicker such as "Blinken:" or a quoted claim after it is one outlet's framing) and
+    stripped of quotation marks. Each is scored by how many of the topic's articles use its
+    content words, so wording every outlet shares wins over one outlet's angle; a made-up
+    string of keywords would read worse and could join words no outlet put together.
+    """
+    candidates = title_candidates(extractions)
+    if not candidates:
+        return "Untitled"
+    shares = term_shares(extractions)
+    best = max(candidates, key=lambda c: (title_score(c, shares), -len(c), c))
+    return shorten(best)
+
+
+def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
+    lines: list[str] = []
+    # An English digest is titled in English where any of its reports is in English.
+    english = [e for e in extractions if (e.article.language or "en").startswith("en")]
+    for e in english or extractions:
+        lines.append(e.article.title)
+        lines.extend(s.text for s in e.sentences[:4] if looks_like_heading(s))
+    parts = {clean_title(part) for line in lines for part in re.split(r":\s+", line)}
+    # A kicker ("Blinken") is no title, but a short headline ("Festival opens") beats none at all.
+    return sorted(p for p in parts if len(p.split()) >= 3) or sorted(p for p in parts if p)
+
+
+def looks_like_heading(sentence: Sentence) -> bool:
+    return len(sentence.text.split()) <= TITLE_WORDS and not sentence.text.rstrip().endswith((".", "?", "!"))
+
+
+def clean_title(text: str) -> str:
+    text = re.sub(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)", "", text)
+    return " ".join(text.split()).strip(" -–—|,;")
+
+
+def term_shares(extractions: Sequence[Extraction]) -> dict[str, float]:
+    """For each content word, the share of the topic's articles that use it."""
+    per_article = [set(wording_of(e).terms) for e in extractions]
+    counts = Counter(t for terms in per_article for t in terms)
+    return {t: k / len(extractions) for t, k in counts.items()}
+
+
+def title_score(candidate: str, shares: Mapping[str, float]) -> float:
+    words = [t for t in (crude_stem(w) for w in re.findall(r"[\w']+", candidate.lower())) if t not in STOP_WORDS]
+    if not words:
+        return 0.0
+    found = [max(shares.get(w, 0.0), shares.get(w.rstrip("s"), 0.0)) for w in words]
+    return sum(found) / math.sqrt(len(words))  # mostly shared words; a little credit for coverage
+
+
+def shorten(title: str) -> str:
+    """At most TITLE_WORDS words, never ending on an ellipsis or a dangling "of"."""
+    words = title.replace("…", " ").replace("...", " ").split()[:TITLE_WORDS]
+    while len(words) > 1 and words[-1].lower() in STOP_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;:-–—")
