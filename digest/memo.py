@@ -33,8 +33,8 @@ FORMAT = "1"
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+(digest[\w.]*)", re.MULTILINE)
 _FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(digest[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE)
 # What a long-lived process (`mkdocs serve`) keeps in memory besides the files, by file path: a
-# rebuild then unpickles only what changed (1,000 extractions, topics and cleaned articles were
-# half of a served edit's digest). None: nothing kept, as in every one-off build.
+# rebuild then unpickles only what changed, not 1,000 cleaned articles, extractions and topics.
+# None: nothing kept, as in every one-off build.
 _resident: dict[Path, object] | None = None
 _touched: set[Path] = set()
 
@@ -187,13 +187,7 @@ class Memo:
         return self.folder / f"{self.kind}-{code_fingerprint(self.code)}" / key[:2] / f"{key}{self.suffix}"
 
     def load_bytes(self, key: str) -> bytes | None:
-        path = self.path(key)
-        if path is None or not path.is_file():
-            return None
-        try:
-            return path.read_bytes()
-        except OSError:
-            return None
+        return read_bytes(self.path(key))
 
     def store_bytes(self, key: str, data: bytes) -> None:
         path = self.path(key)
@@ -206,7 +200,7 @@ class Memo:
             _touched.add(path)
             kept = _resident[path]
             return kept if isinstance(kept, expected) else None
-        data = self.load_bytes(key)
+        data = read_bytes(path)
         if data is None:
             return None
         try:
@@ -233,5 +227,16 @@ class Memo:
         return [value for value in found if value is not None]
 
     def store(self, key: str, value: object) -> None:
-        self.store_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        self.remember(self.path(key), value)
+        path = self.path(key)
+        if path is not None:
+            write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self.remember(path, value)
+
+
+def read_bytes(path: Path | None) -> bytes | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

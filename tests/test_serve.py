@@ -118,12 +118,12 @@ import sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from digest.memo import Memo
+import digest.memo
 
 project, site = Path(sys.argv[1]), sys.argv[2]
-read: list[str] = []
-load_bytes = Memo.load_bytes
-Memo.load_bytes = lambda memo, key: read.append(memo.kind) or load_bytes(memo, key)
+read: list[str] = []  # the kind of each cache file read: its folder is named kind-fingerprint
+read_bytes = digest.memo.read_bytes
+digest.memo.read_bytes = lambda path: read.append(path.parent.parent.name.split("-")[0]) or read_bytes(path) if path else None
 config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
 config.plugins.on_startup(command="serve", dirty=False)
 build(config)

@@ -170,10 +170,9 @@ def profile_articles(extractions: Sequence[Extraction]) -> list[Profile]:
     """Each extraction's profile; only wording not met before is read, in forked workers where that pays."""
     known = [_WORDINGS.get(e.article, e.sentences) for e in extractions]
     missing = [e for e, w in zip(extractions, known, strict=True) if w is None]
-    read = iter(workers.map_inherited(read_wording, missing, 50))
+    fresh = workers.map_inherited(read_wording, missing, 50)
+    read = iter([_WORDINGS.put(w, e.article, e.sentences) for e, w in zip(missing, fresh, strict=True)])
     wordings = [w if w is not None else next(read) for w in known]
-    for e, w in zip(extractions, wordings, strict=True):
-        _WORDINGS.put(w, e.article, e.sentences)
     return [profile_article(e, w) for e, w in zip(extractions, wordings, strict=True)]
 
 
@@ -190,9 +189,8 @@ def read_wording(extraction: Extraction) -> Wording:
     return Wording(terms, latest_mentioned_date(text), specific_numbers(extraction), find_clocks(text), find_series(text))
 
 
-def profile_article(extraction: Extraction, wording: Wording | None = None) -> Profile:
+def profile_article(extraction: Extraction, wording: Wording) -> Profile:
     article = extraction.article
-    wording = wording or wording_of(extraction)
     terms = Counter(wording.terms)
     terms.update(f"entity:{m.canonical.casefold()}" for m in extraction.mentions)
     return Profile(
