@@ -225,3 +225,11 @@ def test_a_statements_weight_is_the_same_whatever_order_its_terms_come_in() -> N
     weights = {"a": 1e16, "b": 1.0, "c": -1e16, "d": 3.0}
     one = Statement(Sentence("x", 0, "text", 0, 4), frozenset(weights))
     assert Scorer.of([one], weights, frozenset()).masses == [4.0]  # the exact sum, in any order
+
+
+def test_a_count_written_as_a_word_is_the_same_term_as_its_digits(parser: Parser) -> None:
+    texts = {"a": "Three hikers died in an avalanche near the pass on Sunday, rescuers said.",
+             "b": "An avalanche near the pass killed 3 hikers on Sunday, the police said."}
+    terms = [s.terms for e in extract(parser, texts) for s in find_statements(e)]
+    assert len(terms) == 2 and all("3" in t for t in terms)
+    assert "three" not in terms[0]

@@ -40,7 +40,7 @@ from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
 from digest.model import Claim, Disagreement, Extraction, Figure, FigureGroup, Mention, Sentence, SentenceRef
-from digest.nlp.vocabulary import SYNONYMS
+from digest.nlp.vocabulary import NUMBER_WORDS, SYNONYMS
 
 # Mean pair score a group of sentences needs to count as one claim.
 THRESHOLD = 0.48
@@ -243,7 +243,7 @@ def find_statements(
         # A name counts once, as its canonical entity, not once per word it is spelt with,
         # and a person's title is part of the name.
         spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])
-        words = {t for t in content_terms(sentence) if t not in spelt}
+        words = {t for t in content_terms(sentence) if t not in spelt} | spelled_numbers(sentence)
         terms = frozenset(f"entity:{w}" if w in known else t for w in words for t in senses(w)) | names[sentence.index]
         key = (sentence.article, sentence.index)
         held = (quantities or {}).get(key, frozenset())
@@ -255,6 +255,12 @@ def find_statements(
         if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS - brief:
             statements.append(Statement(sentence, terms, held, stance))
     return statements
+
+
+def spelled_numbers(sentence: Sentence) -> set[str]:
+    """Counts written as words, as their digits: "Two people died" reports the "2 people" of
+    another outlet (the stop list would drop "two" with "the" and "of")."""
+    return {NUMBER_WORDS[w] for w, p in zip(sentence.lemmas, sentence.pos) if p == "NUM" and w in NUMBER_WORDS}
 
 
 def topic_names(extractions: Sequence[Extraction]) -> frozenset[str]:
