@@ -233,3 +233,11 @@ def test_a_count_written_as_a_word_is_the_same_term_as_its_digits(parser: Parser
     terms = [s.terms for e in extract(parser, texts) for s in find_statements(e)]
     assert len(terms) == 2 and all("3" in t for t in terms)
     assert "three" not in terms[0]
+
+
+def test_a_word_of_a_name_said_again_outside_it_is_a_word_of_the_sentence(parser: Parser) -> None:
+    text = "The Ohio Farm Bureau said the rain had helped many small farms save their harvest."
+    (extraction,) = extract(parser, {"a": text})
+    (statement,) = find_statements(extraction)
+    assert "entity:ohio farm bureau" in statement.terms and "farm" in statement.terms
+    assert "ohio" not in statement.terms and "bureau" not in statement.terms  # the name counts once

@@ -223,7 +223,7 @@ def find_statements(
     here is that name, even where the entity recogniser passed it by."""
     quoted = {q.sentence: len(q.text) for q in extraction.quotes}
     names: dict[int, set[str]] = defaultdict(set)
-    name_words: dict[int, set[str]] = defaultdict(set)
+    name_words: dict[int, Counter[str]] = defaultdict(Counter)
     people: dict[int, list[Mention]] = defaultdict(list)
     mentioned: dict[int, list[Mention]] = defaultdict(list)
     for mention in extraction.mentions:
@@ -240,10 +240,8 @@ def find_statements(
         elif last_person and sentence.lemmas[:1] in (("he",), ("she",)):
             # "He said Turkey wanted easier visa rules": the sentence is about the person last named.
             names[sentence.index].add(last_person)
-        # A name counts once, as its canonical entity, not once per word it is spelt with,
-        # and a person's title is part of the name.
-        spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])
-        words = {t for t in content_terms(sentence) if t not in spelt} | spelled_numbers(sentence)
+        titles = title_words(sentence, people[sentence.index])
+        words = unnamed_words(sentence, name_words[sentence.index], titles) | spelled_numbers(sentence)
         terms = frozenset(f"entity:{w}" if w in known else t for w in words for t in senses(w)) | names[sentence.index]
         key = (sentence.article, sentence.index)
         held = (quantities or {}).get(key, frozenset())
@@ -255,6 +253,14 @@ def find_statements(
         if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS - brief:
             statements.append(Statement(sentence, terms, held, stance))
     return statements
+
+
+def unnamed_words(sentence: Sentence, spelt: Counter[str], titles: set[str]) -> set[str]:
+    """The content words said outside names: a name counts once, as its canonical entity, not once
+    per word it is spelt with, and a person's title is part of the name. But a word of a name said
+    again outside it is said: "the Restaurant Association said small restaurants survived"."""
+    counts = Counter(content_terms(sentence))
+    return {w for w, k in counts.items() if w not in titles and k > spelt[w]}
 
 
 def spelled_numbers(sentence: Sentence) -> set[str]:
