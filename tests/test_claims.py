@@ -241,3 +241,16 @@ def test_a_word_of_a_name_said_again_outside_it_is_a_word_of_the_sentence(parser
     (statement,) = find_statements(extraction)
     assert "entity:ohio farm bureau" in statement.terms and "farm" in statement.terms
     assert "ohio" not in statement.terms and "bureau" not in statement.terms  # the name counts once
+
+
+def test_two_sentences_share_phrases_of_three_words_in_order(parser: Parser) -> None:
+    from digest.align.claims import Scorer, term_weights
+
+    texts = {"a": "The ministers agreed on Friday to offer cheaper train tickets to students.",
+             "b": "Students will get cheaper train tickets from next month, the transport office said.",
+             "c": "Train tickets will be checked more often at stations, the police said."}
+    statements = [s for e in extract(parser, texts) for s in find_statements(e)]
+    assert [s.article for s in statements] == ["a", "b", "c"]
+    scorer = Scorer.of(statements, term_weights(statements), frozenset())
+    assert scorer.phrased(0, 1)  # "cheaper train tickets"
+    assert not scorer.phrased(0, 2) and not scorer.phrased(1, 2)  # "train tickets": two words

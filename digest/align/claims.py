@@ -10,7 +10,8 @@ Wording misses paraphrase ("ordering the inspections in response to the flow of 
 "stepped-up inspections are needed to curb the flow of drugs"), so each pair's score also moves
 with the sentence encoder's similarity (`meaning`), and each sentence's nearest sentences of
 other articles by meaning are candidates too: up for one fact in other words, down for two
-sentences that share words about different things.
+sentences that share words about different things; and up a little more where the encoder agrees
+and the two share a phrase of three words in one order ("easier visas for Turkish citizens").
 
 Two rules keep the score on what is said rather than who it is about. A person's title
 ("Interior Minister", ", the chief executive,") is part of their name, so it counts once, as the
@@ -58,6 +59,14 @@ _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
 VERB_POS = frozenset({"VERB", "AUX"})
 HEADING_WORDS = 12
 ANCHOR_BONUS = 0.2
+# Two sentences whose shared phrases (words in the same order, each within PHRASE_REACH words of the
+# one before) hold this many content words ("easier visas for Turkish citizens" / "easier visa rules
+# for its citizens"), and that the encoder puts on the paraphrase side of MEANING_CENTRE, score this
+# much more: three words in one order are rarely two sentences' by chance, but wording alone (a name
+# the recogniser missed, "civil protection agency") is not a fact, so the encoder must agree.
+PHRASE_WORDS = 3
+PHRASE_REACH = 2
+PHRASE_BONUS = 0.1
 _MARK = re.compile(r"[“”\"«»„]")
 # Outside quotation marks a reporter does not say "I" or "we": such a sentence is someone's speech.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
@@ -77,6 +86,8 @@ class Statement:
     terms: frozenset[str]  # content lemmas and entity names
     quantities: frozenset[int] = frozenset()  # the topic's shared figure groups it reports
     stance: Stance = Stance()
+    # Each ordered pair of its words that stand close (`close_pairs`): what it says in what order.
+    phrases: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def article(self) -> str:
@@ -153,6 +164,7 @@ def score_pairs(
     scorer = Scorer.of(statements, weights, find_anchors(statements))
     worded = {(i, j): scorer.score(i, j) for i, j in pairs}
     meant = {pair: score + meaning_score(similar.get(pair), scorer.quantity_share(*pair) > 0)
+             + PHRASE_BONUS * (similar.get(pair, 0.0) >= MEANING_CENTRE and scorer.phrased(*pair))
              for pair, score in worded.items()}
     # Judged like a disagreement: by the better of the two scores (see `align_claims`).
     disputed = agreed_disputes([s.stance for s in statements], articles,
@@ -251,8 +263,28 @@ def find_statements(
         # "the inspections would continue indefinitely".
         brief = bool(held) or stance.negated or stance.permanent or stance.bounded
         if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS - brief:
-            statements.append(Statement(sentence, terms, held, stance))
+            phrases = close_pairs(word_terms(sentence, terms, known))
+            statements.append(Statement(sentence, terms, held, stance, phrases))
     return statements
+
+
+def word_terms(sentence: Sentence, terms: frozenset[str], known: frozenset[str]) -> list[frozenset[str]]:
+    """The terms of each of the sentence's words, in order, leaving out names and numbers: a phrase
+    is wording, and names and numbers are matched as anchors and quantities already."""
+    found = []
+    for lemma, pos in zip(sentence.lemmas, sentence.pos):
+        word = NUMBER_WORDS.get(lemma, lemma) if pos == "NUM" else lemma.replace(",", "")
+        said = frozenset() if word in known else senses(word) & terms
+        said = frozenset(t for t in said if not is_anchor_kind(t))
+        if said:
+            found.append(said)
+    return found
+
+
+def close_pairs(words: Sequence[frozenset[str]]) -> frozenset[tuple[str, str]]:
+    """Each ordered pair of terms of two words at most PHRASE_REACH apart."""
+    return frozenset((a, b) for i, first in enumerate(words) for later in words[i + 1 : i + 1 + PHRASE_REACH]
+                     for a in first for b in later if a != b)
 
 
 def unnamed_words(sentence: Sentence, spelt: Counter[str], titles: set[str]) -> set[str]:
@@ -389,6 +421,11 @@ class Scorer:
         anchored = bool(shared & self.anchors) and any(not is_anchor_kind(t) for t in shared)
         lexical = 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
         return lexical + QUANTITY_BONUS * self.quantity_share(i, j)
+
+    def phrased(self, i: int, j: int) -> bool:
+        """Whether the phrases the two share hold PHRASE_WORDS words (see `PHRASE_BONUS`)."""
+        shared = self.statements[i].phrases & self.statements[j].phrases
+        return len({t for pair in shared for t in pair}) >= PHRASE_WORDS
 
     def quantity_share(self, i: int, j: int) -> float:
         """The share of the quantities of the sentence reporting fewer that the other reports too:
