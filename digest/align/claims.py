@@ -5,7 +5,9 @@ a heading or mostly a direct quote) is compared with sentences of the other arti
 share one of its uncommon words or names (an inverted index, never all pairs). A pair
 scores by the share of the shorter sentence's weighted content lemmas the other holds, by their
 cosine, and by rapidfuzz's token-set ratio over the lemmas; average linkage (from clustering)
-groups matched sentences, at most one per article, so one loose match cannot chain claims.
+groups matched sentences, at most one per article, so one loose match cannot chain claims;
+a sentence stating two facts (two shared quantities; or a phrase and the encoder tie it
+to a sentence linkage left alone) is in the claim of each.
 Wording misses paraphrase ("ordering the inspections in response to the flow of illegal drugs" /
 "stepped-up inspections are needed to curb the flow of drugs"), so each pair's score also moves
 with the sentence encoder's similarity (`meaning`), and each sentence's nearest sentences of
@@ -112,13 +114,15 @@ def align_claims(
     readings = figures_by_sentence(figures)
     names = topic_names(extractions)
     statements = [s for e in extractions for s in find_statements(e, quantities, readings, names)]
-    worded, scores = score_pairs(statements, term_weights(statements))
+    scored = score_pairs(statements, term_weights(statements))
+    worded, scores = scored.worded, scored.scores
     groups = average_linkage(len(statements), scores, THRESHOLD, lambda i, j: may_join(statements[i], statements[j]))
     claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
     # A contradiction is as much a match in wording as in meaning: the encoder puts "will join" and
     # "will not join" far apart, so a conflicting pair is judged by the better of the two scores.
     disagreements = find_disagreements(statements, {p: max(s, worded[p]) for p, s in scores.items()}, groups, claims)
-    facts = [make_claim([statements[i] for i in g], scores, g) for g in join_second_facts(statements, scores, groups)]
+    joined = join_left_alone(statements, scored, join_second_facts(statements, scores, groups))
+    facts = [make_claim([statements[i] for i in g], scores, g) for g in joined]
     return tuple(sorted(facts, key=claim_order)), disagreements
 
 
@@ -139,6 +143,25 @@ def join_second_facts(
     return [sorted(g) for g in joined]
 
 
+def join_left_alone(statements: Sequence[Statement], scored: PairScores, groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The groups, where a sentence linkage left alone joins the sentence of another article it
+    matches best, already in another claim, if wording and meaning both say they match (a shared
+    phrase and the encoder: `PairScores.phrased`) and the pair scores as a claim would. A lead
+    sentence often states two facts ("ended a visit with a call for easier visas, after agreeing to
+    speed up deportations"); linkage gave it the claim of one, and the other outlet's sentence of
+    the other fact had no one left to match."""
+    joined = [list(g) for g in groups]
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j) in scored.phrased:
+        if scored.scores[(i, j)] >= THRESHOLD and may_join(statements[i], statements[j]):
+            partners[i].append((scored.scores[(i, j)], j))
+            partners[j].append((scored.scores[(i, j)], i))
+    for group in joined:
+        if len(group) == 1 and partners[group[0]]:
+            group.append(max(partners[group[0]])[1])
+    return [sorted(g) for g in joined]
+
+
 def second_fact_of(
     i: int, group: Sequence[int], statements: Sequence[Statement], scores: Mapping[tuple[int, int], float]
 ) -> bool:
@@ -152,9 +175,16 @@ def second_fact_of(
     return mean >= THRESHOLD and all(may_join(statement, m) for m in members)
 
 
-def score_pairs(
-    statements: Sequence[Statement], weights: Mapping[str, float]
-) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+@dataclass(frozen=True)
+class PairScores:
+    """A topic's candidate pairs of statements, scored."""
+
+    worded: dict[tuple[int, int], float]  # by wording alone
+    scores: dict[tuple[int, int], float]  # by wording and meaning
+    phrased: frozenset[tuple[int, int]]  # those sharing a phrase that the encoder agrees on (PHRASE_BONUS)
+
+
+def score_pairs(statements: Sequence[Statement], weights: Mapping[str, float]) -> PairScores:
     """Each candidate pair's score by wording alone, and by wording and meaning. Candidates share an
     uncommon word, or are among each other's nearest sentences by meaning (`meaning.near_pairs`)."""
     articles = [s.article for s in statements]
@@ -163,13 +193,13 @@ def score_pairs(
     similar = pair_similarities(vectors, pairs)
     scorer = Scorer.of(statements, weights, find_anchors(statements))
     worded = {(i, j): scorer.score(i, j) for i, j in pairs}
+    phrased = frozenset(p for p in pairs if similar.get(p, 0.0) >= MEANING_CENTRE and scorer.phrased(*p))
     meant = {pair: score + meaning_score(similar.get(pair), scorer.quantity_share(*pair) > 0)
-             + PHRASE_BONUS * (similar.get(pair, 0.0) >= MEANING_CENTRE and scorer.phrased(*pair))
-             for pair, score in worded.items()}
+             + PHRASE_BONUS * (pair in phrased) for pair, score in worded.items()}
     # Judged like a disagreement: by the better of the two scores (see `align_claims`).
     disputed = agreed_disputes([s.stance for s in statements], articles,
                                {p: max(s, worded[p]) for p, s in meant.items()}, DISAGREE_THRESHOLDS)
-    return worded, {p: s + DISPUTE_BONUS * (p in disputed) for p, s in meant.items()}
+    return PairScores(worded, {p: s + DISPUTE_BONUS * (p in disputed) for p, s in meant.items()}, phrased)
 
 
 def meaning_score(similarity: float | None, counted: bool = False) -> float:
