@@ -235,6 +235,14 @@ def test_a_count_written_as_a_word_is_the_same_term_as_its_digits(parser: Parser
     assert "three" not in terms[0]
 
 
+def test_a_count_of_two_words_is_one_number() -> None:
+    from digest.align.claims import spelled_numbers
+
+    words = ("twenty", "five", "inmate", "and", "fifteen", "guard", "of", "forty")
+    pos = ("NUM", "NUM", "NOUN", "CCONJ", "NUM", "NOUN", "ADP", "NUM")
+    assert spelled_numbers(Sentence("x", 0, "text", 0, 4, lemmas=words, pos=pos)) == {"25", "15", "40"}
+
+
 def test_a_word_of_a_name_said_again_outside_it_is_a_word_of_the_sentence(parser: Parser) -> None:
     text = "The Ohio Farm Bureau said the rain had helped many small farms save their harvest."
     (extraction,) = extract(parser, {"a": text})

@@ -43,7 +43,7 @@ from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
 from digest.model import Claim, Disagreement, Extraction, Figure, FigureGroup, Mention, Sentence, SentenceRef
-from digest.nlp.vocabulary import NUMBER_WORDS, SYNONYMS
+from digest.nlp.vocabulary import NUMBER_WORDS, SYNONYMS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS
 
 # Mean pair score a group of sentences needs to count as one claim.
 THRESHOLD = 0.48
@@ -327,8 +327,15 @@ def unnamed_words(sentence: Sentence, spelt: Counter[str], titles: set[str]) -> 
 
 def spelled_numbers(sentence: Sentence) -> set[str]:
     """Counts written as words, as their digits: "Two people died" reports the "2 people" of
-    another outlet (the stop list would drop "two" with "the" and "of")."""
-    return {NUMBER_WORDS[w] for w, p in zip(sentence.lemmas, sentence.pos) if p == "NUM" and w in NUMBER_WORDS}
+    another outlet (the stop list would drop "two" with "the" and "of"); "twenty-five" is 25."""
+    counts = [w if p == "NUM" else "" for w, p in zip(sentence.lemmas, sentence.pos)]
+    found = set()
+    for before, word, after in zip(["", *counts], counts, [*counts[1:], ""]):
+        if word in TEN_WORDS:
+            found.add(str(TEN_WORDS[word] + UNIT_WORDS.get(after, 0)))
+        elif before not in TEN_WORDS and (word in NUMBER_WORDS or word in TEEN_WORDS):
+            found.add(NUMBER_WORDS.get(word) or str(TEEN_WORDS[word]))
+    return found
 
 
 def topic_names(extractions: Sequence[Extraction]) -> frozenset[str]:
