@@ -271,3 +271,12 @@ def test_a_sentence_stating_two_facts_is_in_the_claim_of_each(parser: Parser) ->
                   "Mayor Anne Roux said students should get cheaper train tickets."}
     claims = shared(group_claims(extract(parser, texts)))
     assert sorted([(r.article, r.sentence) for r in c.refs] for c in claims) == [[("a", 0), ("b", 0)], [("a", 0), ("b", 1)]]
+
+
+def test_a_sentence_left_alone_giving_a_number_the_other_does_not_stays_alone(parser: Parser) -> None:
+    texts = {"a": "Mayor Anne Roux left Lyon on Friday calling for cheaper train tickets for students, "
+                  "after the region agreed to extend the tram line to the airport.",
+             "b": "The region agreed on Friday to extend the tram line to the airport. "
+                  "Mayor Anne Roux said 40,000 students should get cheaper train tickets."}
+    claims = shared(group_claims(extract(parser, texts)))
+    assert [[(r.article, r.sentence) for r in c.refs] for c in claims] == [[("a", 0), ("b", 0)]]
