@@ -225,3 +225,58 @@ def test_a_statements_weight_is_the_same_whatever_order_its_terms_come_in() -> N
     weights = {"a": 1e16, "b": 1.0, "c": -1e16, "d": 3.0}
     one = Statement(Sentence("x", 0, "text", 0, 4), frozenset(weights))
     assert Scorer.of([one], weights, frozenset()).masses == [4.0]  # the exact sum, in any order
+
+
+def test_a_count_written_as_a_word_is_the_same_term_as_its_digits(parser: Parser) -> None:
+    texts = {"a": "Three hikers died in an avalanche near the pass on Sunday, rescuers said.",
+             "b": "An avalanche near the pass killed 3 hikers on Sunday, the police said."}
+    terms = [s.terms for e in extract(parser, texts) for s in find_statements(e)]
+    assert len(terms) == 2 and all("3" in t for t in terms)
+    assert "three" not in terms[0]
+
+
+def test_a_count_of_two_words_is_one_number() -> None:
+    from digest.align.claims import spelled_numbers
+
+    words = ("twenty", "five", "inmate", "and", "fifteen", "guard", "of", "forty")
+    pos = ("NUM", "NUM", "NOUN", "CCONJ", "NUM", "NOUN", "ADP", "NUM")
+    assert spelled_numbers(Sentence("x", 0, "text", 0, 4, lemmas=words, pos=pos)) == {"25", "15", "40"}
+
+
+def test_a_word_of_a_name_said_again_outside_it_is_a_word_of_the_sentence(parser: Parser) -> None:
+    text = "The Ohio Farm Bureau said the rain had helped many small farms save their harvest."
+    (extraction,) = extract(parser, {"a": text})
+    (statement,) = find_statements(extraction)
+    assert "entity:ohio farm bureau" in statement.terms and "farm" in statement.terms
+    assert "ohio" not in statement.terms and "bureau" not in statement.terms  # the name counts once
+
+
+def test_two_sentences_share_phrases_of_three_words_in_order(parser: Parser) -> None:
+    from digest.align.claims import Scorer, term_weights
+
+    texts = {"a": "The ministers agreed on Friday to offer cheaper train tickets to students.",
+             "b": "Students will get cheaper train tickets from next month, the transport office said.",
+             "c": "Train tickets will be checked more often at stations, the police said."}
+    statements = [s for e in extract(parser, texts) for s in find_statements(e)]
+    assert [s.article for s in statements] == ["a", "b", "c"]
+    scorer = Scorer.of(statements, term_weights(statements), frozenset())
+    assert scorer.phrased(0, 1)  # "cheaper train tickets"
+    assert not scorer.phrased(0, 2) and not scorer.phrased(1, 2)  # "train tickets": two words
+
+
+def test_a_sentence_stating_two_facts_is_in_the_claim_of_each(parser: Parser) -> None:
+    texts = {"a": "Mayor Anne Roux left Lyon on Friday calling for cheaper train tickets for students, "
+                  "after the region agreed to extend the tram line to the airport.",
+             "b": "The region agreed on Friday to extend the tram line to the airport. "
+                  "Mayor Anne Roux said students should get cheaper train tickets."}
+    claims = shared(group_claims(extract(parser, texts)))
+    assert sorted([(r.article, r.sentence) for r in c.refs] for c in claims) == [[("a", 0), ("b", 0)], [("a", 0), ("b", 1)]]
+
+
+def test_a_sentence_left_alone_giving_a_number_the_other_does_not_stays_alone(parser: Parser) -> None:
+    texts = {"a": "Mayor Anne Roux left Lyon on Friday calling for cheaper train tickets for students, "
+                  "after the region agreed to extend the tram line to the airport.",
+             "b": "The region agreed on Friday to extend the tram line to the airport. "
+                  "Mayor Anne Roux said 40,000 students should get cheaper train tickets."}
+    claims = shared(group_claims(extract(parser, texts)))
+    assert [[(r.article, r.sentence) for r in c.refs] for c in claims] == [[("a", 0), ("b", 0)]]

@@ -113,6 +113,14 @@ def test_two_actors_in_one_slot_or_a_place_and_a_number_are_two_facts_not_a_disa
     assert conflict(cusco, puno) == APART
 
 
+
+def test_one_thing_counted_at_two_places_in_an_order_is_two_things() -> None:
+    fifth = stance("Rescuers found the body of a fifth skier")
+    assert conflict(fifth, stance("Rescuers found the body of the sixth skier")) == APART
+    assert conflict(fifth, stance("Rescuers found the body of the fifth skier")) is None
+    assert conflict(fifth, stance("It was the second avalanche of the week")) is None  # other things counted
+
+
 THRESHOLDS = {"negation": 0.4, "number": 0.4, "place": 0.4, "duration": 0.2}
 
 

@@ -5,12 +5,15 @@ a heading or mostly a direct quote) is compared with sentences of the other arti
 share one of its uncommon words or names (an inverted index, never all pairs). A pair
 scores by the share of the shorter sentence's weighted content lemmas the other holds, by their
 cosine, and by rapidfuzz's token-set ratio over the lemmas; average linkage (from clustering)
-groups matched sentences, at most one per article, so one loose match cannot chain claims.
+groups matched sentences, at most one per article, so one loose match cannot chain claims;
+a sentence stating two facts (two shared quantities; or a phrase and the encoder tie it
+to a sentence linkage left alone) is in the claim of each.
 Wording misses paraphrase ("ordering the inspections in response to the flow of illegal drugs" /
 "stepped-up inspections are needed to curb the flow of drugs"), so each pair's score also moves
 with the sentence encoder's similarity (`meaning`), and each sentence's nearest sentences of
 other articles by meaning are candidates too: up for one fact in other words, down for two
-sentences that share words about different things.
+sentences that share words about different things; and up a little more where the encoder agrees
+and the two share a phrase of three words in one order ("easier visas for Turkish citizens").
 
 Two rules keep the score on what is said rather than who it is about. A person's title
 ("Interior Minister", ", the chief executive,") is part of their name, so it counts once, as the
@@ -40,7 +43,7 @@ from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
 from digest.model import Claim, Disagreement, Extraction, Figure, FigureGroup, Mention, Sentence, SentenceRef
-from digest.nlp.vocabulary import SYNONYMS
+from digest.nlp.vocabulary import NUMBER_WORDS, SYNONYMS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS
 
 # Mean pair score a group of sentences needs to count as one claim.
 THRESHOLD = 0.48
@@ -58,6 +61,14 @@ _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
 VERB_POS = frozenset({"VERB", "AUX"})
 HEADING_WORDS = 12
 ANCHOR_BONUS = 0.2
+# Two sentences whose shared phrases (words in the same order, each within PHRASE_REACH words of the
+# one before) hold this many content words ("easier visas for Turkish citizens" / "easier visa rules
+# for its citizens"), and that the encoder puts on the paraphrase side of MEANING_CENTRE, score this
+# much more: three words in one order are rarely two sentences' by chance, but wording alone (a name
+# the recogniser missed, "civil protection agency") is not a fact, so the encoder must agree.
+PHRASE_WORDS = 3
+PHRASE_REACH = 2
+PHRASE_BONUS = 0.1
 _MARK = re.compile(r"[“”\"«»„]")
 # Outside quotation marks a reporter does not say "I" or "we": such a sentence is someone's speech.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
@@ -77,6 +88,8 @@ class Statement:
     terms: frozenset[str]  # content lemmas and entity names
     quantities: frozenset[int] = frozenset()  # the topic's shared figure groups it reports
     stance: Stance = Stance()
+    # Each ordered pair of its words that stand close (`close_pairs`): what it says in what order.
+    phrases: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def article(self) -> str:
@@ -101,13 +114,15 @@ def align_claims(
     readings = figures_by_sentence(figures)
     names = topic_names(extractions)
     statements = [s for e in extractions for s in find_statements(e, quantities, readings, names)]
-    worded, scores = score_pairs(statements, term_weights(statements))
+    scored = score_pairs(statements, term_weights(statements))
+    worded, scores = scored.worded, scored.scores
     groups = average_linkage(len(statements), scores, THRESHOLD, lambda i, j: may_join(statements[i], statements[j]))
     claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
     # A contradiction is as much a match in wording as in meaning: the encoder puts "will join" and
     # "will not join" far apart, so a conflicting pair is judged by the better of the two scores.
     disagreements = find_disagreements(statements, {p: max(s, worded[p]) for p, s in scores.items()}, groups, claims)
-    facts = [make_claim([statements[i] for i in g], scores, g) for g in join_second_facts(statements, scores, groups)]
+    joined = join_left_alone(statements, scored, join_second_facts(statements, scores, groups))
+    facts = [make_claim([statements[i] for i in g], scores, g) for g in joined]
     return tuple(sorted(facts, key=claim_order)), disagreements
 
 
@@ -128,6 +143,31 @@ def join_second_facts(
     return [sorted(g) for g in joined]
 
 
+def join_left_alone(statements: Sequence[Statement], scored: PairScores, groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The groups, where a sentence linkage left alone joins the sentence of another article it
+    matches best, already in another claim, if wording and meaning both say they match (a shared
+    phrase and the encoder: `PairScores.phrased`) and the pair scores as a claim would. A lead
+    sentence often states two facts ("ended a visit with a call for easier visas, after agreeing to
+    speed up deportations"); linkage gave it the claim of one, and the other outlet's sentence of
+    the other fact had no one left to match. The sentence left alone must give no number the other
+    does not: "25 inmates are still on the run" says more than "43 inmates escaped" does."""
+    joined = [list(g) for g in groups]
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j) in scored.phrased:
+        if scored.scores[(i, j)] >= THRESHOLD and may_join(statements[i], statements[j]):
+            for alone, other in ((i, j), (j, i)):
+                if numbers(statements[alone]) <= numbers(statements[other]):
+                    partners[alone].append((scored.scores[(i, j)], other))
+    for group in joined:
+        if len(group) == 1 and partners[group[0]]:
+            group.append(max(partners[group[0]])[1])
+    return [sorted(g) for g in joined]
+
+
+def numbers(statement: Statement) -> set[str]:
+    return {t for t in statement.terms if t.replace(".", "").isdigit()}
+
+
 def second_fact_of(
     i: int, group: Sequence[int], statements: Sequence[Statement], scores: Mapping[tuple[int, int], float]
 ) -> bool:
@@ -141,9 +181,16 @@ def second_fact_of(
     return mean >= THRESHOLD and all(may_join(statement, m) for m in members)
 
 
-def score_pairs(
-    statements: Sequence[Statement], weights: Mapping[str, float]
-) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+@dataclass(frozen=True)
+class PairScores:
+    """A topic's candidate pairs of statements, scored."""
+
+    worded: dict[tuple[int, int], float]  # by wording alone
+    scores: dict[tuple[int, int], float]  # by wording and meaning
+    phrased: frozenset[tuple[int, int]]  # those sharing a phrase that the encoder agrees on (PHRASE_BONUS)
+
+
+def score_pairs(statements: Sequence[Statement], weights: Mapping[str, float]) -> PairScores:
     """Each candidate pair's score by wording alone, and by wording and meaning. Candidates share an
     uncommon word, or are among each other's nearest sentences by meaning (`meaning.near_pairs`)."""
     articles = [s.article for s in statements]
@@ -152,12 +199,13 @@ def score_pairs(
     similar = pair_similarities(vectors, pairs)
     scorer = Scorer.of(statements, weights, find_anchors(statements))
     worded = {(i, j): scorer.score(i, j) for i, j in pairs}
+    phrased = frozenset(p for p in pairs if similar.get(p, 0.0) >= MEANING_CENTRE and scorer.phrased(*p))
     meant = {pair: score + meaning_score(similar.get(pair), scorer.quantity_share(*pair) > 0)
-             for pair, score in worded.items()}
+             + PHRASE_BONUS * (pair in phrased) for pair, score in worded.items()}
     # Judged like a disagreement: by the better of the two scores (see `align_claims`).
     disputed = agreed_disputes([s.stance for s in statements], articles,
                                {p: max(s, worded[p]) for p, s in meant.items()}, DISAGREE_THRESHOLDS)
-    return worded, {p: s + DISPUTE_BONUS * (p in disputed) for p, s in meant.items()}
+    return PairScores(worded, {p: s + DISPUTE_BONUS * (p in disputed) for p, s in meant.items()}, phrased)
 
 
 def meaning_score(similarity: float | None, counted: bool = False) -> float:
@@ -223,7 +271,7 @@ def find_statements(
     here is that name, even where the entity recogniser passed it by."""
     quoted = {q.sentence: len(q.text) for q in extraction.quotes}
     names: dict[int, set[str]] = defaultdict(set)
-    name_words: dict[int, set[str]] = defaultdict(set)
+    name_words: dict[int, Counter[str]] = defaultdict(Counter)
     people: dict[int, list[Mention]] = defaultdict(list)
     mentioned: dict[int, list[Mention]] = defaultdict(list)
     for mention in extraction.mentions:
@@ -240,10 +288,8 @@ def find_statements(
         elif last_person and sentence.lemmas[:1] in (("he",), ("she",)):
             # "He said Turkey wanted easier visa rules": the sentence is about the person last named.
             names[sentence.index].add(last_person)
-        # A name counts once, as its canonical entity, not once per word it is spelt with,
-        # and a person's title is part of the name.
-        spelt = name_words[sentence.index] | title_words(sentence, people[sentence.index])
-        words = {t for t in content_terms(sentence) if t not in spelt}
+        titles = title_words(sentence, people[sentence.index])
+        words = unnamed_words(sentence, name_words[sentence.index], titles) | spelled_numbers(sentence)
         terms = frozenset(f"entity:{w}" if w in known else t for w in words for t in senses(w)) | names[sentence.index]
         key = (sentence.article, sentence.index)
         held = (quantities or {}).get(key, frozenset())
@@ -253,8 +299,49 @@ def find_statements(
         # "the inspections would continue indefinitely".
         brief = bool(held) or stance.negated or stance.permanent or stance.bounded
         if is_statement(sentence, quoted.get(sentence.index, 0)) and len(terms) >= MIN_TERMS - brief:
-            statements.append(Statement(sentence, terms, held, stance))
+            phrases = close_pairs(word_terms(sentence, terms, known))
+            statements.append(Statement(sentence, terms, held, stance, phrases))
     return statements
+
+
+def word_terms(sentence: Sentence, terms: frozenset[str], known: frozenset[str]) -> list[frozenset[str]]:
+    """The terms of each of the sentence's words, in order, leaving out names and numbers: a phrase
+    is wording, and names and numbers are matched as anchors and quantities already."""
+    found = []
+    for lemma, pos in zip(sentence.lemmas, sentence.pos):
+        word = NUMBER_WORDS.get(lemma, lemma) if pos == "NUM" else lemma.replace(",", "")
+        said = frozenset() if word in known else senses(word) & terms
+        said = frozenset(t for t in said if not is_anchor_kind(t))
+        if said:
+            found.append(said)
+    return found
+
+
+def close_pairs(words: Sequence[frozenset[str]]) -> frozenset[tuple[str, str]]:
+    """Each ordered pair of terms of two words at most PHRASE_REACH apart."""
+    return frozenset((a, b) for i, first in enumerate(words) for later in words[i + 1 : i + 1 + PHRASE_REACH]
+                     for a in first for b in later if a != b)
+
+
+def unnamed_words(sentence: Sentence, spelt: Counter[str], titles: set[str]) -> set[str]:
+    """The content words said outside names: a name counts once, as its canonical entity, not once
+    per word it is spelt with, and a person's title is part of the name. But a word of a name said
+    again outside it is said: "the Restaurant Association said small restaurants survived"."""
+    counts = Counter(content_terms(sentence))
+    return {w for w, k in counts.items() if w not in titles and k > spelt[w]}
+
+
+def spelled_numbers(sentence: Sentence) -> set[str]:
+    """Counts written as words, as their digits: "Two people died" reports the "2 people" of
+    another outlet (the stop list would drop "two" with "the" and "of"); "twenty-five" is 25."""
+    counts = [w if p == "NUM" else "" for w, p in zip(sentence.lemmas, sentence.pos)]
+    found = set()
+    for before, word, after in zip(["", *counts], counts, [*counts[1:], ""]):
+        if word in TEN_WORDS:
+            found.add(str(TEN_WORDS[word] + UNIT_WORDS.get(after, 0)))
+        elif before not in TEN_WORDS and (word in NUMBER_WORDS or word in TEEN_WORDS):
+            found.add(NUMBER_WORDS.get(word) or str(TEEN_WORDS[word]))
+    return found
 
 
 def topic_names(extractions: Sequence[Extraction]) -> frozenset[str]:
@@ -377,6 +464,11 @@ class Scorer:
         anchored = bool(shared & self.anchors) and any(not is_anchor_kind(t) for t in shared)
         lexical = 0.45 * containment + 0.35 * cosine + 0.2 * fuzzy + ANCHOR_BONUS * anchored
         return lexical + QUANTITY_BONUS * self.quantity_share(i, j)
+
+    def phrased(self, i: int, j: int) -> bool:
+        """Whether the phrases the two share hold PHRASE_WORDS words (see `PHRASE_BONUS`)."""
+        shared = self.statements[i].phrases & self.statements[j].phrases
+        return len({t for pair in shared for t in pair}) >= PHRASE_WORDS
 
     def quantity_share(self, i: int, j: int) -> float:
         """The share of the quantities of the sentence reporting fewer that the other reports too:

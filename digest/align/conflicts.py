@@ -10,9 +10,11 @@ Virginia law" / "a Massachusetts law", "in the Cusco region" / "in the Puno regi
 place right after "in" or "from": "tents set up in Venton" / "in Joville" can both be true); the
 same quantity, as of the same day, at values no reading of their qualifiers reconciles (9 vs 11
 killed on Tuesday; not "at least 9" vs 11, nor 6.5 vs 7 percent, within a reporter's rounding).
-Tolls of different days do not conflict: the figures table shows them side by side. And two
-statements that a third contradicts in the same way take one side of the dispute
-(`agreed_disputes`): they agree on the very value the other disputes.
+Two statements that count one thing at different places in an order ("a fifth skier" / "the sixth
+skier") are about two things, never one claim. Tolls of different days do not conflict: the
+figures table shows them side by side. And two statements that a third contradicts in the same
+way take one side of the dispute (`agreed_disputes`): they agree on the very value the other
+disputes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from digest.align.topics import ordinal_value
 from digest.model import Figure, FigureGroup, Mention, Sentence
 from digest.nlp.vocabulary import COMPLEMENTS, SPEECH_VERBS
 
@@ -40,6 +43,7 @@ DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
 UNTIL = frozenset({"until", "till", "through"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APART = "apart"  # different facts: never one claim, nor a disagreement
+ORDINAL_REACH = 2  # words from an ordinal to the noun it counts: "the sixth missing skier"
 # Conflicts read from a value (a duration, a number, a place): two statements that conflict with a
 # third in one of these ways hold one value. A negation is read from shared words, so two
 # statements it conflicts with need not say the same thing ("gas prices" / "the EU's gas").
@@ -65,6 +69,8 @@ class Stance:
     names: frozenset[tuple[str, frozenset[str], bool]] = frozenset()
     # Per shared figure group: the range the value as qualified allows, and its day.
     values: tuple[tuple[int, float, float, str | None], ...] = ()
+    # Each thing counted in order, with its place in the order: ("skier", 5) for "a fifth skier".
+    ordinals: frozenset[tuple[str, int]] = frozenset()
 
 
 def read_stance(
@@ -82,7 +88,19 @@ def read_stance(
         permanent=bool(PERMANENT.intersection(lemmas)),
         names=frozenset(name_slot(sentence.text, m) for m in mentions),
         values=tuple(sorted((k, *value_range(f), f.as_of or published) for k, f in figures)),
+        ordinals=counted_in_order(lemmas, sentence.pos),
     )
+
+
+def counted_in_order(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[tuple[str, int]]:
+    """Each ordinal with the noun it counts, if one follows within ORDINAL_REACH words."""
+    found = set()
+    for i, lemma in enumerate(lemmas[: len(pos)]):
+        place = ordinal_value(lemma)
+        noun = next((lemmas[j] for j in range(i + 1, min(i + 1 + ORDINAL_REACH, len(pos))) if pos[j] == "NOUN"), None)
+        if place and noun:
+            found.add((noun, place))
+    return frozenset(found)
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
@@ -160,7 +178,7 @@ def conflict(a: Stance, b: Stance) -> str | None:
     on a place and more besides: two events, not one told two ways ("a crash in Cusco killed 15" /
     "a crash in the Puno region killed 19")."""
     kinds = differences(a, b)
-    if "actor" in kinds or ("place" in kinds and len(kinds) > 1):
+    if "actor" in kinds or "ordinal" in kinds or ("place" in kinds and len(kinds) > 1):
         return APART
     return kinds[0] if kinds else None
 
@@ -174,7 +192,20 @@ def differences(a: Stance, b: Stance) -> list[str]:
     if differing_values(a, b):
         kinds.append("number")
     kinds.extend(sorted(other_name_in_slot(a, b)))
+    if other_in_order(a, b):
+        kinds.append("ordinal")
     return kinds
+
+
+def other_in_order(a: Stance, b: Stance) -> bool:
+    """One thing counted at different places in the order: "a fifth skier" / "the sixth skier" are
+    two skiers, "the second day" / "the third day" two days."""
+    nouns = {n for n, _ in a.ordinals} & {n for n, _ in b.ordinals}
+    return any(not places_of(a, n) & places_of(b, n) for n in nouns)
+
+
+def places_of(stance: Stance, noun: str) -> set[int]:
+    return {place for counted, place in stance.ordinals if counted == noun}
 
 
 def denies(negated: Stance, plain: Stance) -> bool:
