@@ -156,6 +156,25 @@ def test_a_name_after_for_or_of_in_a_role_description_is_someone_else(nlp: Langu
     assert quote.speaker is None and quote.speaker_text == "The spokesman for Jan Nowak"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We pray day and night," said a mother, Aisha Bello.', "Aisha Bello"),
+        ('"We face the worst drought in a century," affirmed the councillor of Environment, Carmen Delgado.', "Carmen Delgado"),
+        # The tagger labels no entity in "Kari Nesheim"; the appositive still names the mayor.
+        ('"We see oil on the rocks and on the birds," says the mayor of Fedje, Kari Nesheim, to the newspaper.', "Kari Nesheim"),
+    ],
+)
+def test_a_name_beside_the_description_names_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == speaker
+
+
+def test_a_name_beside_the_person_a_description_is_of_stays_unresolved(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, '"We will keep the rate where it is for now," said the wife of the minister, Jan Nowak.')
+    assert quote.speaker is None and quote.speaker_text == "the wife of the minister"
+
+
 # --- grouping ------------------------------------------------------------------------------
 
 

@@ -276,15 +276,52 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
 
 
 def named_in_description(doc: Doc, head: Token, inside: set[int]) -> str | None:
-    """The person a role description names itself: "the president of the bank Jan Nowak said",
-    "the head of the agency, Jan Nowak, said". A name that is a preposition's object ("the
+    """The person a description names itself: a name set beside it ("said a mother, Aisha
+    Bello"), or, for a role, one it runs into ("the president of the bank Jan Nowak said", "the
+    head of the agency, Jan Nowak, said"). A name that is a preposition's object ("the
     spokesman for Jan Nowak") is someone else, and two names leave it unresolved."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    beside = [name for name in appositive_names(head) if name.start not in inside]
+    if beside:
+        return name_text(beside[0]) if len(beside) == 1 else None
+    if head.lemma_.lower() not in ROLE_NOUNS:
         return None
     first, last = head.left_edge.i, head.right_edge.i
     people = [e for e in names_of(doc) if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1]
     named = [e for e in people if e.start not in inside and names_the_head(e, head)]
     return name_text(named[0]) if len(named) == 1 else None
+
+
+def appositive_names(head: Token) -> list[Span]:
+    """Names in apposition to a description: to its head, or to the object of its "of", where
+    the parser often hangs them ("the mayor of Fedje, Kari Nesheim"); that object, a place or a
+    body, is not the person named, unless it is a person itself ("the wife of the minister, X")."""
+    hosts = [head] + [
+        obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children if obj.dep_ == "pobj" and not is_person_word(obj)
+    ]
+    names = (person_name(child) for host in hosts for child in host.children if child.dep_ == "appos")
+    return [name for name in names if name is not None]
+
+
+def is_person_word(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS or token.lower_ in PERSONAL_PRONOUNS
+
+
+def person_name(token: Token) -> Span | None:
+    """The PERSON entity a token heads, else a run of two or more capitalised proper nouns the
+    tagger left unlabelled ("Kari Nesheim"): an appositive's name is a person's name."""
+    doc = token.doc
+    entity = next((e for e in names_of(doc) if e.start <= token.i < e.end), None)
+    if entity is not None:
+        return entity if entity.label_ == "PERSON" else None
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+        start -= 1
+    words = doc[start : token.i + 1]
+    plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ for t in words)
+    return words if plain and len(words) >= 2 else None
 
 
 def names_the_head(person: Span, head: Token) -> bool:
