@@ -41,8 +41,12 @@ MEANING_BAR = 0.45
 MEANING_BAR_UNKNOWN = 0.7
 # A fragment of another outlet's longer quote ("a betrayal of the voters" inside the whole
 # sentence) is that remark when it runs this many words on; with no known speaker, more.
+# One of its words must be a content word, except in a run this long from one known speaker:
+# the list of stop words holds "serious", "every" and "out", so "This is serious" and "until
+# every one of them is out" have none, yet an exact run of one person's words is their remark.
 MIN_FRAGMENT_WORDS = 2
 MIN_FRAGMENT_WORDS_UNKNOWN = 4
+MIN_PLAIN_FRAGMENT_WORDS = 3
 _QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
 _DERIVATIONS = ("ation", "ition", "ment", "ion", "ate", "ise", "ize", "ing", "er", "or", "e")
 
@@ -214,11 +218,17 @@ def fragment_score(a: Quote, b: Quote) -> float | None:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return None
     short, long = sorted((plain_words(a.text), plain_words(b.text)), key=len)
-    least = MIN_FRAGMENT_WORDS if a.speaker and b.speaker else MIN_FRAGMENT_WORDS_UNKNOWN
-    if len(short) < least or len(content_words(" ".join(short))) < 1:
+    if not long_enough(short, bool(a.speaker and b.speaker)):
         return None
     width = len(short)
     return 1.0 if any(long[k : k + width] == short for k in range(len(long) - width + 1)) else None
+
+
+def long_enough(words: Sequence[str], known: bool) -> bool:
+    """Whether a run of these words says enough to be a remark's part (see MIN_FRAGMENT_WORDS)."""
+    if content_words(" ".join(words)):
+        return len(words) >= (MIN_FRAGMENT_WORDS if known else MIN_FRAGMENT_WORDS_UNKNOWN)
+    return known and len(words) >= MIN_PLAIN_FRAGMENT_WORDS
 
 
 def plain_words(text: str) -> list[str]:
@@ -315,14 +325,33 @@ def compatible(
     items: Sequence[Quote], terms: Sequence[Terms], left: Sequence[int], right: Sequence[int], meaning: Meaning | None = None
 ) -> bool:
     """No article twice, at most one known speaker, and no two members without a word or a
-    meaning in common: a chain of pairs each close enough must not join two quotes that share nothing."""
+    meaning in common: a chain of pairs each close enough must not join two quotes that share nothing.
+    A fragment with no content word ("until every one of them is out") can share no word with
+    anyone: being part of another member's wording is what it has in common with that remark."""
     if {items[k].article for k in left} & {items[k].article for k in right}:
         return False
     if len({items[k].speaker for k in (*left, *right) if items[k].speaker}) > 1:
         return False
+    members = (*left, *right)
     return all(
-        terms[i].all_keys & terms[j].all_keys or (meaning is not None and meaning.score(i, j) is not None)
+        terms[i].all_keys & terms[j].all_keys
+        or (meaning is not None and meaning.score(i, j) is not None)
+        or plain_part(items, terms, i, members)
+        or plain_part(items, terms, j, members)
         for i in left for j in right
+    )
+
+
+def plain_part(items: Sequence[Quote], terms: Sequence[Terms], i: int, members: Sequence[int]) -> bool:
+    """Whether quote i, without a content word, is a fragment of a longer member of another article."""
+    if terms[i].words:
+        return False
+    words = len(plain_words(items[i].text))
+    return any(
+        items[k].article != items[i].article
+        and len(plain_words(items[k].text)) > words
+        and fragment_score(items[i], items[k]) is not None
+        for k in members
     )
 
 
