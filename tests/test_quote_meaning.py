@@ -95,3 +95,13 @@ def test_only_quotes_another_article_could_match_by_meaning_are_encoded():
     assert comparable_quotes([ann_a, ann_b, bob]) == [ann_a, ann_b]
     unknown = q("c", "Aceptamos el resultado", None)
     assert comparable_quotes([ann_a, ann_b, bob, unknown]) == [ann_a, ann_b, bob, unknown]
+
+
+def test_an_article_names_whom_its_text_or_its_entities_name():
+    from digest.align.lineup import article_names
+    from digest.model import Article, Extraction, Mention
+
+    article = Article("a", "a.txt", "Title", "Its chief safety officer, Dr Ravi Menon, spoke.")
+    mention = Mention("a", 0, "Dr Ravi Menon", "PERSON", "Ravi Menon")
+    names = article_names([Extraction(article, (), (mention,))])["a"]
+    assert {"Menon", "Ravi Menon"} <= names and "Herrera" not in names

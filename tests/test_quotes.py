@@ -335,6 +335,19 @@ def test_a_chain_of_close_pairs_never_joins_quotes_with_nothing_in_common() -> N
     assert sorted(len(g.variants) for g in group_quotes(chain)) == [1, 2]
 
 
+def test_an_unattributed_quote_meets_a_speaker_its_article_never_names_only_by_an_exact_run() -> None:
+    # d01's BfArM spokeswoman against d03's MHRA officer (dev4): alike in wording, not one remark.
+    spokeswoman = q("a", "The risk to any individual patient is very low", None)
+    officer = q("b", "very low for any single patient", "Ravi Menon")
+    names = {"a": frozenset({"BfArM", "spokeswoman"}), "b": frozenset({"Ravi", "Menon"})}
+    assert sorted(len(g.variants) for g in group_quotes([spokeswoman, officer])) == [2]
+    assert sorted(len(g.variants) for g in group_quotes([spokeswoman, officer], names=names)) == [1, 1]
+    named = {**names, "a": names["a"] | {"Menon"}}
+    assert sorted(len(g.variants) for g in group_quotes([spokeswoman, officer], names=named)) == [2]
+    exact = q("a", "The risk is very low for any single patient, we think", None)
+    assert sorted(len(g.variants) for g in group_quotes([exact, officer], names=names)) == [2]
+
+
 def test_content_stems_leave_out_stop_words_and_meet_across_inflections() -> None:
     assert content_stems("we are reaching an agreement") == content_stems("The agreement was reached")
 

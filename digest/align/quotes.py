@@ -63,14 +63,17 @@ class Terms:
         return frozenset().union(*self.keys.values()) if self.keys else frozenset()
 
 
-def group_quotes(quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None = None) -> tuple[QuoteGroup, ...]:
+def group_quotes(
+    quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None = None, names: Mapping[str, frozenset[str]] | None = None
+) -> tuple[QuoteGroup, ...]:
     """One group per remark, each article's wording a variant; never two variants of one article.
 
     Candidate pairs come from blocks of one speaker (a quote with no known speaker meets those
     sharing a content word), so cost follows block sizes, not the corpus's square. Accepted
     pairs are merged best first; a merge that would put two quotes of one article, or two known
     speakers, or two quotes that share neither a content word nor a meaning, in one group is
-    refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet.
+    refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet;
+    `names` (the words and entity names of each article) tell whom an article names.
     """
     items = split_run_together(sorted(set(quotes), key=quote_order))
     terms = [quote_terms(q) for q in items]
@@ -78,13 +81,27 @@ def group_quotes(quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None 
     meaning = Meaning(items, vectors or {})
     scored = []
     for i, j in candidate_pairs(items, terms, meaning):
-        score = similarity(items[i], items[j], terms[i], terms[j], rarity)
-        score = max(score or 0.0, meaning.score(i, j) or 0.0, fragment_score(items[i], items[j]) or 0.0) or None
+        score = fragment_score(items[i], items[j])
+        if not speaker_unnamed(items[i], items[j], names or {}):
+            alike = max(similarity(items[i], items[j], terms[i], terms[j], rarity) or 0.0, meaning.score(i, j) or 0.0)
+            score = max(score or 0.0, alike) or None
         if score is not None:
             scored.append((score, i, j))
     clusters = merge_pairs(items, terms, sorted(scored, key=lambda t: (-t[0], t[1], t[2])), meaning)
     groups = [QuoteGroup(group_speaker(c), tuple(sorted(c, key=quote_order))) for c in clusters]
     return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
+
+
+def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> bool:
+    """One quote's speaker is known and the other's article never names them. An unattributed
+    remark there is then likelier someone else's ("a spokeswoman said", in a story about
+    another agency) than theirs: only an exact run of their words joins it, not a likeness."""
+    if bool(a.speaker) == bool(b.speaker):
+        return False
+    known, unknown = (a, b) if a.speaker else (b, a)
+    said = names.get(unknown.article)
+    speaker = known.speaker or ""
+    return said is not None and speaker not in said and speaker.split()[-1] not in said
 
 
 def split_run_together(items: list[Quote]) -> list[Quote]:
