@@ -170,6 +170,14 @@ def test_a_name_beside_the_description_names_the_speaker(nlp: Language, text: st
     assert quote.speaker == speaker
 
 
+def test_the_minister_is_the_person_named_beside_the_ministry_before(nlp: Language) -> None:
+    text = (
+        'The rescue went on. "They told us that they are well," said the minister of Mining, Paula Herrera.\n\n'
+        'The company halted work. "We will not rest until the last one is out," the minister said.'
+    )
+    assert [quote.speaker for quote in quotes_of(nlp, text)] == ["Paula Herrera", "Paula Herrera"]
+
+
 def test_a_name_beside_the_person_a_description_is_of_stays_unresolved(nlp: Language) -> None:
     [quote] = quotes_of(nlp, '"We will keep the rate where it is for now," said the wife of the minister, Jan Nowak.')
     assert quote.speaker is None and quote.speaker_text == "the wife of the minister"

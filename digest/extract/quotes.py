@@ -441,6 +441,9 @@ def title_of(person: Span) -> list[Token]:
     beside = [child for child in root.children if child.dep_ == "appos" and child.i >= person.end]
     if root.dep_ == "appos" and root.head.i < person.start:
         beside.append(root.head)
+        host = root.head  # "the minister of Mining, Paula Herrera": the parser hangs the name on "Mining"
+        if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.i < host.i:
+            beside.append(host.head.head)
     return before + [t for noun in beside for t in noun_phrase(noun) if t.is_alpha and t.ent_type_ != "PERSON"]
 
 
