@@ -170,6 +170,25 @@ def test_a_name_beside_the_description_names_the_speaker(nlp: Language, text: st
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Translated word order: the parser makes the speaker the object, and the verb the
+        # quote's conjunct, whose subject "We" is the quote's own.
+        ('"We did all that the doctors asked us," assured the director of the race, Rui Fonseca.', "Rui Fonseca"),
+        ('"These are babies," sobbed nurse Petya Georgieva, 41.', "Petya Georgieva"),
+    ],
+)
+def test_a_verb_of_saying_after_the_quote_names_the_speaker_in_translated_word_order(nlp: Language, text: str, speaker: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == speaker
+
+
+def test_an_inverted_description_after_the_quote_is_the_speaker_as_written(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, '"The risk for each patient is very weak," underlined the German authority.')
+    assert (quote.speaker_text, quote.speaker) == ("the German authority", None)
+
+
 def test_the_minister_is_the_person_named_beside_the_ministry_before(nlp: Language) -> None:
     text = (
         'The rescue went on. "They told us that they are well," said the minister of Mining, Paula Herrera.\n\n'

@@ -228,7 +228,7 @@ def trailing_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             return objects[0] if objects else None
         if is_speech_verb(token):
-            return subject_of(token)
+            return subject_of(token, inside) or inverted_object(token, close)
     return None
 
 
@@ -236,7 +236,7 @@ def leading_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     open_token = token_at(doc, span.start)
     for token in reversed(doc[sentence_of(open_token).start : open_token.i]):
         if token.i not in inside and is_speech_verb(token):
-            return subject_of(token)
+            return subject_of(token, inside)
     return None
 
 
@@ -244,11 +244,13 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, from the clause above for a participle; inverted "said X" included."""
+def subject_of(verb: Token, inside: set[int]) -> Token | None:
+    """The verb's subject, from the clause above for a participle; inverted "said X" included.
+    A subject inside quotation marks is the quote's own ("We" of the quote the parser made the
+    verb's head), never its speaker."""
     token = verb
     for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.i not in inside]
         if subjects:
             return subjects[0]
         if token.dep_ == "relcl":
@@ -258,6 +260,17 @@ def subject_of(verb: Token) -> Token | None:
         token = token.head
     following = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if t.ent_type_ == "PERSON"]
     return following[0] if following else None
+
+
+def inverted_object(verb: Token, close: Token) -> Token | None:
+    """The noun the parser made the object of a verb of saying just after the quote: in
+    "…," added the minister' and "…," assured the director' (translated word order) the
+    object is the speaker, since what was said is the quote itself."""
+    between = verb.doc[close.i + 1 : verb.i]
+    if any(not t.is_punct for t in between):
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if objects else None
 
 
 def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, str | None]:
