@@ -189,6 +189,14 @@ def test_an_inverted_description_after_the_quote_is_the_speaker_as_written(nlp: 
     assert (quote.speaker_text, quote.speaker) == ("the German authority", None)
 
 
+def test_a_name_before_a_colon_that_opens_the_quote_is_the_speaker(nlp: Language) -> None:
+    text = '14:55 — Opposition leader Radka Vávrová: "You are putting the bill on our children\'s credit card."'
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Radka Vávrová"
+    [quote] = quotes_of(nlp, 'The message was clear: "You are putting the bill on our children\'s credit card."')
+    assert quote.speaker is None
+
+
 def test_the_minister_is_the_person_named_beside_the_ministry_before(nlp: Language) -> None:
     text = (
         'The rescue went on. "They told us that they are well," said the minister of Mining, Paula Herrera.\n\n'

@@ -237,7 +237,17 @@ def leading_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     for token in reversed(doc[sentence_of(open_token).start : open_token.i]):
         if token.i not in inside and is_speech_verb(token):
             return subject_of(token, inside)
-    return None
+    return labelled_speaker(doc, open_token, inside)
+
+
+def labelled_speaker(doc: Doc, open_token: Token, inside: set[int]) -> Token | None:
+    """A person named just before a colon that opens the quote, with no verb: a live blog's or
+    a transcript's "Opposition leader Radka Vávrová: “…”"."""
+    colon = open_token.i - 1
+    if colon < 1 or doc[colon].text != ":" or colon - 1 in inside:
+        return None
+    name = entity_of(doc, doc[colon - 1])
+    return name.root if name is not None and name.label_ == "PERSON" and name.end == colon else None
 
 
 def is_speech_verb(token: Token) -> bool:
