@@ -374,11 +374,14 @@ def test_an_unattributed_quote_meets_a_speaker_its_article_never_names_only_by_a
     # d01's BfArM spokeswoman against d03's MHRA officer (dev4): alike in wording, not one remark.
     spokeswoman = q("a", "The risk to any individual patient is very low", None)
     officer = q("b", "very low for any single patient", "Ravi Menon")
-    names = {"a": frozenset({"BfArM", "spokeswoman"}), "b": frozenset({"Ravi", "Menon"})}
+    names = {"a": frozenset({"bfarm", "spokeswoman"}), "b": frozenset({"ravi", "menon"})}
     assert sorted(len(g.variants) for g in group_quotes([spokeswoman, officer])) == [2]
     assert sorted(len(g.variants) for g in group_quotes([spokeswoman, officer], names=names)) == [1, 1]
-    named = {**names, "a": names["a"] | {"Menon"}}
+    named = {**names, "a": names["a"] | {"menon"}}
     assert sorted(len(g.variants) for g in group_quotes([spokeswoman, officer], names=named)) == [2]
+    thani = q("b", "very low for any single patient", "Mohamed bin Abdulrahman al-Thani")
+    hyphened = {**names, "a": names["a"] | {"al", "thani"}}  # the article's "Al-Thani", in words
+    assert sorted(len(g.variants) for g in group_quotes([spokeswoman, thani], names=hyphened)) == [2]
     exact = q("a", "The risk is very low for any single patient, we think", None)
     assert sorted(len(g.variants) for g in group_quotes([exact, officer], names=names)) == [2]
 

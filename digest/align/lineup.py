@@ -65,9 +65,12 @@ def quote_vectors(group: Sequence[Extraction]) -> dict[Quote, bytes]:
 
 
 def article_names(group: Sequence[Extraction]) -> dict[str, frozenset[str]]:
-    """Whom each article names: its words (a surname the tagger missed included) and the
-    canonical names of its entities (a name it spells another way)."""
-    return {e.article.id: frozenset(re.findall(r"\w+", e.article.text)) | {m.canonical for m in e.mentions} for e in group}
+    """Whom each article names, casefolded: its words (a surname the tagger missed included)
+    and the canonical names of its entities (a name it spells another way)."""
+    return {
+        e.article.id: frozenset(re.findall(r"\w+", e.article.text.casefold())) | {m.canonical.casefold() for m in e.mentions}
+        for e in group
+    }
 
 
 def comparable_quotes(quotes: Sequence[Quote]) -> list[Quote]:

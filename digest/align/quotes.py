@@ -73,7 +73,7 @@ def group_quotes(
     pairs are merged best first; a merge that would put two quotes of one article, or two known
     speakers, or two quotes that share neither a content word nor a meaning, in one group is
     refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet;
-    `names` (the words and entity names of each article) tell whom an article names.
+    `names` (each article's words and entity names, casefolded) tell whom an article names.
     """
     items = split_run_together(sorted(set(quotes), key=quote_order))
     terms = [quote_terms(q) for q in items]
@@ -100,8 +100,9 @@ def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> 
         return False
     known, unknown = (a, b) if a.speaker else (b, a)
     said = names.get(unknown.article)
-    speaker = known.speaker or ""
-    return said is not None and speaker not in said and speaker.split()[-1] not in said
+    speaker = (known.speaker or "").casefold()
+    surname = re.findall(r"\w+", speaker)[-1:]  # "Thani" of "al-Thani", however the article writes "Al-"
+    return said is not None and speaker not in said and not said.issuperset(surname)
 
 
 def split_run_together(items: list[Quote]) -> list[Quote]:
