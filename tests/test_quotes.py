@@ -177,6 +177,8 @@ def test_a_name_beside_the_description_names_the_speaker(nlp: Language, text: st
         # quote's conjunct, whose subject "We" is the quote's own.
         ('"We did all that the doctors asked us," assured the director of the race, Rui Fonseca.', "Rui Fonseca"),
         ('"These are babies," sobbed nurse Petya Georgieva, 41.', "Petya Georgieva"),
+        ('"It is budget of responsibility and not of austerity," said in the debate the minister of finance Tomáš Beneš.',
+         "Tomáš Beneš"),
     ],
 )
 def test_a_verb_of_saying_after_the_quote_names_the_speaker_in_translated_word_order(nlp: Language, text: str, speaker: str) -> None:

@@ -269,7 +269,26 @@ def subject_of(verb: Token, inside: set[int]) -> Token | None:
             break
         token = token.head
     following = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if t.ent_type_ == "PERSON"]
-    return following[0] if following else None
+    return following[0] if following else titled_after(verb)
+
+
+def titled_after(verb: Token) -> Token | None:
+    """A person named beside a role further after a subjectless verb of saying, through nouns
+    and prepositions only: "said in the debate the minister of finance Tomáš Beneš"."""
+    end = min(sentence_of(verb).end, verb.i + 1 + TRAILING_WINDOW)
+    titled = (t for t in verb.doc[verb.i + 1 : end] if t.dep_ == "appos" and t.head.lemma_.lower() in ROLE_NOUNS)
+    return next((t for t in titled if t.ent_type_ == "PERSON" and nominal_path(t, verb)), None)
+
+
+def nominal_path(token: Token, verb: Token) -> bool:
+    """Whether the token hangs on the verb through nouns and prepositions, no clause between."""
+    for _ in range(8):
+        if token.head.i == verb.i:
+            return token.dep_ in ("prep", "dobj", "npadvmod", "appos")
+        if token.dep_ not in ("appos", "pobj", "prep", "compound", "dobj", "npadvmod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def inverted_object(verb: Token, close: Token) -> Token | None:
