@@ -62,6 +62,19 @@ def test_she_said_prefers_the_person_of_her_own_paragraph_to_an_earlier_speaker(
     assert (quote.speaker_text, quote.speaker) == ("she", "Anna Berg")
 
 
+def test_she_said_after_sentences_naming_nobody_is_the_last_person_who_spoke(nlp: Language) -> None:
+    text = (
+        "Rescuers reached the two men, and both were alive, Mining Minister Paula Herrera said. Three miners died.\n\n"
+        "The capsule travels up a shaft some 450 metres deep. The six men still below should be out by Friday. "
+        '"Their strength has kept us all going," she said.'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Paula Herrera"
+    # Someone unnamed speaking in between is who "she" is: nobody the text names.
+    [quote] = quotes_of(nlp, text.replace("The six men still below", "A rescuer said the six men still below"))
+    assert quote.speaker is None
+
+
 def test_a_surname_the_tagger_missed_still_names_the_speaker(nlp: Language) -> None:
     text = (
         "Climate Minister Nikos Papadakis spoke in Athens.\n\nHe urged residents to be patient. "

@@ -64,6 +64,7 @@ _SENTENCE_END = re.compile(r"[.!?…]\s+[A-Z]")
 SHORTEST_QUOTE_WORDS = 4
 TRAILING_WINDOW = 12  # tokens after a closing mark in which an attribution verb may stand
 PRONOUN_WINDOW = 3  # sentences back in which "he" or "she" looks for a person
+FAR_PRONOUN_WINDOW = 6  # and for a person who spoke, when the window names nobody
 
 
 @dataclass(frozen=True)
@@ -404,17 +405,35 @@ def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
     text = memoised(doc, "text", lambda: doc.text)  # Doc.text joins every token on each access
     here = [p for p in people if "\n" not in text[p.end_char : pronoun.idx]]
     for pool in (here, people):
-        speakers = [p for p in pool if p.root.dep_ in SUBJECTS and is_speech_verb(p.root.head)]
+        speakers = [p for p in pool if spoke(p)]
         if speakers or pool:
             return name_text((speakers or pool)[0])
-    return None
+    return earlier_speaker(doc, pronoun, inside)
 
 
-def recent_people(doc: Doc, before: Token, inside: set[int]) -> list[Span]:
+def spoke(person: Span) -> bool:
+    return person.root.dep_ in SUBJECTS and is_speech_verb(person.root.head)
+
+
+def earlier_speaker(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
+    """With nobody named in the window, the last person who spoke a few sentences further back,
+    if no one else spoke since: "…, Mining Minister Paula Herrera said." then two sentences of
+    facts and "she said". Anyone speaking in between (a "money expert", unnamed) is who "she" is."""
+    sents = memoised(doc, "sents", lambda: list(doc.sents))
+    index = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+    near = doc[sents[max(index - PRONOUN_WINDOW, 0)].start : pronoun.i]
+    if any(is_speech_verb(t) for t in near if t.i not in inside and t.i != pronoun.head.i):
+        return None
+    people = recent_people(doc, pronoun, inside, FAR_PRONOUN_WINDOW)
+    speakers = [p for p in people if spoke(p)]
+    return name_text(speakers[0]) if speakers else None
+
+
+def recent_people(doc: Doc, before: Token, inside: set[int], window: int = PRONOUN_WINDOW) -> list[Span]:
     """People named outside quotes before a token, in a few sentences, the latest first."""
     sents = memoised(doc, "sents", lambda: list(doc.sents))
     index = next(i for i, s in enumerate(sents) if s.start <= before.i < s.end)
-    window_start = sents[max(index - PRONOUN_WINDOW, 0)].start
+    window_start = sents[max(index - window, 0)].start
     people = [
         e for e in person_spans(doc)
         if window_start <= e.start and e.end <= before.i and e.start not in inside
