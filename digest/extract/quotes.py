@@ -13,14 +13,18 @@ punctuation inside the marks or follow a colon or comma ("No," he said. / said: 
 Finding speakers, in order: a verb of saying just after the closing mark ("…," Blinken said /
 said Jens Laerke); else the nearest verb of saying before the opening mark in its sentence
 ("Blinken told reporters, “…”" / "Netanyahu said the group made “…”"); else "according to X";
-else the speaker of a quote in the same or the previous paragraph (an unattributed quote
+else a person named just before a colon that opens the quote (a live blog's "Radka Vávrová:
+“…”"); else the speaker of a quote in the same or the previous paragraph (an unattributed quote
 paragraph continues the last speaker). The verb's subject is the speaker, climbing from a
-participle to the clause that has one ("Blinken said …, noting that “…”").
+participle to the clause that has one ("Blinken said …, noting that “…”"), never a subject
+inside the quote; in translated order ("…," assured the director) the verb's object is.
 Coreference is deliberately simple: "he"/"she" is the most recent PERSON who was the subject of
 a verb of saying in that sentence or the three before it, else the most recent PERSON named
-there; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
+there, else, with nobody named or speaking there, the last PERSON who spoke a little further
+back; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
 holds the description's capitalised words ("Qatari Prime Minister …"), or two of its words,
-unless the description names the person itself ("said the president of the bank Jan Nowak").
+unless the description names the person itself ("said the president of the bank Jan Nowak",
+"said a mother, Aisha Bello").
 
 Grouping them across a topic's articles is `digest.align.quotes`.
 """
