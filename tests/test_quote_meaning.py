@@ -40,6 +40,21 @@ def test_a_short_fragment_with_no_known_speaker_is_not_enough():
     assert sizes(group_quotes([whole, part])) == [1, 1]
 
 
+def test_a_fragment_of_stop_words_alone_joins_one_known_speakers_remark():
+    whole = q("a", "We see oil on the rocks and on the birds, this is serious", "Kari Nesheim")
+    part = q("b", "This is serious", "Kari Nesheim")
+    assert sizes(group_quotes([whole, part])) == [2]
+    assert sizes(group_quotes([whole, q("b", "This is serious", None)])) == [1, 1]
+
+
+def test_a_fragment_joins_a_group_whose_other_members_share_nothing_with_it():
+    whole = q("a", "We will not rest until every one of them is out.", "Paula Herrera")
+    translated = q("b", "We will not rest until the last one is out", None)
+    part = q("c", "until every one of them is out", "Paula Herrera")
+    vectors = {whole: vector(1.0, 0.3), translated: vector(1.0, 0.0), part: vector(0.0, 1.0)}
+    assert sizes(group_quotes([whole, translated, part], vectors)) == [3]
+
+
 def test_a_paraphrase_by_the_same_speaker_joins_by_meaning_only():
     first = q("a", "Nobody should return to the villages until we say it is safe", "Nikos Papadakis")
     second = q("b", "No one is to go back before the all-clear", "Nikos Papadakis")
@@ -80,3 +95,13 @@ def test_only_quotes_another_article_could_match_by_meaning_are_encoded():
     assert comparable_quotes([ann_a, ann_b, bob]) == [ann_a, ann_b]
     unknown = q("c", "Aceptamos el resultado", None)
     assert comparable_quotes([ann_a, ann_b, bob, unknown]) == [ann_a, ann_b, bob, unknown]
+
+
+def test_an_article_names_whom_its_text_or_its_entities_name():
+    from digest.align.lineup import article_names
+    from digest.model import Article, Extraction, Mention
+
+    article = Article("a", "a.txt", "Title", "Its chief safety officer, Dr Ravi Menon, spoke.")
+    mention = Mention("a", 0, "Dr Ravi Menon", "PERSON", "Ravi Menon")
+    names = article_names([Extraction(article, (), (mention,))])["a"]
+    assert {"menon", "ravi menon"} <= names and "herrera" not in names

@@ -6,6 +6,7 @@ A module of its own so that the cached topics are keyed by exactly the code that
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -32,7 +33,7 @@ def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
         articles=tuple(sorted(e.article.id for e in group)),
         dates=(dates[0], dates[-1]) if dates else (),
         figures=figures,
-        quotes=group_quotes([q for e in group for q in e.quotes], quote_vectors(group)),
+        quotes=group_quotes([q for e in group for q in e.quotes], quote_vectors(group), article_names(group)),
         claims=claims,
         entities=topic_entities(group),
         disagreements=disagreements,
@@ -61,6 +62,15 @@ def quote_vectors(group: Sequence[Extraction]) -> dict[Quote, bytes]:
         return {}
     quotes = comparable_quotes(sorted({q for e in group for q in e.quotes}, key=lambda q: (q.article, q.sentence, q.text)))
     return dict(zip(quotes, encode_texts([q.text for q in quotes])))
+
+
+def article_names(group: Sequence[Extraction]) -> dict[str, frozenset[str]]:
+    """Whom each article names, casefolded: its words (a surname the tagger missed included)
+    and the canonical names of its entities (a name it spells another way)."""
+    return {
+        e.article.id: frozenset(re.findall(r"\w+", e.article.text.casefold())) | {m.canonical.casefold() for m in e.mentions}
+        for e in group
+    }
 
 
 def comparable_quotes(quotes: Sequence[Quote]) -> list[Quote]:

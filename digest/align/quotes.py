@@ -41,8 +41,12 @@ MEANING_BAR = 0.45
 MEANING_BAR_UNKNOWN = 0.7
 # A fragment of another outlet's longer quote ("a betrayal of the voters" inside the whole
 # sentence) is that remark when it runs this many words on; with no known speaker, more.
+# One of its words must be a content word, except in a run this long from one known speaker:
+# the list of stop words holds "serious", "every" and "out", so "This is serious" and "until
+# every one of them is out" have none, yet an exact run of one person's words is their remark.
 MIN_FRAGMENT_WORDS = 2
 MIN_FRAGMENT_WORDS_UNKNOWN = 4
+MIN_PLAIN_FRAGMENT_WORDS = 3
 _QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
 _DERIVATIONS = ("ation", "ition", "ment", "ion", "ate", "ise", "ize", "ing", "er", "or", "e")
 
@@ -59,14 +63,17 @@ class Terms:
         return frozenset().union(*self.keys.values()) if self.keys else frozenset()
 
 
-def group_quotes(quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None = None) -> tuple[QuoteGroup, ...]:
+def group_quotes(
+    quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None = None, names: Mapping[str, frozenset[str]] | None = None
+) -> tuple[QuoteGroup, ...]:
     """One group per remark, each article's wording a variant; never two variants of one article.
 
     Candidate pairs come from blocks of one speaker (a quote with no known speaker meets those
     sharing a content word), so cost follows block sizes, not the corpus's square. Accepted
     pairs are merged best first; a merge that would put two quotes of one article, or two known
     speakers, or two quotes that share neither a content word nor a meaning, in one group is
-    refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet.
+    refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet;
+    `names` (each article's words and entity names, casefolded) tell whom an article names.
     """
     items = split_run_together(sorted(set(quotes), key=quote_order))
     terms = [quote_terms(q) for q in items]
@@ -74,13 +81,28 @@ def group_quotes(quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None 
     meaning = Meaning(items, vectors or {})
     scored = []
     for i, j in candidate_pairs(items, terms, meaning):
-        score = similarity(items[i], items[j], terms[i], terms[j], rarity)
-        score = max(score or 0.0, meaning.score(i, j) or 0.0, fragment_score(items[i], items[j]) or 0.0) or None
+        score = fragment_score(items[i], items[j])
+        if not speaker_unnamed(items[i], items[j], names or {}):
+            alike = max(similarity(items[i], items[j], terms[i], terms[j], rarity) or 0.0, meaning.score(i, j) or 0.0)
+            score = max(score or 0.0, alike) or None
         if score is not None:
             scored.append((score, i, j))
     clusters = merge_pairs(items, terms, sorted(scored, key=lambda t: (-t[0], t[1], t[2])), meaning)
     groups = [QuoteGroup(group_speaker(c), tuple(sorted(c, key=quote_order))) for c in clusters]
     return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
+
+
+def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> bool:
+    """One quote's speaker is known and the other's article never names them. An unattributed
+    remark there is then likelier someone else's ("a spokeswoman said", in a story about
+    another agency) than theirs: only an exact run of their words joins it, not a likeness."""
+    if bool(a.speaker) == bool(b.speaker):
+        return False
+    known, unknown = (a, b) if a.speaker else (b, a)
+    said = names.get(unknown.article)
+    speaker = (known.speaker or "").casefold()
+    surname = re.findall(r"\w+", speaker)[-1:]  # "Thani" of "al-Thani", however the article writes "Al-"
+    return said is not None and speaker not in said and not said.issuperset(surname)
 
 
 def split_run_together(items: list[Quote]) -> list[Quote]:
@@ -214,11 +236,17 @@ def fragment_score(a: Quote, b: Quote) -> float | None:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return None
     short, long = sorted((plain_words(a.text), plain_words(b.text)), key=len)
-    least = MIN_FRAGMENT_WORDS if a.speaker and b.speaker else MIN_FRAGMENT_WORDS_UNKNOWN
-    if len(short) < least or len(content_words(" ".join(short))) < 1:
+    if not long_enough(short, bool(a.speaker and b.speaker)):
         return None
     width = len(short)
     return 1.0 if any(long[k : k + width] == short for k in range(len(long) - width + 1)) else None
+
+
+def long_enough(words: Sequence[str], known: bool) -> bool:
+    """Whether a run of these words says enough to be a remark's part (see MIN_FRAGMENT_WORDS)."""
+    if content_words(" ".join(words)):
+        return len(words) >= (MIN_FRAGMENT_WORDS if known else MIN_FRAGMENT_WORDS_UNKNOWN)
+    return known and len(words) >= MIN_PLAIN_FRAGMENT_WORDS
 
 
 def plain_words(text: str) -> list[str]:
@@ -315,14 +343,33 @@ def compatible(
     items: Sequence[Quote], terms: Sequence[Terms], left: Sequence[int], right: Sequence[int], meaning: Meaning | None = None
 ) -> bool:
     """No article twice, at most one known speaker, and no two members without a word or a
-    meaning in common: a chain of pairs each close enough must not join two quotes that share nothing."""
+    meaning in common: a chain of pairs each close enough must not join two quotes that share nothing.
+    A fragment with no content word ("until every one of them is out") can share no word with
+    anyone: being part of another member's wording is what it has in common with that remark."""
     if {items[k].article for k in left} & {items[k].article for k in right}:
         return False
     if len({items[k].speaker for k in (*left, *right) if items[k].speaker}) > 1:
         return False
+    members = (*left, *right)
     return all(
-        terms[i].all_keys & terms[j].all_keys or (meaning is not None and meaning.score(i, j) is not None)
+        terms[i].all_keys & terms[j].all_keys
+        or (meaning is not None and meaning.score(i, j) is not None)
+        or plain_part(items, terms, i, members)
+        or plain_part(items, terms, j, members)
         for i in left for j in right
+    )
+
+
+def plain_part(items: Sequence[Quote], terms: Sequence[Terms], i: int, members: Sequence[int]) -> bool:
+    """Whether quote i, without a content word, is a fragment of a longer member of another article."""
+    if terms[i].words:
+        return False
+    words = len(plain_words(items[i].text))
+    return any(
+        items[k].article != items[i].article
+        and len(plain_words(items[k].text)) > words
+        and fragment_score(items[i], items[k]) is not None
+        for k in members
     )
 
 

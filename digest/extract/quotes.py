@@ -13,14 +13,18 @@ punctuation inside the marks or follow a colon or comma ("No," he said. / said: 
 Finding speakers, in order: a verb of saying just after the closing mark ("…," Blinken said /
 said Jens Laerke); else the nearest verb of saying before the opening mark in its sentence
 ("Blinken told reporters, “…”" / "Netanyahu said the group made “…”"); else "according to X";
-else the speaker of a quote in the same or the previous paragraph (an unattributed quote
+else a person named just before a colon that opens the quote (a live blog's "Radka Vávrová:
+“…”"); else the speaker of a quote in the same or the previous paragraph (an unattributed quote
 paragraph continues the last speaker). The verb's subject is the speaker, climbing from a
-participle to the clause that has one ("Blinken said …, noting that “…”").
+participle to the clause that has one ("Blinken said …, noting that “…”"), never a subject
+inside the quote; in translated order ("…," assured the director) the verb's object is.
 Coreference is deliberately simple: "he"/"she" is the most recent PERSON who was the subject of
 a verb of saying in that sentence or the three before it, else the most recent PERSON named
-there; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
+there, else, with nobody named or speaking there, the last PERSON who spoke a little further
+back; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
 holds the description's capitalised words ("Qatari Prime Minister …"), or two of its words,
-unless the description names the person itself ("said the president of the bank Jan Nowak").
+unless the description names the person itself ("said the president of the bank Jan Nowak",
+"said a mother, Aisha Bello").
 
 Grouping them across a topic's articles is `digest.align.quotes`.
 """
@@ -64,6 +68,7 @@ _SENTENCE_END = re.compile(r"[.!?…]\s+[A-Z]")
 SHORTEST_QUOTE_WORDS = 4
 TRAILING_WINDOW = 12  # tokens after a closing mark in which an attribution verb may stand
 PRONOUN_WINDOW = 3  # sentences back in which "he" or "she" looks for a person
+FAR_PRONOUN_WINDOW = 6  # and for a person who spoke, when the window names nobody
 
 
 @dataclass(frozen=True)
@@ -228,7 +233,7 @@ def trailing_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             return objects[0] if objects else None
         if is_speech_verb(token):
-            return subject_of(token)
+            return subject_of(token, inside) or inverted_object(token, close)
     return None
 
 
@@ -236,19 +241,31 @@ def leading_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     open_token = token_at(doc, span.start)
     for token in reversed(doc[sentence_of(open_token).start : open_token.i]):
         if token.i not in inside and is_speech_verb(token):
-            return subject_of(token)
-    return None
+            return subject_of(token, inside)
+    return labelled_speaker(doc, open_token, inside)
+
+
+def labelled_speaker(doc: Doc, open_token: Token, inside: set[int]) -> Token | None:
+    """A person named just before a colon that opens the quote, with no verb: a live blog's or
+    a transcript's "Opposition leader Radka Vávrová: “…”"."""
+    colon = open_token.i - 1
+    if colon < 1 or doc[colon].text != ":" or colon - 1 in inside:
+        return None
+    name = entity_of(doc, doc[colon - 1])
+    return name.root if name is not None and name.label_ == "PERSON" and name.end == colon else None
 
 
 def is_speech_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, from the clause above for a participle; inverted "said X" included."""
+def subject_of(verb: Token, inside: set[int]) -> Token | None:
+    """The verb's subject, from the clause above for a participle; inverted "said X" included.
+    A subject inside quotation marks is the quote's own ("We" of the quote the parser made the
+    verb's head), never its speaker."""
     token = verb
     for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.i not in inside]
         if subjects:
             return subjects[0]
         if token.dep_ == "relcl":
@@ -257,7 +274,37 @@ def subject_of(verb: Token) -> Token | None:
             break
         token = token.head
     following = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if t.ent_type_ == "PERSON"]
-    return following[0] if following else None
+    return following[0] if following else titled_after(verb)
+
+
+def titled_after(verb: Token) -> Token | None:
+    """A person named beside a role further after a subjectless verb of saying, through nouns
+    and prepositions only: "said in the debate the minister of finance Tomáš Beneš"."""
+    end = min(sentence_of(verb).end, verb.i + 1 + TRAILING_WINDOW)
+    titled = (t for t in verb.doc[verb.i + 1 : end] if t.dep_ == "appos" and t.head.lemma_.lower() in ROLE_NOUNS)
+    return next((t for t in titled if t.ent_type_ == "PERSON" and nominal_path(t, verb)), None)
+
+
+def nominal_path(token: Token, verb: Token) -> bool:
+    """Whether the token hangs on the verb through nouns and prepositions, no clause between."""
+    for _ in range(8):
+        if token.head.i == verb.i:
+            return token.dep_ in ("prep", "dobj", "npadvmod", "appos")
+        if token.dep_ not in ("appos", "pobj", "prep", "compound", "dobj", "npadvmod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def inverted_object(verb: Token, close: Token) -> Token | None:
+    """The noun the parser made the object of a verb of saying just after the quote: in
+    "…," added the minister' and "…," assured the director' (translated word order) the
+    object is the speaker, since what was said is the quote itself."""
+    between = verb.doc[close.i + 1 : verb.i]
+    if any(not t.is_punct for t in between):
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if objects else None
 
 
 def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, str | None]:
@@ -276,15 +323,52 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
 
 
 def named_in_description(doc: Doc, head: Token, inside: set[int]) -> str | None:
-    """The person a role description names itself: "the president of the bank Jan Nowak said",
-    "the head of the agency, Jan Nowak, said". A name that is a preposition's object ("the
+    """The person a description names itself: a name set beside it ("said a mother, Aisha
+    Bello"), or, for a role, one it runs into ("the president of the bank Jan Nowak said", "the
+    head of the agency, Jan Nowak, said"). A name that is a preposition's object ("the
     spokesman for Jan Nowak") is someone else, and two names leave it unresolved."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    beside = [name for name in appositive_names(head) if name.start not in inside]
+    if beside:
+        return name_text(beside[0]) if len(beside) == 1 else None
+    if head.lemma_.lower() not in ROLE_NOUNS:
         return None
     first, last = head.left_edge.i, head.right_edge.i
     people = [e for e in names_of(doc) if e.label_ == "PERSON" and first <= e.start and e.end <= last + 1]
     named = [e for e in people if e.start not in inside and names_the_head(e, head)]
     return name_text(named[0]) if len(named) == 1 else None
+
+
+def appositive_names(head: Token) -> list[Span]:
+    """Names in apposition to a description: to its head, or to the object of its "of", where
+    the parser often hangs them ("the mayor of Fedje, Kari Nesheim"); that object, a place or a
+    body, is not the person named, unless it is a person itself ("the wife of the minister, X")."""
+    hosts = [head] + [
+        obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children if obj.dep_ == "pobj" and not is_person_word(obj)
+    ]
+    names = (person_name(child) for host in hosts for child in host.children if child.dep_ == "appos")
+    return [name for name in names if name is not None]
+
+
+def is_person_word(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS or token.lower_ in PERSONAL_PRONOUNS
+
+
+def person_name(token: Token) -> Span | None:
+    """The PERSON entity a token heads, else a run of two or more capitalised proper nouns the
+    tagger left unlabelled ("Kari Nesheim"): an appositive's name is a person's name."""
+    doc = token.doc
+    entity = next((e for e in names_of(doc) if e.start <= token.i < e.end), None)
+    if entity is not None:
+        return entity if entity.label_ == "PERSON" else None
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+        start -= 1
+    words = doc[start : token.i + 1]
+    plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ for t in words)
+    return words if plain and len(words) >= 2 else None
 
 
 def names_the_head(person: Span, head: Token) -> bool:
@@ -325,17 +409,35 @@ def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
     text = memoised(doc, "text", lambda: doc.text)  # Doc.text joins every token on each access
     here = [p for p in people if "\n" not in text[p.end_char : pronoun.idx]]
     for pool in (here, people):
-        speakers = [p for p in pool if p.root.dep_ in SUBJECTS and is_speech_verb(p.root.head)]
+        speakers = [p for p in pool if spoke(p)]
         if speakers or pool:
             return name_text((speakers or pool)[0])
-    return None
+    return earlier_speaker(doc, pronoun, inside)
 
 
-def recent_people(doc: Doc, before: Token, inside: set[int]) -> list[Span]:
+def spoke(person: Span) -> bool:
+    return person.root.dep_ in SUBJECTS and is_speech_verb(person.root.head)
+
+
+def earlier_speaker(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
+    """With nobody named in the window, the last person who spoke a few sentences further back,
+    if no one else spoke since: "…, Mining Minister Paula Herrera said." then two sentences of
+    facts and "she said". Anyone speaking in between (a "money expert", unnamed) is who "she" is."""
+    sents = memoised(doc, "sents", lambda: list(doc.sents))
+    index = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+    near = doc[sents[max(index - PRONOUN_WINDOW, 0)].start : pronoun.i]
+    if any(is_speech_verb(t) for t in near if t.i not in inside and t.i != pronoun.head.i):
+        return None
+    people = recent_people(doc, pronoun, inside, FAR_PRONOUN_WINDOW)
+    speakers = [p for p in people if spoke(p)]
+    return name_text(speakers[0]) if speakers else None
+
+
+def recent_people(doc: Doc, before: Token, inside: set[int], window: int = PRONOUN_WINDOW) -> list[Span]:
     """People named outside quotes before a token, in a few sentences, the latest first."""
     sents = memoised(doc, "sents", lambda: list(doc.sents))
     index = next(i for i, s in enumerate(sents) if s.start <= before.i < s.end)
-    window_start = sents[max(index - PRONOUN_WINDOW, 0)].start
+    window_start = sents[max(index - window, 0)].start
     people = [
         e for e in person_spans(doc)
         if window_start <= e.start and e.end <= before.i and e.start not in inside
@@ -404,6 +506,9 @@ def title_of(person: Span) -> list[Token]:
     beside = [child for child in root.children if child.dep_ == "appos" and child.i >= person.end]
     if root.dep_ == "appos" and root.head.i < person.start:
         beside.append(root.head)
+        host = root.head  # "the minister of Mining, Paula Herrera": the parser hangs the name on "Mining"
+        if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.head.i < host.i:
+            beside.append(host.head.head)
     return before + [t for noun in beside for t in noun_phrase(noun) if t.is_alpha and t.ent_type_ != "PERSON"]
 
 

@@ -17,7 +17,8 @@ SPEECH_VERBS = frozenset(
     deny explain insist note reply respond stress emphasize emphasise warn write tweet post urge
     suggest conclude recall remark reiterate maintain observe predict promise vow pledge caution
     describe call quote testify concede complain lament mention answer repeat affirm cry shout
-    scream whisper joke boast retort counter contend allege estimate""".split()
+    scream whisper joke boast retort counter contend allege estimate
+    assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell""".split()
 )
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
