@@ -10,7 +10,7 @@ from typing import Any
 
 import markdown
 import pytest
-from conftest import SEEDS, build_site
+from conftest import ROOT, SEEDS, build_site
 
 from digest.site.pagecache import key_of, link_paths, settings_text
 
@@ -66,7 +66,7 @@ def test_a_rebuild_after_an_edit_and_a_new_seed_gives_a_clean_builds_bytes(tmp_p
     assert [kept for kept, _ in reused(caplog)] == [0]
 
 
-def test_a_rebuild_with_nothing_changed_reuses_every_detail_page_and_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_rebuild_with_nothing_changed_reuses_every_generated_page_and_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     build_with_cache(SEEDS, tmp_path / "first", tmp_path / "cache", monkeypatch)
     caplog.set_level(logging.INFO)
     converters = count_converters(monkeypatch)
@@ -74,8 +74,10 @@ def test_a_rebuild_with_nothing_changed_reuses_every_detail_page_and_its_bytes(t
     ((kept, total),) = reused(caplog)
     assert kept == total > 0
     # A reused page costs no Markdown converter (MkDocs would build one per page: more than were reused);
-    # the section pages, the home and the 404 page are still converted.
+    # the host's own pages are still converted, every generated one (the home and section pages too) is not.
     assert 0 < len(converters) < kept
+    pages = list((tmp_path / "again").rglob("index.html"))
+    assert kept == len(pages) - len(list((ROOT / "docs").rglob("*.md")))
     assert site_bytes(tmp_path / "again") == site_bytes(tmp_path / "first")
 
 

@@ -133,7 +133,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         pages = site_files(digest, self.templates, layout, site_url=config.site_url, title=config.site_name,
                            directory_urls=config.use_directory_urls, excerpts=self.config.publish_text == "excerpts")  # fmt: skip
         del digest
-        self.reuse.start(self.cache_dir(), {path for path in pages if layout.is_detail(path) and files.get_file_from_path(path) is None})
+        self.reuse.start(self.cache_dir(), {path for path in pages if path.endswith(".md") and files.get_file_from_path(path) is None})
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:
                 inclusion = InclusionLevel.NOT_IN_NAV if layout.is_detail(path) else InclusionLevel.UNDEFINED
@@ -255,8 +255,9 @@ class WarningCount(logging.Handler):
 
 class PageReuse:
     """The pages a build need not render again (`digest.site.pagecache`), for one build at a time:
-    the generated detail pages only, whose neighbours in the nav are none and whose content is the
-    digest's alone (a host's pages, and the section pages that list every topic, render as usual)."""
+    the generated pages, whose content is the digest's alone (a host's own pages render as usual,
+    as other plugins may make them). A page's conversion is kept by its Markdown; its themed HTML
+    also by the nav, its place in it and its converted content as every plugin left it."""
 
     def __init__(self) -> None:
         self.memo: Memo | None = None
@@ -386,7 +387,8 @@ class PageReuse:
                 del page.meta["template"]
             else:
                 page.meta["template"] = template
-        key = self.output_keys[path] = key_of(self.keys[path], self.nav, page_facts(page), context_facts(context))
+        # The content as the page has it now: a plugin may change it after conversion (a tags listing in on_env).
+        key = self.output_keys[path] = key_of(self.keys[path], page.content or "", self.nav, page_facts(page), context_facts(context))
         if template is not None:
             found = self.kept.load(key, str) if self.kept else None
             self.outputs[path] = found if found is not None else (context, template)
