@@ -15,7 +15,7 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -137,9 +137,11 @@ class ByIdentity(Generic[V]):
     a long-lived process, from one build to the next for every object the memos handed back
     unchanged (`keep_in_memory`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, resident_only: bool = False) -> None:
         self.table: dict[tuple[int, ...], tuple[tuple[object, ...], V]] = {}
         self.touched: set[tuple[int, ...]] = set()
+        # Results only a later build can use, kept only while a long-lived process keeps them.
+        self.resident_only = resident_only
         _by_identity.append(self)
 
     def get(self, *objects: object) -> V | None:
@@ -151,6 +153,8 @@ class ByIdentity(Generic[V]):
         return found[1]
 
     def put(self, value: V, *objects: object) -> V:
+        if self.resident_only and _resident is None:
+            return value
         key = tuple(map(id, objects))
         self.table[key] = (objects, value)
         self.touched.add(key)
@@ -166,7 +170,38 @@ class ByIdentity(Generic[V]):
         self.touched.clear()
 
 
-_by_identity: list[ByIdentity[Any]] = []
+class ByValue(Generic[V]):
+    """Results by a value they were made from (a seed's bytes), kept only while a long-lived process
+    keeps memory (`keep_in_memory`), and only as long as its builds meet the value again."""
+
+    def __init__(self) -> None:
+        self.table: dict[Hashable, V] = {}
+        self.touched: set[Hashable] = set()
+        _by_identity.append(self)
+
+    def get(self, key: Hashable) -> V | None:
+        found = self.table.get(key)
+        if found is not None:
+            self.touched.add(key)
+        return found
+
+    def put(self, value: V, key: Hashable) -> V:
+        if _resident is not None:
+            self.table[key] = value
+            self.touched.add(key)
+        return value
+
+    def sweep(self) -> None:
+        for key in self.table.keys() - self.touched:
+            del self.table[key]
+        self.touched.clear()
+
+    def clear(self) -> None:
+        self.table.clear()
+        self.touched.clear()
+
+
+_by_identity: list[ByIdentity[Any] | ByValue[Any]] = []
 
 
 @dataclass(frozen=True)
@@ -240,3 +275,15 @@ def read_bytes(path: Path | None) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+# Keys of objects asked for more than once (an article by the clean and the extract stages, an
+# extraction by its topic's key): repr and hash once per object, which for 1,000 articles was
+# 0.9 s of a rebuild.
+_KEYS: ByIdentity[str] = ByIdentity()
+
+
+def key_of_object(value: object) -> str:
+    """`key_of(value)`, made once per object (`ByIdentity`): for immutable values only."""
+    known = _KEYS.get(value)
+    return known if known is not None else _KEYS.put(key_of(value), value)

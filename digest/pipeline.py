@@ -15,7 +15,7 @@ from digest.align.titles import name_topic
 from digest.align.topics import cluster_topics
 from digest.extract.articles import extract_articles
 from digest.extract.entities import canonicalise
-from digest.memo import ByIdentity, Memo, key_of, release
+from digest.memo import Memo, key_of, key_of_object, release
 from digest.model import Article, Digest, Extraction, Problem, Topic
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import Parser
@@ -59,7 +59,7 @@ def read_articles(seeds_dir: Path, parser: Parser, report: Report = silent, remo
         todo = [articles[i] for i in missing]
         return remote.clean(todo, tick) if remote else spread(clean_article, todo, 16, tick)
 
-    cleaned = memo.recall_all([key_of(a) for a in articles], Article, clean)
+    cleaned = memo.recall_all([key_of_object(a) for a in articles], Article, clean)
     kept, duplicates = drop_duplicates(cleaned)
     return kept, problems + duplicates + too_long(kept, parser.nlp.max_length)
 
@@ -87,7 +87,7 @@ def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], 
     memo = Memo(parser.cache_dir / parser.key if parser.cache_dir else None, "topic", "digest.align.lineup", shared=True)
     jobs = [(slug, title, tuple(group)) for slug, title, group in zip(slugs, titles, groups)]
     # Topics are independent of each other: both cores align them.
-    keys = [key_of((slug, title, tuple(map(extraction_key, group)))) for slug, title, group in jobs]
+    keys = [key_of((slug, title, tuple(map(key_of_object, group)))) for slug, title, group in jobs]
     def align(missing: list[int]) -> list[Topic]:
         # Aligning encodes figure contexts, quotes and statements: the encoder is read here, once,
         # and the forked workers inherit it (when every extraction came from the cache, the
@@ -98,15 +98,6 @@ def align_groups(groups: Sequence[Sequence[Extraction]], titles: Sequence[str], 
         return spread(align_job, [jobs[i] for i in missing], 4, tick)
 
     return tuple(memo.recall_all(keys, Topic, align))
-
-
-# Each extraction's key, made once: hashing 1,000 extractions took 0.9 s, half of recalling their topics.
-_KEYS: ByIdentity[str] = ByIdentity()
-
-
-def extraction_key(extraction: Extraction) -> str:
-    known = _KEYS.get(extraction)
-    return known if known is not None else _KEYS.put(key_of(extraction), extraction)
 
 
 def founder(group: Sequence[Extraction]) -> Extraction:

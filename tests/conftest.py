@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from digest import memo
 from digest.model import Digest
 from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
@@ -45,3 +47,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     assert build_site(SEEDS, site, "--strict") == 0
     return site
+
+
+@pytest.fixture
+def resident() -> Iterator[None]:
+    """A long-lived process's memory (`mkdocs serve`): what memos make is kept between builds."""
+    memo.keep_in_memory(True)
+    yield
+    memo.keep_in_memory(False)

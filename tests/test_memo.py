@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,13 +101,6 @@ def test_the_atomic_writer_leaves_only_the_file(tmp_path: Path) -> None:
     assert target.read_bytes() == b"data" and [p.name for p in target.parent.iterdir()] == ["y.bin"]
 
 
-@pytest.fixture
-def resident() -> Iterator[None]:
-    memo_module.keep_in_memory(True)
-    yield
-    memo_module.keep_in_memory(False)
-
-
 def test_a_long_lived_process_hands_back_the_same_object_without_reading_the_file(tmp_path: Path, resident: None) -> None:
     shared, private = Memo(tmp_path, "clean", shared=True), Memo(tmp_path, "topic")
     shared.store("k", article("x"))
@@ -167,3 +159,13 @@ def test_a_long_lived_process_keeps_results_by_identity_across_builds(resident: 
     assert table.get(kept) == "k"
     memo_module.sweep_memory()  # a build that met only `kept`
     assert (table.get(kept), table.get(dropped)) == ("k", None)
+
+
+def test_results_only_a_later_build_can_use_are_kept_only_by_a_long_lived_process(request: pytest.FixtureRequest) -> None:
+    table: memo_module.ByIdentity[str] = memo_module.ByIdentity(resident_only=True)
+    item = article("x")
+    assert table.put("one-off", item) == "one-off"
+    assert table.get(item) is None  # a one-off build would hold it for nothing
+    request.getfixturevalue("resident")
+    table.put("served", item)
+    assert table.get(item) == "served"

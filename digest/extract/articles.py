@@ -19,7 +19,7 @@ from digest import workers
 from digest.extract.entities import find_mentions
 from digest.extract.quotes import find_quotes
 from digest.figures.assemble import find_figures
-from digest.memo import Memo, key_of
+from digest.memo import Memo, key_of_object
 from digest.model import Article, Extraction
 from digest.nlp.encoder import encode, lead_text, load_encoder
 from digest.nlp.parse import Parser, parse_texts
@@ -115,9 +115,9 @@ def memo(parser: Parser) -> Memo:
 
 
 def read_cached(parser: Parser, article: Article) -> Extraction | None:
-    extraction = memo(parser).load(key_of(article), Extraction)
+    extraction = memo(parser).load(key_of_object(article), Extraction)
     return extraction if extraction is not None and extraction.article == article else None
 
 
 def write_cached(parser: Parser, article: Article, extraction: Extraction) -> None:
-    memo(parser).store(key_of(article), extraction)
+    memo(parser).store(key_of_object(article), extraction)
