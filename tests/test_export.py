@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import jsonschema
 
+from digest import memo
 from digest.model import Digest
 from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
@@ -111,3 +113,20 @@ def test_a_disagreement_is_exported_valid_against_both_schemas(parser: Parser, t
     sides = [[" ".join(side["sentences"]) for side in d["sides"]] for d in found]
     assert any("will join" in yes and "will not join" in no for yes, no in sides)
     assert all(side["anchors"] for d in found for side in d["sides"])
+
+
+def test_a_long_lived_process_recalls_unchanged_items_and_remakes_what_changed(seeds_digest: Digest, resident: None) -> None:
+    assert to_json(seeds_digest) == to_json(seeds_digest)
+    # A topic kept as it was, whose figure's sentence now reads otherwise: its text is made again.
+    topic = next(t for t in seeds_digest.topics if t.figures)
+    figure = topic.figures[0].values[0]
+    extractions = tuple(
+        dataclasses.replace(e, sentences=tuple(dataclasses.replace(s, text="A changed sentence.") if s.index == figure.sentence else s for s in e.sentences))
+        if e.article.id == figure.article else e
+        for e in seeds_digest.extractions
+    )  # fmt: skip
+    changed = dataclasses.replace(seeds_digest, extractions=extractions)
+    text = to_json(changed)
+    assert "A changed sentence." in text
+    memo.keep_in_memory(False)
+    assert text == to_json(changed)  # as a one-off build writes it

@@ -508,3 +508,18 @@ def test_a_hostile_folder_still_builds_a_digest_of_its_good_seeds(tmp_path: Path
     assert {p.stem for p in real} <= ids and {"bad-yaml", "list", "legacy"} <= ids
     assert next(a for a in digest.articles if a.id == "list").language == "fr"
     assert sum(len(t.articles) for t in digest.topics) == len(digest.articles)
+
+
+def test_a_long_lived_process_reads_an_unchanged_seed_as_the_same_article(tmp_path: Path, resident: None) -> None:
+    text = "source: Harbour Times\nHarbour reopens\n\nThe harbour reopened on Monday, officials said.\n"
+    seeds = folder(tmp_path, {"a.txt": text})
+    (first,), _ = read_seeds(seeds)
+    (again,), _ = read_seeds(seeds)
+    assert again is first  # its later results are then kept by identity
+    (seeds / "a.txt").write_text(text.replace("Monday", "Tuesday"), encoding="utf-8")
+    (edited,), _ = read_seeds(seeds)
+    assert "Tuesday" in edited.text
+    (seeds / "outlets.yml").write_text("Harbour Times:\n  country: Norway\n", encoding="utf-8")
+    (seeds / "a.txt").write_text(text, encoding="utf-8")
+    (listed,), _ = read_seeds(seeds)
+    assert listed.outlet is not None and listed.outlet.country == "Norway"  # read with the new outlets file
