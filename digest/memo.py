@@ -261,6 +261,10 @@ class Memo:
             found[i] = value
         return [value for value in found if value is not None]
 
+    def keep(self, key: str, value: object) -> None:
+        """A value another process stored (a forked worker wrote its file): kept in memory here as if loaded."""
+        self.remember(self.path(key), value)
+
     def store(self, key: str, value: object) -> None:
         path = self.path(key)
         if path is not None:

@@ -60,3 +60,19 @@ def test_worker_processes_extract_what_one_process_does(
     cached = Parser(nlp, tmp_path / "cache")
     assert extract.extract_articles(cached, articles) == alone
     assert len(list((tmp_path / "cache").rglob("extract-*/*/*.pickle"))) == len(articles)  # written by the workers
+
+
+def test_a_long_lived_process_keeps_what_its_workers_extracted(nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, resident: None) -> None:
+    from digest import memo, workers
+    from digest.extract import articles as extract
+    from digest.pipeline import read_articles
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    parser = Parser(nlp, tmp_path / "cache")
+    articles, _ = read_articles(SEEDS, parser)
+    fresh = extract.extract_articles(parser, articles)
+    read: list[object] = []
+    monkeypatch.setattr(memo, "read_bytes", lambda path: read.append(path))
+    again = extract.extract_articles(parser, articles)
+    # The workers wrote the files; the next build takes each extraction from memory, the very object.
+    assert read == [] and all(a is b for a, b in zip(again, fresh, strict=True))

@@ -76,3 +76,12 @@ def test_a_damaged_snapshot_is_built_again(nlp: Language, seeds: Path, tmp_path:
     path = snapshot_path(tmp_path / "cache", seeds, "auto")
     path.write_bytes(path.read_bytes()[:200])
     assert to_json(digest_of(seeds, "auto", tmp_path / "cache", parsers)) == first
+
+
+def test_a_long_lived_process_starts_from_the_stage_caches_and_then_holds_its_digest(nlp: Language, seeds: Path, tmp_path: Path, resident: None) -> None:
+    parsers = Parsers(nlp, tmp_path / "cache")
+    stored = to_json(digest_of(seeds, "auto", tmp_path / "cache", parsers))  # a plain build wrote the snapshot
+    first = digest_of(seeds, "auto", tmp_path / "cache", parsers, hold=True)
+    assert parsers.made == 2  # not the stored snapshot: the session's first save will find every result in memory
+    assert digest_of(seeds, "auto", tmp_path / "cache", parsers, hold=True) is first  # then what it holds
+    assert parsers.made == 2 and to_json(first) == stored

@@ -54,6 +54,8 @@ def extract_articles(parser: Parser, articles: Sequence[Article], report: Report
     for article, extraction in zip(missing, extracted, strict=True):
         if fresh is not None:  # computed elsewhere: kept here, exactly as local results are
             write_cached(parser, article, extraction)
+        else:  # a worker wrote its file; a long-lived process keeps it in memory too, for the next save
+            memo(parser).keep(key_of_object(article), extraction)
     remaining = iter(extracted)
     return [e if e is not None else next(remaining) for e in found]
 
