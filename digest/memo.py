@@ -24,6 +24,8 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 V = TypeVar("V")
+K = TypeVar("K", bound=Hashable)
+E = TypeVar("E")
 
 # What a damaged, truncated or stale entry raises on loading: it is computed again.
 _UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, OSError, ValueError)
@@ -118,7 +120,7 @@ def sweep_memory() -> None:
         for path in _resident.keys() - _touched:
             del _resident[path]
     _touched.clear()
-    for table in _by_identity:
+    for table in _tables:
         table.sweep()
 
 
@@ -126,11 +128,30 @@ def release() -> None:
     """The end of a build's digest: what was kept by identity for this build alone is let go,
     unless a long-lived process keeps it for the next."""
     if _resident is None:
-        for table in _by_identity:
+        for table in _tables:
             table.clear()
 
 
-class ByIdentity(Generic[V]):
+class Table(Generic[K, E]):
+    """Results kept in memory, each for as long as the builds use it (`sweep_memory`), all of them
+    let go at the end of a one-off build (`release`)."""
+
+    def __init__(self) -> None:
+        self.table: dict[K, E] = {}
+        self.touched: set[K] = set()
+        _tables.append(self)
+
+    def sweep(self) -> None:
+        for key in self.table.keys() - self.touched:
+            del self.table[key]
+        self.touched.clear()
+
+    def clear(self) -> None:
+        self.table.clear()
+        self.touched.clear()
+
+
+class ByIdentity(Table[tuple[int, ...], tuple[tuple[object, ...], V]]):
     """Results derived from objects, kept while the objects are: by their identity, with the
     objects held so that no other object can take their address. Within one build a result is
     made once however many stages ask (a topic's profile and its title read the same terms); in
@@ -138,11 +159,9 @@ class ByIdentity(Generic[V]):
     unchanged (`keep_in_memory`)."""
 
     def __init__(self, *, resident_only: bool = False) -> None:
-        self.table: dict[tuple[int, ...], tuple[tuple[object, ...], V]] = {}
-        self.touched: set[tuple[int, ...]] = set()
+        super().__init__()
         # Results only a later build can use, kept only while a long-lived process keeps them.
         self.resident_only = resident_only
-        _by_identity.append(self)
 
     def get(self, *objects: object) -> V | None:
         key = tuple(map(id, objects))
@@ -160,24 +179,10 @@ class ByIdentity(Generic[V]):
         self.touched.add(key)
         return value
 
-    def sweep(self) -> None:
-        for key in self.table.keys() - self.touched:
-            del self.table[key]
-        self.touched.clear()
 
-    def clear(self) -> None:
-        self.table.clear()
-        self.touched.clear()
-
-
-class ByValue(Generic[V]):
+class ByValue(Table[Hashable, V]):
     """Results by a value they were made from (a seed's bytes), kept only while a long-lived process
     keeps memory (`keep_in_memory`), and only as long as its builds meet the value again."""
-
-    def __init__(self) -> None:
-        self.table: dict[Hashable, V] = {}
-        self.touched: set[Hashable] = set()
-        _by_identity.append(self)
 
     def get(self, key: Hashable) -> V | None:
         found = self.table.get(key)
@@ -191,17 +196,8 @@ class ByValue(Generic[V]):
             self.touched.add(key)
         return value
 
-    def sweep(self) -> None:
-        for key in self.table.keys() - self.touched:
-            del self.table[key]
-        self.touched.clear()
 
-    def clear(self) -> None:
-        self.table.clear()
-        self.touched.clear()
-
-
-_by_identity: list[ByIdentity[Any] | ByValue[Any]] = []
+_tables: list[Table[Any, Any]] = []
 
 
 @dataclass(frozen=True)
@@ -282,8 +278,8 @@ def read_bytes(path: Path | None) -> bytes | None:
 
 
 # Keys of objects asked for more than once (an article by the clean and the extract stages, an
-# extraction by its topic's key): repr and hash once per object, which for 1,000 articles was
-# 0.9 s of a rebuild.
+# extraction by its topic's key): repr and hash once per object (hashing 1,000 extractions alone
+# took 0.9 s of a rebuild).
 _KEYS: ByIdentity[str] = ByIdentity()
 
 

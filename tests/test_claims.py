@@ -264,19 +264,18 @@ def test_two_sentences_share_phrases_of_three_words_in_order(parser: Parser) -> 
     assert not scorer.phrased(0, 2) and not scorer.phrased(1, 2)  # "train tickets": two words
 
 
+TWO_FACTS = ("Mayor Anne Roux left Lyon on Friday calling for cheaper train tickets for students, "
+             "after the region agreed to extend the tram line to the airport.")
+TRAM_LINE = "The region agreed on Friday to extend the tram line to the airport."
+
+
 def test_a_sentence_stating_two_facts_is_in_the_claim_of_each(parser: Parser) -> None:
-    texts = {"a": "Mayor Anne Roux left Lyon on Friday calling for cheaper train tickets for students, "
-                  "after the region agreed to extend the tram line to the airport.",
-             "b": "The region agreed on Friday to extend the tram line to the airport. "
-                  "Mayor Anne Roux said students should get cheaper train tickets."}
+    texts = {"a": TWO_FACTS, "b": f"{TRAM_LINE} Mayor Anne Roux said students should get cheaper train tickets."}
     claims = shared(group_claims(extract(parser, texts)))
     assert sorted([(r.article, r.sentence) for r in c.refs] for c in claims) == [[("a", 0), ("b", 0)], [("a", 0), ("b", 1)]]
 
 
 def test_a_sentence_left_alone_giving_a_number_the_other_does_not_stays_alone(parser: Parser) -> None:
-    texts = {"a": "Mayor Anne Roux left Lyon on Friday calling for cheaper train tickets for students, "
-                  "after the region agreed to extend the tram line to the airport.",
-             "b": "The region agreed on Friday to extend the tram line to the airport. "
-                  "Mayor Anne Roux said 40,000 students should get cheaper train tickets."}
+    texts = {"a": TWO_FACTS, "b": f"{TRAM_LINE} Mayor Anne Roux said 40,000 students should get cheaper train tickets."}
     claims = shared(group_claims(extract(parser, texts)))
     assert [[(r.article, r.sentence) for r in c.refs] for c in claims] == [[("a", 0), ("b", 0)]]

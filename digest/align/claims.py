@@ -42,8 +42,9 @@ from digest.align.linkage import average_linkage, co_posted
 from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
+from digest.figures.words import UNITS
 from digest.model import Claim, Disagreement, Extraction, Figure, FigureGroup, Mention, Sentence, SentenceRef
-from digest.nlp.vocabulary import NUMBER_WORDS, SYNONYMS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS
+from digest.nlp.vocabulary import NUMBER_WORDS, SYNONYMS
 
 # Mean pair score a group of sentences needs to count as one claim.
 THRESHOLD = 0.48
@@ -69,6 +70,11 @@ ANCHOR_BONUS = 0.2
 PHRASE_WORDS = 3
 PHRASE_REACH = 2
 PHRASE_BONUS = 0.1
+# The rest of the counts up to 99 as words, from the figure readers' own: a teen, or a ten with its
+# unit after it ("twenty-five").
+TEEN_WORDS = {word: value for word, value in UNITS.items() if 13 <= value <= 19}
+TEN_WORDS = {word: value for word, value in UNITS.items() if value >= 20}
+UNIT_WORDS = {word: value for word, value in UNITS.items() if 1 <= value <= 9}
 _MARK = re.compile(r"[“”\"«»„]")
 # Outside quotation marks a reporter does not say "I" or "we": such a sentence is someone's speech.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")

@@ -27,10 +27,6 @@ LIGHT_VERBS = frozenset("be have do say tell get let make".split())
 VERB_PARTICLES = frozenset("back away out off up down on over".split())
 # "one" is left out: far more often a pronoun ("a necessary one", "no one") than a count.
 NUMBER_WORDS = dict(zip("two three four five six seven eight nine ten eleven twelve".split(), map(str, range(2, 13))))
-# The rest of the counts up to 99 as words: a teen, or a ten with its unit after it ("twenty-five").
-TEEN_WORDS = dict(zip("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), range(13, 20)))
-TEN_WORDS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
-UNIT_WORDS = dict(zip("one two three four five six seven eight nine".split(), range(1, 10)))
 # Near-synonyms of general English that two translations or paraphrases of one remark swap for
 # each other; one line per sense, so a word of two senses ("leave") sits on two lines.
 # Phrasal verbs are joined by "_" as `quote_lemmas` writes them.
