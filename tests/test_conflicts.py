@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.align.conflicts import APART, agreed_disputes, conflict, read_stance
+from digest.align.conflicts import APART, Conflicts, agreed_disputes, conflict, read_stance
 from digest.model import Figure, Measure, Mention, Sentence
 
 # What spaCy's lemmatiser would give for the few inflected words below.
@@ -142,3 +142,21 @@ def test_a_negation_makes_no_side_of_its_own() -> None:
              stance("Norway will not join the gas scheme")]
     assert conflict(sides[0], sides[2]) == "negation" and conflict(sides[1], sides[2]) == "negation"
     assert agreed_disputes(sides, ["a", "b", "c"], {(0, 1): 0.1, (0, 2): 0.9}, THRESHOLDS) == set()
+
+
+def test_a_topic_reads_each_pair_as_conflict_would_in_either_order() -> None:
+    # One of each way to conflict, and statements with nothing that could: the shortcut for the
+    # latter must give what the full reading gives, and a pair read once must answer both orders.
+    sides = [stance("Norway will not join the platform"), stance("Norway will join the platform"),
+             stance("The law makes drinks permanent"), stance("The law allows drinks for three years"),
+             stance("a Virginia law", ("Virginia",)), stance("a Massachusetts law", ("Massachusetts",)),
+             stance("Rescuers found a fifth skier"), stance("Rescuers found the sixth skier"),
+             stance("Rescuers searched the valley"), stance("Crews cleared the road", ("Cusco",)),
+             stance("A crash in the Cusco region killed people", ("Cusco",), (toll(15, as_of="2025-11-18"),)),
+             stance("A crash in the Cusco region killed people", ("Cusco",), (toll(19, as_of="2025-11-18"),))]
+    kinds = Conflicts(sides)
+    for i in range(len(sides)):
+        for j in range(len(sides)):
+            assert kinds(i, j) == conflict(sides[i], sides[j]) == conflict(sides[j], sides[i]), (i, j)
+    assert [kinds(0, 1), kinds(2, 3), kinds(4, 5), kinds(6, 7), kinds(10, 11)] == ["negation", "duration", "place", APART, "number"]
+    assert kinds(8, 9) is None and kinds(0, 8) is None

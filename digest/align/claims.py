@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from digest.align.conflicts import APART, Stance, agreed_disputes, conflict, figures_by_sentence, read_stance
+from digest.align.conflicts import APART, Conflicts, Stance, agreed_disputes, figures_by_sentence, read_stance
 from digest.align.linkage import average_linkage, co_posted
 from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
@@ -120,20 +120,23 @@ def align_claims(
     readings = figures_by_sentence(figures)
     names = topic_names(extractions)
     statements = [s for e in extractions for s in find_statements(e, quantities, readings, names)]
-    scored = score_pairs(statements, term_weights(statements))
+    kinds = Conflicts([s.stance for s in statements])
+    joinable = Joinable(statements, kinds)
+    scored = score_pairs(statements, term_weights(statements), kinds)
     worded, scores = scored.worded, scored.scores
-    groups = average_linkage(len(statements), scores, THRESHOLD, lambda i, j: may_join(statements[i], statements[j]))
+    groups = average_linkage(len(statements), scores, THRESHOLD, joinable)
     claims = [make_claim([statements[i] for i in g], scores, g) for g in groups]
     # A contradiction is as much a match in wording as in meaning: the encoder puts "will join" and
     # "will not join" far apart, so a conflicting pair is judged by the better of the two scores.
-    disagreements = find_disagreements(statements, {p: max(s, worded[p]) for p, s in scores.items()}, groups, claims)
-    joined = join_left_alone(statements, scored, join_second_facts(statements, scores, groups))
+    disagreements = find_disagreements(statements, {p: max(s, worded[p]) for p, s in scores.items()}, groups, claims, kinds)
+    joined = join_left_alone(statements, scored, join_second_facts(statements, scores, groups, joinable), joinable)
     facts = [make_claim([statements[i] for i in g], scores, g) for g in joined]
     return tuple(sorted(facts, key=claim_order)), disagreements
 
 
 def join_second_facts(
-    statements: Sequence[Statement], scores: Mapping[tuple[int, int], float], groups: Sequence[Sequence[int]]
+    statements: Sequence[Statement], scores: Mapping[tuple[int, int], float], groups: Sequence[Sequence[int]],
+    joinable: Joinable,
 ) -> list[list[int]]:
     """The groups, where a sentence reporting two shared quantities also joins the other fact it
     states ("More than 1,200 people have died and more than 4,000 have been hurt"): a group of
@@ -144,12 +147,14 @@ def join_second_facts(
         if len(statement.quantities) < 2:
             continue
         for group in joined:
-            if i not in group and second_fact_of(i, group, statements, scores):
+            if i not in group and second_fact_of(i, group, statements, scores, joinable):
                 group.append(i)
     return [sorted(g) for g in joined]
 
 
-def join_left_alone(statements: Sequence[Statement], scored: PairScores, groups: Sequence[Sequence[int]]) -> list[list[int]]:
+def join_left_alone(
+    statements: Sequence[Statement], scored: PairScores, groups: Sequence[Sequence[int]], joinable: Joinable
+) -> list[list[int]]:
     """The groups, where a sentence linkage left alone joins the sentence of another article it
     matches best, already in another claim, if wording and meaning both say they match (a shared
     phrase and the encoder: `PairScores.phrased`) and the pair scores as a claim would. A lead
@@ -160,7 +165,7 @@ def join_left_alone(statements: Sequence[Statement], scored: PairScores, groups:
     joined = [list(g) for g in groups]
     partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j) in scored.phrased:
-        if scored.scores[(i, j)] >= THRESHOLD and may_join(statements[i], statements[j]):
+        if scored.scores[(i, j)] >= THRESHOLD and joinable(i, j):
             for alone, other in ((i, j), (j, i)):
                 if numbers(statements[alone]) <= numbers(statements[other]):
                     partners[alone].append((scored.scores[(i, j)], other))
@@ -175,7 +180,8 @@ def numbers(statement: Statement) -> set[str]:
 
 
 def second_fact_of(
-    i: int, group: Sequence[int], statements: Sequence[Statement], scores: Mapping[tuple[int, int], float]
+    i: int, group: Sequence[int], statements: Sequence[Statement], scores: Mapping[tuple[int, int], float],
+    joinable: Joinable,
 ) -> bool:
     statement = statements[i]
     members = [statements[j] for j in group]
@@ -184,7 +190,7 @@ def second_fact_of(
     if not frozenset.intersection(*(m.quantities for m in members)) & statement.quantities:
         return False
     mean = math.fsum(scores.get((min(i, j), max(i, j)), 0.0) for j in group) / len(group)
-    return mean >= THRESHOLD and all(may_join(statement, m) for m in members)
+    return mean >= THRESHOLD and all(joinable(i, j) for j in group)
 
 
 @dataclass(frozen=True)
@@ -196,7 +202,7 @@ class PairScores:
     phrased: frozenset[tuple[int, int]]  # those sharing a phrase that the encoder agrees on (PHRASE_BONUS)
 
 
-def score_pairs(statements: Sequence[Statement], weights: Mapping[str, float]) -> PairScores:
+def score_pairs(statements: Sequence[Statement], weights: Mapping[str, float], kinds: Conflicts | None = None) -> PairScores:
     """Each candidate pair's score by wording alone, and by wording and meaning. Candidates share an
     uncommon word, or are among each other's nearest sentences by meaning (`meaning.near_pairs`)."""
     articles = [s.article for s in statements]
@@ -210,7 +216,7 @@ def score_pairs(statements: Sequence[Statement], weights: Mapping[str, float]) -
              + PHRASE_BONUS * (pair in phrased) for pair, score in worded.items()}
     # Judged like a disagreement: by the better of the two scores (see `align_claims`).
     disputed = agreed_disputes([s.stance for s in statements], articles,
-                               {p: max(s, worded[p]) for p, s in meant.items()}, DISAGREE_THRESHOLDS)
+                               {p: max(s, worded[p]) for p, s in meant.items()}, DISAGREE_THRESHOLDS, kinds)
     return PairScores(worded, {p: s + DISPUTE_BONUS * (p in disputed) for p, s in meant.items()}, phrased)
 
 
@@ -227,7 +233,7 @@ def meaning_score(similarity: float | None, counted: bool = False) -> float:
 
 def find_disagreements(
     statements: Sequence[Statement], scores: Mapping[tuple[int, int], float],
-    groups: Sequence[Sequence[int]], claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]], claims: Sequence[Claim], kinds: Conflicts,
 ) -> tuple[Disagreement, ...]:
     """Claims of which two sentences match as one claim would but conflict: one per pair of claims."""
     claim_of = {i: k for k, group in enumerate(groups) for i in group}
@@ -237,7 +243,7 @@ def find_disagreements(
     for (i, j), score in sorted(p for p in scores.items() if p[1] >= lowest):
         if statements[i].article == statements[j].article:
             continue
-        kind = conflict(statements[i].stance, statements[j].stance)
+        kind = kinds(i, j)
         if kind in (None, APART) or score < DISAGREE_THRESHOLDS[kind]:
             continue
         a, b = sorted((claim_of[i], claim_of[j]), key=lambda k: ref_key(claims[k]))
@@ -259,13 +265,21 @@ def shared_quantities(groups: Sequence[FigureGroup]) -> dict[tuple[str, int], fr
     return {key: frozenset(ids) for key, ids in found.items()}
 
 
-def may_join(a: Statement, b: Statement) -> bool:
-    """One sentence per article; and two sentences that each report a shared quantity, but no
-    quantity in common, report different facts ("61,000 applied" is not "13,000 must leave"),
-    so no claim holds both, however a third sentence reporting both links them."""
-    if a.article == b.article or conflict(a.stance, b.stance) is not None:
-        return False
-    return not (a.quantities and b.quantities and not a.quantities & b.quantities)
+@dataclass(frozen=True)
+class Joinable:
+    """Whether two of a topic's statements may be in one claim: one sentence per article; no
+    conflict; and two sentences that each report a shared quantity, but no quantity in common,
+    report different facts ("61,000 applied" is not "13,000 must leave"), so no claim holds both,
+    however a third sentence reporting both links them."""
+
+    statements: Sequence[Statement]
+    kinds: Conflicts
+
+    def __call__(self, i: int, j: int) -> bool:
+        a, b = self.statements[i], self.statements[j]
+        if a.article == b.article or self.kinds(i, j) is not None:
+            return False
+        return not (a.quantities and b.quantities and not a.quantities & b.quantities)
 
 
 def find_statements(

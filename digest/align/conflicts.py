@@ -97,8 +97,10 @@ def counted_in_order(lemmas: Sequence[str], pos: Sequence[str]) -> frozenset[tup
     found = set()
     for i, lemma in enumerate(lemmas[: len(pos)]):
         place = ordinal_value(lemma)
+        if not place:
+            continue
         noun = next((lemmas[j] for j in range(i + 1, min(i + 1 + ORDINAL_REACH, len(pos))) if pos[j] == "NOUN"), None)
-        if place and noun:
+        if noun:
             found.add((noun, place))
     return frozenset(found)
 
@@ -177,10 +179,44 @@ def conflict(a: Stance, b: Stance) -> str | None:
     APART where they name two actors in one slot ("ING analysts" / "Rabobank analysts"), or differ
     on a place and more besides: two events, not one told two ways ("a crash in Cusco killed 15" /
     "a crash in the Puno region killed 19")."""
+    if not may_differ(a, b):
+        return None
     kinds = differences(a, b)
     if "actor" in kinds or "ordinal" in kinds or ("place" in kinds and len(kinds) > 1):
         return APART
     return kinds[0] if kinds else None
+
+
+def may_differ(a: Stance, b: Stance) -> bool:
+    """Whether `differences` can find anything: the cheap test first, since a topic asks it of
+    every pair of its statements and most pairs have nothing that could differ."""
+    return (a.negated != b.negated or a.permanent or b.permanent or bool(a.values and b.values)
+            or (slotted(a) and slotted(b)) or bool(a.ordinals and b.ordinals))
+
+
+def slotted(stance: Stance) -> bool:
+    """Whether a name of it sits between words: only such a name can fill a slot another's fills."""
+    return any(slot for _, slot, _ in stance.names)
+
+
+class Conflicts:
+    """`conflict` of a topic's statements by index, each pair read once: claims ask it of one pair
+    while scoring, disputing, linking and finding disagreements."""
+
+    def __init__(self, stances: Sequence[Stance]) -> None:
+        self.stances = stances
+        self.known: dict[tuple[int, int], str | None] = {}
+        # What `may_differ` reads of each, read once: most pairs end there.
+        self.traits = [(s.negated, s.permanent, bool(s.values), slotted(s), bool(s.ordinals)) for s in stances]
+
+    def __call__(self, i: int, j: int) -> str | None:
+        (negated, permanent, valued, named, ordered), (negated2, permanent2, valued2, named2, ordered2) = self.traits[i], self.traits[j]
+        if not (negated != negated2 or permanent or permanent2 or (valued and valued2) or (named and named2) or (ordered and ordered2)):
+            return None
+        pair = (i, j) if i < j else (j, i)  # `conflict` is symmetric
+        if pair not in self.known:
+            self.known[pair] = conflict(self.stances[pair[0]], self.stances[pair[1]])
+        return self.known[pair]
 
 
 def differences(a: Stance, b: Stance) -> list[str]:
@@ -236,29 +272,38 @@ def differing_values(a: Stance, b: Stance) -> bool:
 
 def agreed_disputes(
     stances: Sequence[Stance], articles: Sequence[str], scores: Mapping[tuple[int, int], float],
-    thresholds: Mapping[str, float],
+    thresholds: Mapping[str, float], known: Conflicts | None = None,
 ) -> set[tuple[int, int]]:
     """Scored pairs that take one side of a dispute: a third statement, of a third article,
     that one of them matches as closely as a disagreement needs, conflicts with both in the same
     way ("permanent" / "permanent" against "for three years"). The disputed term is what a reader
     matches them on, however little else they share ("The law makes to-go cocktails permanent" /
-    "The change is permanent")."""
+    "The change is permanent"). `known`: the topic's conflicts read so far, where the caller keeps them."""
+    kinds = known or Conflicts(stances)
     found: set[tuple[int, str]] = set()  # (statement, how it is disputed)
     lowest = min(thresholds.values())  # the cheap tests first: most pairs match too loosely to dispute
     for (i, j), score in scores.items():
         if score < lowest or articles[i] == articles[j]:
             continue
-        kind = conflict(stances[i], stances[j])
+        kind = kinds(i, j)
         if kind in SIDED and score >= thresholds[kind]:
             found |= {(i, kind), (j, kind)}
     if not found:
         return set()
     disputes = sorted(found)
+    sides: dict[int, set[tuple[int, str]]] = {}
+
+    def sides_of(i: int) -> set[tuple[int, str]]:
+        """The disputes statement i takes a side of: each (k, kind) it conflicts with in k's way.
+        Read once per statement, not once per pair it is in."""
+        if i not in sides:
+            sides[i] = {(k, kind) for k, kind in disputes if k != i and kinds(i, k) == kind}
+        return sides[i]
+
     return {(i, j) for (i, j) in scores
-            if articles[i] != articles[j] and conflict(stances[i], stances[j]) is None
-            and any(articles[k] not in (articles[i], articles[j])
-                    and conflict(stances[i], stances[k]) == kind == conflict(stances[j], stances[k])
-                    for k, kind in disputes)}
+            if articles[i] != articles[j]
+            and any(articles[k] not in (articles[i], articles[j]) for k, _ in sides_of(i) & sides_of(j))
+            and kinds(i, j) is None}
 
 
 def figures_by_sentence(groups: Sequence[FigureGroup]) -> dict[tuple[str, int], list[tuple[int, Figure]]]:

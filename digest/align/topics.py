@@ -336,6 +336,8 @@ def nested(x: Sequence[str], y: Sequence[str]) -> bool:
 def ordinal_value(word: str) -> int | None:
     if word in _ORDINALS:
         return _ORDINALS[word]
+    if not word[:1].isdigit():  # the test first: it is asked of every word of every statement
+        return None
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(match.group(1)) if match else None
 
