@@ -96,6 +96,15 @@ def test_a_toll_that_moved_over_days_is_one_progression_however_each_day_words_i
     assert sizes(group_figures(undated, dict(zip(undated, (SAME, NEAR, SAME))))) == [1, 2]
 
 
+def test_values_apart_cost_less_closeness_the_more_days_lie_between_them():
+    # contexts 0.55 alike: four killed and six victims a day apart read as two outlets'
+    # disagreeing values, two days apart as a toll that rose
+    four, alike = vector(1.0, 0.0), vector(0.55, (1 - 0.55**2) ** 0.5)
+    for day, joined in (("2026-01-09", False), ("2026-01-10", True)):
+        killed, victims = fig("a", 4, "skier", "killed", as_of="2026-01-08"), fig("b", 6, "victim", as_of=day)
+        assert sizes(group_figures([killed, victims], {killed: four, victims: alike})) == ([2] if joined else [1, 1]), day
+
+
 def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value():
     section = fig("a", 80, "km/h", "section", unit="km/h")
     speed = fig("b", 80, "km/h", "speed", unit="km/h")

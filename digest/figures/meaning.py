@@ -117,9 +117,15 @@ def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Conte
 
 
 def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
-    """How far apart the closest values of the two clusters lie, as a log ratio."""
+    """How far apart the closest values of the two clusters lie, as a log ratio a day: a toll
+    given two days apart (four killed, then six) has had time to move, two outlets' values for
+    one day have not."""
+    from digest.figures.grouping import days_apart
+
     return min(
-        abs(math.log(base_value(a) / base_value(b))) if a.value > 0 and b.value > 0 else 0.0 for a in first for b in second
+        abs(math.log(base_value(a) / base_value(b))) / days_apart(a, b) if a.value > 0 and b.value > 0 else 0.0
+        for a in first
+        for b in second
     )
 
 
