@@ -114,6 +114,14 @@ def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value(
     assert sizes(group_figures([section, speed], {section: SAME, speed: vector(0.5, 1.0)})) == [1, 1]
 
 
+def test_one_measurement_named_two_ways_joins_where_contexts_read_as_alike_as_a_paraphrase():
+    avalanche = Figure("a", 0, 300, "300 metres", None, None, Measure("width", whole=Measure("avalanche")), "avalanche in m", unit="m")
+    slide = Figure("b", 0, 300, "300 metres", None, None, Measure("width", whole=Measure("slide")), "slide in m", unit="m")
+    for alike, joined in ((0.57, True), (0.52, False)):
+        contexts = {avalanche: vector(1.0, 0.0), slide: vector(alike, (1 - alike**2) ** 0.5)}
+        assert sizes(group_figures([avalanche, slide], contexts)) == ([2] if joined else [1, 1]), alike
+
+
 def test_only_figures_another_cluster_may_join_are_encoded_and_in_one_call():
     officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
     alone = [fig("c", 4, "km", "length", unit="km"), fig("a", 250, "hostage", sentence=2)]
