@@ -122,6 +122,15 @@ def test_one_measurement_named_two_ways_joins_where_contexts_read_as_alike_as_a_
         assert sizes(group_figures([avalanche, slide], contexts)) == ([2] if joined else [1, 1]), alike
 
 
+def test_one_precise_value_eases_the_bar_a_round_one_does_not():
+    # contexts 0.33 alike: below the bar, but two outlets' 43 escapees are one count; two outlets'
+    # "two" are as likely two things
+    for value, joined in ((43, True), (2, False), (600, False)):
+        inmates, men = fig("a", value, "inmate", "escaped"), fig("b", value, "man")
+        contexts = {inmates: vector(1.0, 0.0), men: vector(0.33, (1 - 0.33**2) ** 0.5)}
+        assert sizes(group_figures([inmates, men], contexts)) == ([2] if joined else [1, 1]), value
+
+
 def test_only_figures_another_cluster_may_join_are_encoded_and_in_one_call():
     officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
     alone = [fig("c", 4, "km", "length", unit="km"), fig("a", 250, "hostage", sentence=2)]
