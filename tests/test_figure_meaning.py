@@ -131,6 +131,14 @@ def test_one_precise_value_eases_the_bar_a_round_one_does_not():
         assert sizes(group_figures([inmates, men], contexts)) == ([2] if joined else [1, 1]), value
 
 
+def test_a_window_one_outlet_leaves_unsaid_is_the_others_only_at_one_precise_value():
+    week = fig("b", 3500, "child", period="one week")
+    for value, joined in ((3500, True), (3400, False), (10, False)):
+        vaccinated = fig("a", value, "child")
+        other = week if value != 10 else fig("b", 10, "child", period="one week")
+        assert sizes(group_figures([vaccinated, other], {vaccinated: SAME, other: SAME})) == ([2] if joined else [1, 1]), value
+
+
 def test_only_figures_another_cluster_may_join_are_encoded_and_in_one_call():
     officers, policemen = fig("a", 9, "officer", "injured"), fig("b", 9, "policeman")
     alone = [fig("c", 4, "km", "length", unit="km"), fig("a", 250, "hostage", sentence=2)]

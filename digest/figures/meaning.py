@@ -174,8 +174,12 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> 
         return False
     if len({place_key(f.place) for f in members if f.place}) > 1:
         return False
-    measured = members[0].counted in MEASUREMENT_UNITS
-    periods = {period_key(f.period) for f in members if f.period or not measured}
+    # A count with no window is a total, not the count of a window ("120 in the last 24 hours"),
+    # unless both give one precise value: "3,500 children vaccinated last week" and "3.500
+    # children in one week" are one count whose window one outlet's words did not show. A
+    # measurement of one event is written with or without its window.
+    unsaid_may_be_any = members[0].counted in MEASUREMENT_UNITS or share_precise_value(first, second)
+    periods = {period_key(f.period) for f in members if f.period or not unsaid_may_be_any}
     return len(periods) <= 1
 
 
