@@ -96,6 +96,15 @@ def test_a_toll_that_moved_over_days_is_one_progression_however_each_day_words_i
     assert sizes(group_figures(undated, dict(zip(undated, (SAME, NEAR, SAME))))) == [1, 2]
 
 
+def test_values_apart_cost_less_closeness_the_more_days_lie_between_them():
+    # contexts 0.55 alike: four killed and six victims a day apart read as two outlets'
+    # disagreeing values, two days apart as a toll that rose
+    four, alike = vector(1.0, 0.0), vector(0.55, (1 - 0.55**2) ** 0.5)
+    for day, joined in (("2026-01-09", False), ("2026-01-10", True)):
+        killed, victims = fig("a", 4, "skier", "killed", as_of="2026-01-08"), fig("b", 6, "victim", as_of=day)
+        assert sizes(group_figures([killed, victims], {killed: four, victims: alike})) == ([2] if joined else [1, 1]), day
+
+
 def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value():
     section = fig("a", 80, "km/h", "section", unit="km/h")
     speed = fig("b", 80, "km/h", "speed", unit="km/h")
@@ -103,6 +112,31 @@ def test_one_measurement_whose_measure_word_was_misread_joins_only_at_one_value(
     groups = group_figures([section, speed, faster], {section: SAME, speed: NEAR, faster: SAME})
     assert sorted((len(g.values), g.values[0].value) for g in groups) == [(1, 120), (2, 80)]
     assert sizes(group_figures([section, speed], {section: SAME, speed: vector(0.5, 1.0)})) == [1, 1]
+
+
+def test_one_measurement_named_two_ways_joins_where_contexts_read_as_alike_as_a_paraphrase():
+    avalanche = Figure("a", 0, 300, "300 metres", None, None, Measure("width", whole=Measure("avalanche")), "avalanche in m", unit="m")
+    slide = Figure("b", 0, 300, "300 metres", None, None, Measure("width", whole=Measure("slide")), "slide in m", unit="m")
+    for alike, joined in ((0.57, True), (0.52, False)):
+        contexts = {avalanche: vector(1.0, 0.0), slide: vector(alike, (1 - alike**2) ** 0.5)}
+        assert sizes(group_figures([avalanche, slide], contexts)) == ([2] if joined else [1, 1]), alike
+
+
+def test_one_precise_value_eases_the_bar_a_round_one_does_not():
+    # contexts 0.33 alike: below the bar, but two outlets' 43 escapees are one count; two outlets'
+    # "two" are as likely two things
+    for value, joined in ((43, True), (2, False), (600, False)):
+        inmates, men = fig("a", value, "inmate", "escaped"), fig("b", value, "man")
+        contexts = {inmates: vector(1.0, 0.0), men: vector(0.33, (1 - 0.33**2) ** 0.5)}
+        assert sizes(group_figures([inmates, men], contexts)) == ([2] if joined else [1, 1]), value
+
+
+def test_a_window_one_outlet_leaves_unsaid_is_the_others_only_at_one_precise_value():
+    week = fig("b", 3500, "child", period="one week")
+    for value, joined in ((3500, True), (3400, False), (10, False)):
+        vaccinated = fig("a", value, "child")
+        other = week if value != 10 else fig("b", 10, "child", period="one week")
+        assert sizes(group_figures([vaccinated, other], {vaccinated: SAME, other: SAME})) == ([2] if joined else [1, 1]), value
 
 
 def test_only_figures_another_cluster_may_join_are_encoded_and_in_one_call():
