@@ -136,6 +136,18 @@ def test_a_quote_continues_into_a_paragraph_that_opens_with_a_quotation_mark() -
     assert spans == ['The first part of a statement.\n\n"And the second part of it,']
 
 
+@pytest.mark.parametrize("text, expected", [
+    # French spacing: a space inside each guillemet, and a comma or stop after the closing one.
+    ("« La nuit sera décisive », a déclaré le préfet. « Le vent est notre pire ennemi ».",
+     ["La nuit sera décisive", "Le vent est notre pire ennemi"]),
+    # German chevrons point inwards: the neighbours, not the shapes, say which opens.
+    ("»Die Nacht wird entscheidend sein«, sagte der Präfekt.", ["Die Nacht wird entscheidend sein"]),
+    ('He said "...and then the water came," and left.', ["...and then the water came,"]),
+])
+def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[str]) -> None:
+    assert [text[s.start + 1 : s.end].strip() for s in quote_spans(text)] == expected
+
+
 def test_a_stray_opening_mark_inside_a_quote_is_ignored() -> None:
     text = "He said, “we oppose the actions that are undermining support and “Imposing more sanctions.”"
     [span] = quote_spans(text)

@@ -64,6 +64,7 @@ CLOSING_MARKS = "”»"
 MARKS = OPENING_MARKS + CLOSING_MARKS + '"'
 _BEFORE_OPENING = "([{—–-/:"
 _AFTER_CLOSING = ".,;:!?)]}…-—–"
+_ONLY_AFTER_CLOSING = ".,;:!?)]}"
 _SENTENCE_END = re.compile(r"[.!?…]\s+[A-Z]")
 SHORTEST_QUOTE_WORDS = 4
 TRAILING_WINDOW = 12  # tokens after a closing mark in which an attribution verb may stand
@@ -122,7 +123,10 @@ def mark_kind(text: str, i: int) -> str | None:
         return None
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    # Nothing opens onto a comma or a stop: in French spacing ("« La nuit sera décisive », a
+    # déclaré") the closing mark has a space before it and a comma after, which reads as an opening.
+    onto_stop = after in _ONLY_AFTER_CLOSING and text[i + 1 : i + 4] != "..."
+    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace() and not onto_stop
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING or after in MARKS)
     if opens != closes:
         return "open" if opens else "close"
