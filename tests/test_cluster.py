@@ -7,8 +7,10 @@ import re
 import time
 from dataclasses import replace
 
+import pytest
+
 from digest.align.linkage import average_linkage
-from digest.align.titles import name_topic
+from digest.align.titles import is_dateline, name_topic
 from digest.align.topics import (
     GROUP_ATTACH,
     GROUP_NAMES,
@@ -134,6 +136,25 @@ def test_topic_name_is_shared_wording_not_one_outlets_spin(parser: Parser) -> No
 def test_a_two_word_headline_names_its_topic_rather_than_untitled(parser: Parser) -> None:
     spec = ("f1", "Festival opens\n\nThe town's summer festival opened on Friday with 40 stalls.", None, "en")
     assert name_topic(extract(parser, [spec])) == "Festival opens"
+
+
+def test_a_wire_dateline_is_no_title_though_every_outlet_shares_its_place(parser: Parser) -> None:
+    specs = [
+        ("w1", "Wildfire forces 3,000 from homes near Marseille\n\nMARSEILLE, France (Coastline Wire) — A wildfire "
+               "burned 1,200 hectares north of Marseille on Tuesday, and 3,000 residents left their homes.", None, "en"),
+        ("w2", "Thousands flee fire in hills above Marseille\n\nMARSEILLE (Harbour Press) - A wildfire north of "
+               "Marseille forced 3,000 residents from their homes on Tuesday as 850 firefighters fought it.", None, "en"),
+    ]
+    title = name_topic(extract(parser, specs))
+    assert "(" not in title and "Marseille" in title, title
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("MARSEILLE, France (Coastline Wire) —", True), ("GAZA CITY (AP)", True), ("WASHINGTON —", True),
+    ("NATO, EU agree on a new plan", False), ("UN warns of famine (again)", False), ("Festival opens", False),
+])
+def test_datelines_are_told_from_headlines(text: str, dateline: bool) -> None:
+    assert is_dateline(text) is dateline
 
 
 def test_average_linkage_does_not_chain_through_one_strong_link() -> None:

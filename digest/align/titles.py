@@ -14,6 +14,8 @@ from digest.model import Extraction, Sentence
 from digest.nlp.vocabulary import crude_stem
 
 TITLE_WORDS = 12  # a title longer than this is cut
+# A place in capitals, perhaps its country, and the agency in brackets: "GAZA CITY, Gaza (AP)".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:, [A-Z][\w.'’ -]*)?\s*\([^)]*\)\s*[—–-]?$")
 
 
 def name_topic(extractions: Sequence[Extraction]) -> str:
@@ -46,7 +48,15 @@ def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
 
 
 def looks_like_heading(sentence: Sentence) -> bool:
-    return len(sentence.text.split()) <= TITLE_WORDS and not sentence.text.rstrip().endswith((".", "?", "!"))
+    text = sentence.text.rstrip()
+    return len(text.split()) <= TITLE_WORDS and not text.endswith((".", "?", "!")) and not is_dateline(text)
+
+
+def is_dateline(text: str) -> bool:
+    """A wire dateline the sentencizer cut off the lead ("MARSEILLE, France (Coastline Wire) —",
+    "GAZA (Reuters) -"): it names where the report was filed, not what happened, yet every
+    article of a topic shares its place, so it would outscore the headlines."""
+    return text.endswith(("—", "–", " -")) or _DATELINE.match(text) is not None
 
 
 def clean_title(text: str) -> str:
