@@ -148,6 +148,34 @@ def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[
     assert [text[s.start + 1 : s.end].strip() for s in quote_spans(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("'We will not sign this deal,' he said. The unions' demands were 'unreasonable', officials said.",
+     ["We will not sign this deal,"]),  # a quoted word in lower case is a term, not a remark
+    ("'Dit is een aanval op een zwaar beroep', zei BTB-voorzitter Dirk Van Looy.", ["Dit is een aanval op een zwaar beroep"]),
+    ("Om zes uur 's ochtends legden honderden sjorders het werk neer.", []),
+    ("The 'Big Three' carmakers' shares fell after the 'Iron Lady' film, analysts noted.", []),  # no speech verb after
+    ("'It's the unions' fault,' the minister said.", ["It's the unions' fault,"]),
+])
+def test_single_marks_quote_only_where_a_speech_verb_follows(text: str, expected: list[str]) -> None:
+    assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize("language, text, speaker", [
+    ("nl", "'We moeten weten waarom twee treinen op hetzelfde spoor reden', zei de Beierse minister van Verkeer Katrin Schober.",
+     "Katrin Schober"),
+    ("fr", "« Nous avons eu beaucoup de chance », a déclaré Markus Leitner, porte-parole des chemins de fer.", "Markus Leitner"),
+    ("fr", "« Le feu est fixé mais pas maîtrisé », a indiqué la préfète du Var, Hélène Dufresne.", "Hélène Dufresne"),
+    ("de", "„Die Nacht wird entscheidend sein“, sagte Präfekt Christophe Marin.", "Christophe Marin"),
+    ("es", "«Esto es un ataque contra un oficio duro», dijo el presidente del sindicato, Dirk Van Looy.", "Dirk Van Looy"),
+    ("de", "„Wir prüfen alle Hinweise“, sagte ein Sprecher der Polizei.", None),
+    ("fr", "« Le bilan pourrait s'alourdir », a indiqué la préfecture des Bouches-du-Rhône.", None),
+])
+def test_a_speaker_named_after_a_foreign_speech_verb_is_the_quote_s(nlp: Language, language: str, text: str, speaker: str | None) -> None:
+    article = Article("a", "a.txt", "Titre", text, language=language)
+    [quote] = extract_article(article, nlp(text)).quotes
+    assert quote.speaker == speaker
+
+
 def test_a_stray_opening_mark_inside_a_quote_is_ignored() -> None:
     text = "He said, “we oppose the actions that are undermining support and “Imposing more sanctions.”"
     [span] = quote_spans(text)

@@ -59,6 +59,31 @@ ROLE_NOUNS = frozenset(
     negotiator mediator officer prosecutor judge founder ceo boss""".split()
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ATTRIBUTION_WORDS = 10  # "la ministra bávara de Transportes, Katrin Schober": a title and a name
+# Lower-case words inside a name ("Dirk van Looy"); "der" and "den" only after "van" or "von", since
+# alone they are German articles ("ein Sprecher der Polizei").
+NAME_PARTICLES = frozenset("van von de da di du dos del della ten ter".split())
+# Speech verbs as written after a quote in French, Spanish, Italian, Portuguese, German and Dutch,
+# where the speaker follows the verb ("», a déclaré le préfet …"): the past forms reports use.
+FOREIGN_SPEECH_WORDS = frozenset(
+    """déclaré indiqué dit affirmé expliqué ajouté souligné estimé assuré précisé annoncé
+    dijo declaró afirmó señaló explicó añadió aseguró indicó manifestó
+    detto dichiarato affermato spiegato aggiunto sottolineato
+    disse afirmou declarou explicou acrescentou
+    sagte erklärte betonte sagt erklärt
+    zei verklaarde aldus""".split()
+)
+# Forms of a speech verb as written right after a quote: "said", "says", "added"; "zei", "sagte".
+SPEECH_FORMS = FOREIGN_SPEECH_WORDS | {"said", "says", "told", "wrote", "writes"} | {
+    form for verb in SPEECH_VERBS for form in (verb + "ed", verb + "d", verb + "s")
+}
+# An opening single mark before a capital, the shortest stretch to a closing one, then a speech
+# verb within two words: "'…,' he said", "'…', zei FNV-bestuurder …".
+_SINGLE_QUOTED = re.compile(
+    r"(?<![\w'‘’])['‘](?=[A-Z])(?P<body>[^\n]{8,}?[\w.,!?…])['’](?=[,.]?\s+(?:[\w-]+\s+){0,2}(?i:"
+    + "|".join(sorted(map(re.escape, SPEECH_FORMS), key=lambda f: (-len(f), f)))
+    + r")\b)"
+)
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 MARKS = OPENING_MARKS + CLOSING_MARKS + '"'
@@ -87,6 +112,8 @@ def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> 
     for span in spans:
         sentence = sentence_at(sentences, span.start + 1)
         speaker_text, speaker = attribute(doc, span, inside)
+        if speaker_text is None and not (article.language or "en").startswith("en"):
+            speaker_text, speaker = inverted_attribution(doc, span, inside)
         if speaker_text is None:
             speaker_text, speaker = continued_speaker(quotes, sentences, sentence)
         text = quote_text(article.text[span.start + 1 : span.end])
@@ -105,7 +132,19 @@ def quote_spans(text: str) -> list[Marked]:
         continues = pending is not None and bool(marks) and marks[0] == (start, "open")
         found, pending = pair_marks(text, marks[1:] if continues else marks, pending if continues else None)
         spans.extend(found)
-    return spans
+        spans.extend(single_quoted(text, start, end, found))
+    return sorted(spans, key=lambda m: m.start)
+
+
+def single_quoted(text: str, start: int, end: int, taken: Sequence[Marked]) -> list[Marked]:
+    """Quotes in single marks, as British and Dutch papers print them ('We will not sign,' he
+    said; 'Zonder sjorders vaart er geen schip weg', zei …). A single mark is also an apostrophe
+    ("'s ochtends", "the unions' demands"), so only a pair that a speech verb follows counts."""
+    found: list[Marked] = []
+    for match in _SINGLE_QUOTED.finditer(text, start, end):
+        if not any(t.start <= match.start() <= t.end for t in taken):
+            found.append(Marked(match.start(), match.end("body")))
+    return found
 
 
 def paragraph_bounds(text: str) -> Iterable[tuple[int, int]]:
@@ -220,6 +259,45 @@ def attribute(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str
     """The speaker as written and as a name (None where no name resolves)."""
     subject = trailing_subject(doc, span, inside) or leading_subject(doc, span, inside)
     return describe(doc, subject, inside) if subject is not None else (None, None)
+
+
+def inverted_attribution(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str | None]:
+    """The speaker of a quote in another language, named after its speech verb: "», a déclaré le
+    préfet Christophe Marin", "», dijo el prefecto …", "“, sagte Präfekt …". The English parse
+    finds no subject of a French verb, and its entity recogniser no reliable names in French
+    text, but the name that closes the attribution is the speaker: as written from the verb on,
+    and as a name."""
+    close = token_at(doc, span.end)
+    sentence_end = sentence_of(close).end
+    words = doc[close.i + 1 : min(sentence_end, close.i + 1 + TRAILING_WINDOW)]
+    verb = next((t for t in words if t.lower_ in FOREIGN_SPEECH_WORDS), None)
+    if verb is None or any(t.i in inside for t in doc[close.i + 1 : verb.i]):
+        return (None, None)
+    clause_end = verb.i + 1
+    while clause_end < sentence_end and clause_end not in inside and doc[clause_end].text not in ".;:!?":
+        clause_end += 1
+    if clause_end - verb.i - 1 > ATTRIBUTION_WORDS:
+        return (None, None)
+    # A name closes its title ("la préfète du Var, Hélène Dufresne") or opens a description after
+    # it ("Markus Leitner, porte-parole des ÖBB"): the first comma-separated part that ends in one.
+    parts = " ".join(t.text for t in doc[verb.i + 1 : clause_end]).split(" , ")
+    name = next((n for n in (closing_name(part.split()) for part in parts) if n), None)
+    return (doc[verb.i + 1 : clause_end].text.strip(" ,"), name) if name else (None, None)
+
+
+def closing_name(words: Sequence[str]) -> str | None:
+    """The person's name that ends an attribution's words: its last two capitalised words, with the
+    one before a particle ("Dirk Van Looy"); what comes before is a title, even capitalised
+    as German nouns are ("Präfekt", "Verkehrsministerin")."""
+    run: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        particle = word.lower() in NAME_PARTICLES or (word.lower() in ("der", "den") and k and words[k - 1].lower() in ("van", "von"))
+        if not (word.isalpha() and (word[:1].isupper() or (run and particle))):
+            break
+        run.insert(0, word)
+    names = [i for i, word in enumerate(run) if word.lower() not in NAME_PARTICLES]
+    return " ".join(run[names[-2] :]) if len(names) >= 2 else None
 
 
 def token_at(doc: Doc, char: int) -> Token:
