@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from digest.align.quotes import content_stems, group_quotes
 from digest.extract.articles import extract_article
-from digest.extract.quotes import MARKS, quote_spans
+from digest.extract.quotes import MARKS, closing_name, quote_spans
 from digest.model import Article, Quote, QuoteGroup
 from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
@@ -158,6 +158,16 @@ def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[
 ])
 def test_single_marks_quote_only_where_a_speech_verb_follows(text: str, expected: list[str]) -> None:
     assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize("words, name", [
+    ("Präfekt Christophe Marin", "Christophe Marin"),  # a German title is capitalised too
+    ("de Beierse minister van Verkeer Katrin Schober", "Katrin Schober"),
+    ("Dirk Van Looy", "Dirk Van Looy"), ("Jan van der Berg", "Jan van der Berg"),
+    ("ein Sprecher der Polizei", None), ("la mairie de Marseille", None),
+])
+def test_the_name_closing_an_attribution_is_its_last_two_capitalised_words(words: str, name: str | None) -> None:
+    assert closing_name(words.split()) == name
 
 
 @pytest.mark.parametrize("language, text, speaker", [

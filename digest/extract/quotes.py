@@ -290,13 +290,16 @@ def closing_name(words: Sequence[str]) -> str | None:
     one before a particle ("Dirk Van Looy"); what comes before is a title, even capitalised
     as German nouns are ("Präfekt", "Verkehrsministerin")."""
     run: list[str] = []
+    particles: set[int] = set()  # positions in `run`, counted from its end while it grows
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
-        particle = word.lower() in NAME_PARTICLES or (word.lower() in ("der", "den") and k and words[k - 1].lower() in ("van", "von"))
+        particle = word.lower() in NAME_PARTICLES or (word.lower() in ("der", "den") and k > 0 and words[k - 1].lower() in ("van", "von"))
         if not (word.isalpha() and (word[:1].isupper() or (run and particle))):
             break
         run.insert(0, word)
-    names = [i for i, word in enumerate(run) if word.lower() not in NAME_PARTICLES]
+        if particle:
+            particles.add(len(run))
+    names = [i for i in range(len(run)) if len(run) - i not in particles]
     return " ".join(run[names[-2] :]) if len(names) >= 2 else None
 
 
