@@ -13,7 +13,8 @@ from spacy.language import Language
 
 from digest.align.quotes import content_stems, group_quotes
 from digest.extract.articles import extract_article
-from digest.extract.quotes import MARKS, closing_name, quote_spans
+from digest.extract.marks import MARKS, quote_spans
+from digest.extract.quotes import closing_name
 from digest.model import Article, Quote, QuoteGroup
 from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest

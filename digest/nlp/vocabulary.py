@@ -21,6 +21,17 @@ SPEECH_VERBS = frozenset(
     assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell""".split()
 )
 
+# Speech verbs as written after a quote in French, Spanish, Italian, Portuguese, German and Dutch,
+# where the speaker follows the verb ("», a déclaré le préfet …"): the past forms reports use.
+FOREIGN_SPEECH_WORDS = frozenset(
+    """déclaré indiqué dit affirmé expliqué ajouté souligné estimé assuré précisé annoncé
+    dijo declaró afirmó señaló explicó añadió aseguró indicó manifestó
+    detto dichiarato affermato spiegato aggiunto sottolineato
+    disse afirmou declarou explicou acrescentou
+    sagte erklärte betonte sagt erklärt
+    zei verklaarde aldus""".split()
+)
+
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 # Verbs too common or too grammatical to tell one remark from another.
 LIGHT_VERBS = frozenset("be have do say tell get let make".split())
