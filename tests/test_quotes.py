@@ -7,13 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from hypothesis import given
-from hypothesis import strategies as st
 from spacy.language import Language
 
 from digest.align.quotes import content_stems, group_quotes
 from digest.extract.articles import extract_article
-from digest.extract.marks import MARKS, quote_spans
 from digest.extract.quotes import closing_name
 from digest.model import Article, Quote, QuoteGroup
 from digest.nlp.parse import Parser, load_pipeline
@@ -122,45 +119,6 @@ def test_scare_quotes_are_dropped_but_a_short_utterance_is_kept(nlp: Language) -
     assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [("Never", "Tom Reed")]
 
 
-def test_broken_marks_never_swallow_a_paragraph() -> None:
-    text = (
-        "The minister said “the talks failed. Then the council met and voted on the budget.\n\n"
-        "Later, “the vote is a disgrace for all of us,” said Anna Berg.” It ended.”"
-    )
-    spans = [text[s.start + 1 : s.end] for s in quote_spans(text)]
-    assert spans == ["the vote is a disgrace for all of us,"]
-
-
-def test_a_quote_continues_into_a_paragraph_that_opens_with_a_quotation_mark() -> None:
-    text = 'She said: "The first part of a statement.\n\n"And the second part of it," she added.\n\nNo quote "here'
-    spans = [text[s.start + 1 : s.end] for s in quote_spans(text)]
-    assert spans == ['The first part of a statement.\n\n"And the second part of it,']
-
-
-@pytest.mark.parametrize("text, expected", [
-    # French spacing: a space inside each guillemet, and a comma or stop after the closing one.
-    ("« La nuit sera décisive », a déclaré le préfet. « Le vent est notre pire ennemi ».",
-     ["La nuit sera décisive", "Le vent est notre pire ennemi"]),
-    # German chevrons point inwards: the neighbours, not the shapes, say which opens.
-    ("»Die Nacht wird entscheidend sein«, sagte der Präfekt.", ["Die Nacht wird entscheidend sein"]),
-    ('He said "...and then the water came," and left.', ["...and then the water came,"]),
-])
-def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[str]) -> None:
-    assert [text[s.start + 1 : s.end].strip() for s in quote_spans(text)] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("'We will not sign this deal,' he said. The unions' demands were 'unreasonable', officials said.",
-     ["We will not sign this deal,"]),  # a quoted word in lower case is a term, not a remark
-    ("'Dit is een aanval op een zwaar beroep', zei BTB-voorzitter Dirk Van Looy.", ["Dit is een aanval op een zwaar beroep"]),
-    ("Om zes uur 's ochtends legden honderden sjorders het werk neer.", []),
-    ("The 'Big Three' carmakers' shares fell after the 'Iron Lady' film, analysts noted.", []),  # no speech verb after
-    ("'It's the unions' fault,' the minister said.", ["It's the unions' fault,"]),
-])
-def test_single_marks_quote_only_where_a_speech_verb_follows(text: str, expected: list[str]) -> None:
-    assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == expected
-
-
 @pytest.mark.parametrize("words, name", [
     ("Präfekt Christophe Marin", "Christophe Marin"),  # a German title is capitalised too
     ("de Beierse minister van Verkeer Katrin Schober", "Katrin Schober"),
@@ -185,24 +143,6 @@ def test_a_speaker_named_after_a_foreign_speech_verb_is_the_quote_s(nlp: Languag
     article = Article("a", "a.txt", "Titre", text, language=language)
     [quote] = extract_article(article, nlp(text)).quotes
     assert quote.speaker == speaker
-
-
-def test_a_stray_opening_mark_inside_a_quote_is_ignored() -> None:
-    text = "He said, “we oppose the actions that are undermining support and “Imposing more sanctions.”"
-    [span] = quote_spans(text)
-    assert text[span.start + 1 : span.end].startswith("we oppose")
-
-
-@given(st.text(alphabet='ab .,\n"“”«»', max_size=80))
-def test_quote_spans_are_ordered_disjoint_and_bounded_by_marks(text: str) -> None:
-    spans = quote_spans(text)
-    for span in spans:
-        assert text[span.start] in MARKS and text[span.end] in MARKS and span.start < span.end
-    assert all(a.end < b.start for a, b in zip(spans, spans[1:]))
-    for span in spans:  # a span crosses a blank line only into a paragraph that opens with a mark
-        for gap in range(span.start, span.end):
-            if text.startswith("\n\n", gap):
-                assert text[gap:span.end].lstrip()[:1] in MARKS
 
 
 def test_text_without_quotes_has_none(nlp: Language) -> None:
