@@ -190,13 +190,23 @@ def conflict(a: Stance, b: Stance) -> str | None:
 def may_differ(a: Stance, b: Stance) -> bool:
     """Whether `differences` can find anything: the cheap test first, since a topic asks it of
     every pair of its statements and most pairs have nothing that could differ."""
-    return (a.negated != b.negated or a.permanent or b.permanent or bool(a.values and b.values)
-            or (slotted(a) and slotted(b)) or bool(a.ordinals and b.ordinals))
+    return traits_may_differ(traits_of(a), traits_of(b))
 
 
-def slotted(stance: Stance) -> bool:
-    """Whether a name of it sits between words: only such a name can fill a slot another's fills."""
-    return any(slot for _, slot, _ in stance.names)
+Traits = tuple[bool, bool, bool, bool, bool]  # negated, permanent, valued, slotted name, ordinals
+
+
+def traits_of(stance: Stance) -> Traits:
+    """What `may_differ` reads of a stance: whether a name of it sits between words (only such a
+    name can fill a slot another's fills), and whether it has each other thing that can differ."""
+    slotted = any(slot for _, slot, _ in stance.names)
+    return (stance.negated, stance.permanent, bool(stance.values), slotted, bool(stance.ordinals))
+
+
+def traits_may_differ(a: Traits, b: Traits) -> bool:
+    (negated, permanent, valued, slotted, ordered), (negated2, permanent2, valued2, slotted2, ordered2) = a, b
+    return (negated != negated2 or permanent or permanent2 or (valued and valued2)
+            or (slotted and slotted2) or (ordered and ordered2))
 
 
 class Conflicts:
@@ -206,12 +216,10 @@ class Conflicts:
     def __init__(self, stances: Sequence[Stance]) -> None:
         self.stances = stances
         self.known: dict[tuple[int, int], str | None] = {}
-        # What `may_differ` reads of each, read once: most pairs end there.
-        self.traits = [(s.negated, s.permanent, bool(s.values), slotted(s), bool(s.ordinals)) for s in stances]
+        self.traits = [traits_of(s) for s in stances]  # read once: most pairs end at them
 
     def __call__(self, i: int, j: int) -> str | None:
-        (negated, permanent, valued, named, ordered), (negated2, permanent2, valued2, named2, ordered2) = self.traits[i], self.traits[j]
-        if not (negated != negated2 or permanent or permanent2 or (valued and valued2) or (named and named2) or (ordered and ordered2)):
+        if not traits_may_differ(self.traits[i], self.traits[j]):
             return None
         pair = (i, j) if i < j else (j, i)  # `conflict` is symmetric
         if pair not in self.known:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import math
 import re
@@ -14,6 +13,7 @@ from digest.figures.values import (
     as_of_date,
     base_unit,
     base_value,
+    days_apart,
     decimals,
     is_earlier_value,
     significant_digits,
@@ -29,7 +29,6 @@ from digest.figures.words import (
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
     PLACE_KINDS,
-    RUNNING_DAYS,
     STATUS_ORDER,
     VALUE_NOUNS,
     VALUE_RATIO,
@@ -240,20 +239,6 @@ def values_close(figures: Sequence[Figure], measured: bool) -> bool:
         min(base_value(a), base_value(b)) >= VALUE_RATIO ** days_apart(a, b) * max(base_value(a), base_value(b))
         for a, b in itertools.combinations(figures, 2)
     )
-
-
-def days_apart(first: Figure, second: Figure) -> int:
-    """The days between two figures' as-of dates (the day said, else the article's date), 1 to
-    RUNNING_DAYS (1 when either is undated): a running count may move by VALUE_RATIO a day (a
-    toll of 22, then 41, then 65), but two outlets' values for one day stay within one VALUE_RATIO."""
-    one, other = as_of_date(first), as_of_date(second)
-    if not (one and other) or one == other:
-        return 1
-    try:
-        days = abs((dt.date.fromisoformat(one) - dt.date.fromisoformat(other)).days)
-    except ValueError:
-        return 1
-    return max(1, min(days, RUNNING_DAYS))
 
 
 def share_precision(figure: Figure) -> float:

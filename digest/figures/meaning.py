@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from digest.figures.values import base_unit, base_value, significant_digits
+from digest.figures.values import base_unit, base_value, days_apart, significant_digits
 from digest.figures.words import GENERIC_PEOPLE, MEASUREMENT_UNITS
 from digest.model import Figure
 
@@ -134,8 +134,6 @@ def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
     """How far apart the closest values of the two clusters lie, as a log ratio a day: a toll
     given two days apart (four killed, then six) has had time to move, two outlets' values for
     one day have not."""
-    from digest.figures.grouping import days_apart
-
     return min(
         abs(math.log(base_value(a) / base_value(b))) / days_apart(a, b) if a.value > 0 and b.value > 0 else 0.0
         for a in first
