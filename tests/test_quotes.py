@@ -107,6 +107,19 @@ def test_a_role_description_resolves_to_the_person_holding_that_title(nlp: Langu
     assert (quote.speaker_text, quote.speaker) == ("The French leader", "Emmanuel Macron")
 
 
+@pytest.mark.parametrize("description, speaker", [
+    ("The finance minister", "Ana Costa"), ("The minister", "Ana Costa"),
+    ("The prime minister", None),  # another minister, not named: not the finance minister
+])
+def test_a_role_description_narrowing_the_role_must_match_the_title(nlp: Language, description: str, speaker: str | None) -> None:
+    text = (
+        "Finance Minister Ana Costa presented the budget to parliament on Monday.\n\n"
+        f'{description} said: "This budget is balanced and it will pass."'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == (description, speaker)
+
+
 def test_a_quote_of_several_sentences_is_one_quote(nlp: Language) -> None:
     text = 'Fire chief Dana White spoke on Sunday. "The blaze is contained. Crews will stay overnight," White said.'
     [quote] = quotes_of(nlp, text)

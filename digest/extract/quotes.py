@@ -449,7 +449,11 @@ def title_matches(person: Span, head: Token, capitalised: set[str], plain: set[s
     title = {t.lower_ for t in tokens}
     if capitalised:
         return capitalised <= title  # "the French leader" is "French President X"
-    return head.lemma_.lower() in {t.lemma_.lower() for t in tokens} or len(plain & title) >= 2
+    if head.lemma_.lower() in {t.lemma_.lower() for t in tokens}:
+        # A role the description narrows must be narrowed alike: "the prime minister" is not
+        # "Health Minister X", though both are ministers; a bare "the minister" may be either.
+        return plain - {head.lower_, head.lemma_.lower()} <= title
+    return len(plain & title) >= 2
 
 
 def title_of(person: Span) -> list[Token]:
