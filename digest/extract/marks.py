@@ -9,7 +9,9 @@ a sentence has ended in between, when the first one was. A quote still open at a
 continues only when the next paragraph opens with a quotation mark (the newspaper convention for
 multi-paragraph quotes). Quotes of one to three words ("room for compromise", "optimistic") are
 scare quotes or borrowed words and left out, unless they stand alone as an utterance: they end in
-punctuation inside the marks or follow a colon or comma ("No," he said. / said: "Never.").
+punctuation inside the marks or follow a colon or comma ("No," he said. / said: "Never."), or,
+of two or three words, are a partial quote a verb of saying introduces ("called the notice
+"sensible and necessary"", "had said he "should have known"").
 Single marks quote only where a speech verb follows the pair (British and Dutch papers print
 quotes so), since a single mark is as often an apostrophe.
 """
@@ -41,6 +43,16 @@ _AFTER_CLOSING = ".,;:!?)]}…-—–"
 _ONLY_AFTER_CLOSING = ".,;:!?)]}"
 _SENTENCE_END = re.compile(r"[.!?…]\s+[A-Z]")
 SHORTEST_QUOTE_WORDS = 4
+SHORTEST_PARTIAL_WORDS = 2
+# A verb of saying and at most three words before a quote's opening mark, in its sentence: the
+# quote is the words said. "Call" needs its object between ("called the plan "…""): right before
+# the mark it names a thing ("a charity called "Help Now""), and "so-called" marks a scare quote.
+_SAID_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:"
+    + "|".join(sorted(map(re.escape, SPEECH_FORMS - {"called", "calls"}), key=lambda f: (-len(f), f)))
+    + r")(?:\s+[\w'’-]+){0,3}|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,14 @@ def worth_keeping(text: str, span: Marked) -> bool:
     if len(words) >= SHORTEST_QUOTE_WORDS:
         return True
     before = text[: span.start].rstrip()[-1:]
-    return bool(words) and (inner[-1:] in ".,!?…" or before in (":", ","))
+    if bool(words) and (inner[-1:] in ".,!?…" or before in (":", ",")):
+        return True
+    return len(words) >= SHORTEST_PARTIAL_WORDS and said_before(text, span.start)
+
+
+def said_before(text: str, start: int) -> bool:
+    """Whether a verb of saying stands within three words before the opening mark at `start`."""
+    lead = text[max(text.rfind("\n", 0, start), start - 80, 0) : start]
+    return _SAID_BEFORE.search(re.split(r"[.!?;:]\s", lead)[-1]) is not None
 
 

@@ -52,6 +52,15 @@ ROLE_NOUNS = frozenset(
     negotiator mediator officer prosecutor judge founder ceo boss""".split()
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Nouns that describe a person, beyond roles: an untagged name set beside one ("Siobhán Keane, a
+# public health doctor") is a person's. Endings catch most others ("economist", "spokeswoman").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """doctor physician nurse surgeon engineer teacher lawyer farmer worker resident mother father
+    son daughter wife husband owner student researcher professor expert analyst witness survivor
+    volunteer ranger driver pilot captain coach player writer member inspector curator""".split()
+)
+PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person")
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"})
 ATTRIBUTION_WORDS = 10  # "la ministra bávara de Transportes, Katrin Schober": a title and a name
 # Lower-case words inside a name ("Dirk van Looy"); "der" and "den" only after "van" or "von", since
 # alone they are German articles ("ein Sprecher der Polizei").
@@ -275,6 +284,9 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
     entity = entity_of(doc, subject)
     if entity is not None:
         return name_text(entity), name_text(entity)
+    untagged = next((p for p in untagged_people(doc) if p.start <= subject.i < p.end), None)
+    if untagged is not None:
+        return name_text(untagged), name_text(untagged)
     if subject.pos_ == "PROPN" and subject.text in surnames(doc):
         return subject.text, subject.text  # a surname the tagger missed: "Papadakis said"
     if subject.pos_ == "PRON":
@@ -415,15 +427,48 @@ def person_spans(doc: Doc) -> list[Span]:
 def find_person_spans(doc: Doc) -> list[Span]:
     entities = names_of(doc)
     names = surnames(doc)
-    covered = {i for e in entities for i in range(e.start, e.end)}
+    untagged = untagged_people(doc)
+    covered = {i for e in (*entities, *untagged) for i in range(e.start, e.end)}
     spans = [e for e in entities if e.label_ == "PERSON" or (len(e) == 1 and e.text in names)]
     spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.text in names and t.i not in covered]
-    return sorted(spans, key=lambda e: e.start)
+    return sorted([*spans, *untagged], key=lambda e: e.start)
+
+
+def untagged_people(doc: Doc) -> list[Span]:
+    """Names the tagger left unlabelled that the text shows are people's: after an honorific
+    ("Dr Siobhán Keane") or beside a noun for a person ("Siobhán Keane, a public health doctor")."""
+    return memoised(doc, "untagged_people", lambda: find_untagged_people(doc))
+
+
+def find_untagged_people(doc: Doc) -> list[Span]:
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_:
+            continue
+        name = person_name(token)
+        if name is None or name.label_:
+            continue
+        if name[0].lower_.rstrip(".") in HONORIFICS:
+            name = name[1:]  # "Dr Siobhán Keane": the parser makes the title part of the name
+            titled = len(name) >= 1
+        else:
+            titled = name.start > 0 and doc[name.start - 1].lower_.rstrip(".") in HONORIFICS
+        described = any(c.dep_ == "appos" and is_person_noun(c) for c in token.children)
+        if titled or described:
+            found.append(name)
+    return found
+
+
+def is_person_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in PERSON_NOUNS or lemma.endswith(PERSON_ENDINGS))
 
 
 def surnames(doc: Doc) -> frozenset[str]:
-    """The last words of the doc's multi-word PERSON names."""
-    return frozenset(e[-1].text for e in names_of(doc) if e.label_ == "PERSON" and len(e) >= 2)
+    """The last words of the doc's multi-word PERSON names, the untagged ones included."""
+    return memoised(doc, "surnames", lambda: frozenset(
+        e[-1].text for e in (*names_of(doc), *untagged_people(doc)) if e.label_ in ("PERSON", "") and len(e) >= 2
+    ))  # fmt: skip
 
 
 def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
