@@ -181,6 +181,10 @@ class Quote:
     # The quoted content words' lower-cased lemmas, phrasal verbs joined ("go_back"), so
     # grouping can meet "chose"/"chosen" without the spaCy doc; empty when built by hand.
     lemmas: tuple[str, ...] = ()
+    # The speaker's role in words, lower-cased: a named speaker's title in the article ("mayor"
+    # of "Mayor Tomasz Wierzbicki"), or the words of a definite description no name resolved
+    # ("prime", "minister" of "the prime minister"), which another outlet may name.
+    role: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

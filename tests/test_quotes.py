@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS
 from spacy.language import Language
 
-from digest.align.quotes import content_stems, group_quotes
+from digest.align.quotes import content_stems, group_quotes, resolve_roles
 from digest.extract.articles import extract_article
 from digest.extract.quotes import closing_name
 from digest.model import Article, Quote, QuoteGroup
@@ -293,6 +293,34 @@ def test_one_speaker_on_different_matters_is_not_grouped() -> None:
     groups = group_quotes([q("a", "The budget deficit will fall below three percent next year", "Ann Lee"),
                            q("b", "Our troops will leave the country by the end of the summer", "Ann Lee")])
     assert [len(g.variants) for g in groups] == [1, 1]
+
+
+def titled(article: str, speaker: str | None, *role: str) -> Quote:
+    return Quote(article, 0, "We will keep the bridge closed", speaker, speaker or "the " + " ".join(role), role=role)
+
+
+@pytest.mark.parametrize("others, speaker", [
+    ([titled("b", "Tomasz Wierzbicki", "mayor")], "Tomasz Wierzbicki"),
+    ([titled("b", "Tomasz Wierzbicki", "mayor"), titled("c", "Anna Lis", "deputy", "mayor")], None),
+    ([titled("a", "Tomasz Wierzbicki", "mayor")], None),  # its own article named nobody so: not him
+    ([titled("b", "Maria Lopez", "health", "minister")], None),
+])  # fmt: skip
+def test_a_role_one_article_leaves_unnamed_is_the_one_person_another_names_under_that_title(
+    others: list[Quote], speaker: str | None
+) -> None:
+    unnamed = titled("a", None, "mayor") if "minister" not in others[0].role else titled("a", None, "minister", "prime")
+    assert resolve_roles([unnamed, *others])[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, role", [
+    ('Mayor Tomasz Wierzbicki spoke. "The bridge stays shut," he said.', ("mayor",)),
+    ('"The bridge stays shut," the mayor said.', ("mayor",)),
+    ('"The bridge stays shut," the prime minister said.', ("minister", "prime")),
+    ('"The bridge stays shut," a spokesman said.', ()),
+])  # fmt: skip
+def test_a_quote_keeps_its_speakers_role_in_words(nlp: Language, text: str, role: tuple[str, ...]) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert quote.role == role
 
 
 def test_a_quote_without_speaker_joins_a_close_wording() -> None:

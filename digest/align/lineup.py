@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.align.claims import align_claims
-from digest.align.quotes import group_quotes
+from digest.align.quotes import group_quotes, resolve_roles
 from digest.figures.grouping import group_figures
 from digest.figures.meaning import Encode
 from digest.model import EntityRef, Extraction, Figure, Quote, Topic
@@ -27,13 +27,14 @@ def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
     dates = sorted({e.article.published for e in group if e.article.published})
     figures = group_figures([f for e in group for f in e.figures], figure_contexts(group))
     claims, disagreements = align_claims(group, figures)
+    quotes = resolve_roles([q for e in group for q in e.quotes])
     return Topic(
         slug=slug,
         title=title,
         articles=tuple(sorted(e.article.id for e in group)),
         dates=(dates[0], dates[-1]) if dates else (),
         figures=figures,
-        quotes=group_quotes([q for e in group for q in e.quotes], quote_vectors(group), article_names(group)),
+        quotes=group_quotes(quotes, quote_vectors(quotes), article_names(group)),
         claims=claims,
         entities=topic_entities(group),
         disagreements=disagreements,
@@ -54,14 +55,14 @@ def figure_contexts(group: Sequence[Extraction]) -> Encode | None:
     return encode
 
 
-def quote_vectors(group: Sequence[Extraction]) -> dict[Quote, bytes]:
+def quote_vectors(quotes: Sequence[Quote]) -> dict[Quote, bytes]:
     """The vector of each quote that another article's could match by meaning, so that a
     paraphrase or a translation of a remark meets its wording there; only where two articles
     quote anyone."""
-    if len([e for e in group if e.quotes]) < 2:
+    if len({q.article for q in quotes}) < 2:
         return {}
-    quotes = comparable_quotes(sorted({q for e in group for q in e.quotes}, key=lambda q: (q.article, q.sentence, q.text)))
-    return dict(zip(quotes, encode_texts([q.text for q in quotes])))
+    asked = comparable_quotes(sorted(set(quotes), key=lambda q: (q.article, q.sentence, q.text)))
+    return dict(zip(asked, encode_texts([q.text for q in asked])))
 
 
 def article_names(group: Sequence[Extraction]) -> dict[str, frozenset[str]]:

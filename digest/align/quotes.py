@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz, utils
@@ -92,6 +92,22 @@ def group_quotes(
     return tuple(sorted(groups, key=lambda g: (-len(g.variants), quote_order(g.variants[0]))))
 
 
+def resolve_roles(quotes: Sequence[Quote]) -> list[Quote]:
+    """Each quote whose speaker its article gives only by role ("the mayor said") with the one
+    speaker another article quotes under that title ("Mayor Tomasz Wierzbicki"): every word of
+    the description in the title. Two people of that title, or none, leave it unresolved."""
+    titled = [(q.article, q.speaker, frozenset(q.role)) for q in quotes if q.speaker and q.role]
+    resolved = []
+    for quote in quotes:
+        if not quote.speaker and quote.role:
+            words = set(quote.role)
+            holders = {speaker for article, speaker, title in titled if article != quote.article and words <= title}
+            if len(holders) == 1:
+                quote = replace(quote, speaker=holders.pop())
+        resolved.append(quote)
+    return resolved
+
+
 def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> bool:
     """One quote's speaker is known and the other's article never names them. An unattributed
     remark there is then likelier someone else's ("a spokeswoman said", in a story about
@@ -148,7 +164,7 @@ def piece_quote(quote: Quote, text: str) -> Quote:
         lemma for lemma in quote.lemmas
         if any(w[:4] == lemma[:4] or stem(w) == stem(lemma.split("_")[0]) for w in words)
     )
-    return Quote(quote.article, quote.sentence, text, quote.speaker, quote.speaker_text, lemmas)
+    return replace(quote, text=text, lemmas=lemmas)
 
 
 def quote_order(quote: Quote) -> tuple[str, int, str, str]:

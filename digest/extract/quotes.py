@@ -27,6 +27,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from digest.extract.entities import join_name_particles
@@ -82,8 +83,33 @@ def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> 
         if speaker_text is None:
             speaker_text, speaker = continued_speaker(quotes, sentences, sentence)
         text = quote_text(article.text[span.start + 1 : span.end])
-        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text, quote_lemmas(doc, span)))
+        role = speaker_role(doc, speaker, speaker_text)
+        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text, quote_lemmas(doc, span), role))
     return tuple(quotes)
+
+
+def speaker_role(doc: Doc, speaker: str | None, speaker_text: str | None) -> tuple[str, ...]:
+    """A named speaker's title words in the article; else a definite role description's words."""
+    if speaker is not None:
+        return tuple(sorted(person_titles(doc).get(speaker, ())))
+    words = re.findall(r"[^\W\d_]+", (speaker_text or "").lower())
+    if words[:1] != ["the"] or not ROLE_NOUNS & set(words):
+        return ()  # "a spokesman", "officials": someone a text leaves unnamed on purpose
+    return tuple(sorted({w for w in words if w not in STOP_WORDS}))
+
+
+def person_titles(doc: Doc) -> dict[str, frozenset[str]]:
+    """Each person's title words as the article gives them, by name and by surname."""
+    return memoised(doc, "person_titles", lambda: find_person_titles(doc))
+
+
+def find_person_titles(doc: Doc) -> dict[str, frozenset[str]]:
+    titles: dict[str, set[str]] = {}
+    for person in person_spans(doc):
+        words = {t.lower_ for t in title_of(person) if t.is_alpha and not t.is_stop}
+        for name in {name_text(person), person[-1].text}:
+            titles.setdefault(name, set()).update(words)
+    return {name: frozenset(words) for name, words in titles.items()}
 
 
 def quoted_tokens(doc: Doc, spans: Sequence[Marked]) -> set[int]:
