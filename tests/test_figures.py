@@ -407,6 +407,8 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("The company will cut 900 jobs worldwide, 400 of them in France.", 400, "job", "job"),
         ("Three people died and more than 4,000 were evacuated.", 4000, "people", "displaced"),
         ("The party won 12 of the 60 seats.", 12, "seat", "seat"),
+        # parsed as "died and [400 needed medical help]": a noun joined to a verb is its own clause
+        ("Organisers faced questions after a runner died and more than 400 needed medical help.", 400, "help", "help"),
     ],
 )
 def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):

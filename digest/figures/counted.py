@@ -311,6 +311,10 @@ def ends_climb(node: Token) -> bool:
     says nothing of what the stations measure. Parts ("including", "of", conj, appos) climb on."""
     if node.dep_ in {"acl", "relcl"}:
         return True
+    if node.dep_ == "conj" and node.pos_ in {"NOUN", "PROPN"} and node.head.pos_ in {"VERB", "AUX"}:
+        # "a runner died and more than 400 needed medical help", parsed as a verb and a noun
+        # joined: the noun's clause is its own, and the 400 did not die.
+        return True
     if node.dep_ == "pobj":
         return node.head.lemma_.lower() not in {"include", "among", "of"}
     return False
