@@ -409,6 +409,9 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("The party won 12 of the 60 seats.", 12, "seat", "seat"),
         # parsed as "died and [400 needed medical help]": a noun joined to a verb is its own clause
         ("Organisers faced questions after a runner died and more than 400 needed medical help.", 400, "help", "help"),
+        ("Police put the crowd at 35,000.", 35000, "crowd", "crowd"),
+        ("Organisers said more than 100,000 took part.", 100000, "people", "took part"),
+        ("More than 20,000 people demonstrated in the capital.", 20000, "people", "took part"),
     ],
 )
 def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):

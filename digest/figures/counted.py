@@ -9,6 +9,7 @@ from digest.figures.words import (
     ADJ_MEASURES,
     COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
+    ESTIMATING_VERBS,
     FALL_WORDS,
     GENERIC_PEOPLE,
     IDIOMS,
@@ -44,6 +45,9 @@ def counted_noun(number: Token) -> Token | None:
         return earlier_counted_noun(number) or partitive if partitive.pos_ == "PRON" else partitive
     if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
         return including_noun(head)
+    estimated = estimated_noun(number)
+    if estimated is not None:
+        return estimated
     if number.dep_ == "conj" and head.like_num and head.i < number.i:
         return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
     partner = from_partner(number)
@@ -53,6 +57,16 @@ def counted_noun(number: Token) -> Token | None:
         return earlier_counted_noun(number)
     found = tally_subject(number) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
     return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
+
+
+def estimated_noun(number: Token) -> Token | None:
+    """ "Police put the crowd at 35,000", "officials estimated the turnout at 4,000": a number
+    after "at" that a verb of estimating sets its object at counts that object."""
+    at = number.head
+    if number.dep_ != "pobj" or at.lower_ != "at" or at.head.lemma_.lower() not in ESTIMATING_VERBS:
+        return None
+    objects = [c for c in at.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return objects[0] if objects else None
 
 
 def multiple_noun(number: Token) -> Token | None:

@@ -77,6 +77,8 @@ VERB_MEASURES = {
     "destroy": "destroyed", "damage": "damaged", "treat": "injured", "survive": "rescued",
     # Services and places shut or still working: "shut two of four lines" is not "two lines run".
     "close": "closed", "shut": "closed", "cancel": "cancelled", "run": "running", "operate": "running",
+    # A crowd told by what it did: "more than 100,000 took part", "35,000 demonstrated".
+    "participate": "took part", "demonstrate": "took part", "rally": "took part",
 }  # fmt: skip
 ADJ_MEASURES = {
     "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
@@ -116,7 +118,7 @@ LABEL_PARTICIPLES = {
     "hospitalised": "hospitalised", "released": "released", "destroyed": "destroyed",
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
     "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
-    "voted for": "voting for", "voted against": "voting against",
+    "voted for": "voting for", "voted against": "voting against", "took part": "taking part",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
 REPORTING_VERBS = {
@@ -171,6 +173,7 @@ MANAGING_VERBS = {"run", "operate"}
 # Verb + object idioms: "took 250 people hostage", "lost their lives", "forced from their homes".
 IDIOMS = (
     ({"take", "hold"}, {"hostage", "captive"}, "hostages"),
+    ({"take"}, {"part"}, "took part"),
     ({"lose"}, {"life"}, "killed"),
     ({"leave", "flee", "force", "drive", "abandon", "evacuate"}, {"home", "house"}, "displaced"),
     ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
@@ -306,7 +309,12 @@ FRACTION_WORDS = {
 }  # fmt: skip
 
 # Measures said only of people: "At least 14 died", "12 dead" count people though no noun is written.
-PEOPLE_MEASURES = {"killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing", "trapped"}
+PEOPLE_MEASURES = {
+    "killed", "injured", "hostages", "displaced", "arrested", "rescued", "hospitalised", "missing", "trapped", "took part",
+}  # fmt: skip
+
+# Verbs that set a quantity at a number: "police put the crowd at 35,000".
+ESTIMATING_VERBS = {"put", "estimate", "place", "peg", "set", "number"}
 
 # Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
 CAPACITY_VERBS = {"hold", "seat", "accommodate"}
