@@ -412,11 +412,16 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("Police put the crowd at 35,000.", 35000, "crowd", "crowd"),
         ("Organisers said more than 100,000 took part.", 100000, "people", "took part"),
         ("More than 20,000 people demonstrated in the capital.", 20000, "people", "took part"),
+        ("Eighteen of the escapees had been recaptured by the evening.", 18, "escapee", "escapee"),  # tagged DATE
     ],
 )
 def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):
     figure = one(read(nlp, text), value)
     assert (figure.counted, str(figure.measure)) == (noun, measure)
+
+
+def test_part_of_a_span_of_time_is_no_count(nlp):
+    assert read(nlp, "Two of the past five years were dry.") == ()
 
 
 def test_a_calendar_span_is_not_a_window(nlp):

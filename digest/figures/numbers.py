@@ -70,7 +70,7 @@ def is_not_count(run: Span) -> bool:
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
     # a tally noun or a counted plural outweighs the tag.
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
-    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run):
+    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run) and not counts_part(run):
         return True
     if is_fractional(run):
         return True
@@ -93,6 +93,18 @@ def counts_plural(run: Span) -> bool:
         return False
     beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
     return not any(word[:3] in MONTH_PREFIXES for word in beside) and noun.ent_type_ not in NOT_COUNTS
+
+
+def counts_part(run: Span) -> bool:
+    """A number that counts part of a plural common noun's whole ("Eighteen of the escapees",
+    which the model tags DATE) counts that noun, unless the whole is a span of time or a unit
+    ("two of the past five years")."""
+    number = run_root(run)
+    wholes = [p for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(
+        w.tag_ == "NNS" and w.pos_ == "NOUN" and w.lemma_.lower() not in UNIT_NOUNS | PERIOD_UNITS and not w.ent_type_
+        for w in wholes
+    )
 
 
 def is_fractional(run: Span) -> bool:
