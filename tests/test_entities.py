@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from digest.extract.entities import (
     join_name_parts,
     name_key,
 )
-from digest.model import Article, Extraction, Mention, Quote
+from digest.figures.grouping import group_figures
+from digest.model import Article, Extraction, Figure, Measure, Mention, Quote
 from digest.nlp.parse import Parser, load_pipeline
 from digest.nlp.sentences import split_sentences
 from digest.pipeline import build_digest
@@ -163,6 +165,16 @@ def test_an_acronym_in_capitals_joins_the_one_name_it_spells() -> None:
     assert names[("a", "U.S.")] == names[("b", "US")] == "United States"
     assert names[("b", "UN")] == "United Nations"
     assert names[("c", "Hfu")] == "Hfu"  # not written as an acronym
+
+
+def test_a_figures_place_takes_the_canonical_name_and_nine_outlets_give_one_row() -> None:
+    def counted(article: str, place: str) -> Extraction:
+        figure = Figure(article, 0, 1160.0, "1,160", None, "people", Measure("killed"), "people killed", place=place)
+        return replace(extraction(article, (place, "GPE"), ("United States", "GPE")), figures=(figure,))
+
+    renamed = canonicalise([counted("a", "US"), counted("b", "United States"), counted("c", "U.S.")])
+    assert [f.place for e in renamed for f in e.figures] == ["United States"] * 3
+    assert len(group_figures([f for e in renamed for f in e.figures])) == 1
 
 
 def test_an_acronym_two_names_could_spell_stays_as_written() -> None:

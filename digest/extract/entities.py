@@ -209,7 +209,8 @@ def name_words(key: str) -> list[str]:
 
 
 def canonicalise(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
-    """The extractions with every mention's `canonical` and every quote's `speaker` set corpus-wide,
+    """The extractions with every mention's `canonical`, every quote's `speaker` and every figure's
+    `place` set corpus-wide,
     and, on text the English tagger cannot read, only the names the corpus confirms (see `confirmed`)."""
     english = [m for e in extractions if reads_names(e.article.language) for m in e.mentions]
     mentions = [m for e in extractions for m in e.mentions]
@@ -436,7 +437,10 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
         if q.speaker
         else q for q in extraction.quotes
     )
-    return replace(extraction, mentions=mentions, quotes=quotes)
+    # A figure's place by its corpus-wide name too: nine outlets' "US" and "United States" are one
+    # place, so their one figure is one row (grouping compares places by name).
+    figures = tuple(replace(f, place=names.resolve(f.place, local, "GPE")) if f.place else f for f in extraction.figures)
+    return replace(extraction, mentions=mentions, quotes=quotes, figures=figures)
 
 
 def relabel(mention: Mention, canonical: str, label: str) -> Mention:
