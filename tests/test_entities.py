@@ -209,6 +209,16 @@ def tagged_doc(words: str, tags: str, ents: list[tuple[int, int, str]]) -> Doc:
     return doc
 
 
+@pytest.mark.parametrize("words, name", [
+    ("Ranger Ionut Petrescu said", "Ionut Petrescu"),
+    ("Mayor Tomasz Wierzbicki said", "Tomasz Wierzbicki"),
+    ("King Charles said", "King Charles"),  # a title before a single name stays
+])  # fmt: skip
+def test_a_title_the_tagger_took_into_a_persons_name_is_left_out(words: str, name: str) -> None:
+    doc = tagged_doc(words, " ".join(["NNP"] * (len(words.split()) - 1) + ["VBD"]), [(0, len(words.split()) - 1, "PERSON")])
+    assert [e.text for e in join_name_particles(doc)] == [name]
+
+
 def test_an_organisation_split_at_and_before_a_shared_plural_head_is_read_whole() -> None:
     doc = tagged_doc(
         "the Federation of Red Cross and Red Crescent Societies said",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 from spacy.language import Language
+from spacy.tokens import Span
 
 from digest.align.quotes import content_stems, group_quotes, resolve_roles
 from digest.extract.articles import extract_article
@@ -142,6 +143,17 @@ def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     nlp: Language, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("label", [None, "WORK_OF_ART"])
+def test_a_name_the_tagger_missed_or_misread_still_names_who_said_it(nlp: Language, label: str | None) -> None:
+    text = 'The mayor announced new bins. "We cannot feed them and then be surprised," Camelia Dobre said.'
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Camelia")
+    # As the tagger did in a whole article (dev5's w02): the name as a work of art, or as nothing.
+    doc.ents = [Span(doc, start, start + 2, label)] if label else []
+    [quote] = extract_article(Article("a", "a.txt", "Title", text), doc).quotes
+    assert (quote.speaker_text, quote.speaker) == ("Camelia Dobre", "Camelia Dobre")
 
 
 def test_a_name_the_tagger_missed_beside_a_noun_for_a_person_is_who_she_is(nlp: Language) -> None:

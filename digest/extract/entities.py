@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span
 from digest.memo import ByIdentity
 from digest.model import Article, Extraction, Mention, Sentence
 from digest.nlp.sentences import sentence_at
+from digest.nlp.vocabulary import PERSON_NOUNS
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # Lower-case words inside personal names that are not names themselves (Arabic, Romance, Dutch, German).
@@ -183,7 +184,17 @@ def join_name_particles(doc: Doc) -> list[Span]:
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
         joined.append(ent)
-    return joined
+    return [without_title(e) if e.label_ == "PERSON" else e for e in joined]
+
+
+def without_title(person: Span) -> Span:
+    """A person's name without the title the tagger took into it: "Ranger Ionut Petrescu" and
+    "Mayor Tomasz Wierzbicki" are Ionut Petrescu and Tomasz Wierzbicki, as other outlets write
+    them. A title before a single name stays ("King Charles", "Prince Harry")."""
+    doc, start = person.doc, person.start
+    while person.end - start > 2 and doc[start].text[:1].isupper() and doc[start].lower_ in PERSON_NOUNS:
+        start += 1
+    return person if start == person.start else Span(doc, start, person.end, label="PERSON")
 
 
 def tidy_name(text: str) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from digest.extract.entities import join_name_particles
+from digest.extract.entities import HONORIFICS, join_name_particles
 from digest.extract.marks import Marked, quote_spans, quote_text, worth_keeping
 from digest.model import Article, Quote, Sentence
 from digest.nlp.sentences import memoised, sentence_at, sentence_of
@@ -39,29 +39,18 @@ from digest.nlp.vocabulary import (
     FOREIGN_SPEECH_WORDS,
     LIGHT_VERBS,
     NUMBER_WORDS,
+    PERSON_ENDINGS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECTS,
     SYNONYMS,
     VERB_PARTICLES,
 )
 
-# Nouns naming a person by role; a subject like "the Qatari ruler" may then stand for a named person.
-ROLE_NOUNS = frozenset(
-    """head ruler leader minister premier president secretary spokesman spokeswoman spokesperson
-    chief official envoy diplomat ambassador general commander king queen prince princess emir
-    sheikh chancellor mayor governor senator lawmaker director chairman chairwoman chair manager
-    negotiator mediator officer prosecutor judge founder ceo boss""".split()
-)
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Nouns that describe a person, beyond roles: an untagged name set beside one ("Siobhán Keane, a
-# public health doctor") is a person's. Endings catch most others ("economist", "spokeswoman").
-PERSON_NOUNS = ROLE_NOUNS | frozenset(
-    """doctor physician nurse surgeon engineer teacher lawyer farmer worker resident mother father
-    son daughter wife husband owner student researcher professor expert analyst witness survivor
-    volunteer ranger driver pilot captain coach player writer member inspector curator""".split()
-)
-PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person")
-HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame"})
+# Labels the small model gives a person's name now and then; a speaker so labelled is named.
+MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
 ATTRIBUTION_WORDS = 10  # "la ministra bávara de Transportes, Katrin Schober": a title and a name
 # Lower-case words inside a name ("Dirk van Looy"); "der" and "den" only after "van" or "von", since
 # alone they are German articles ("ein Sprecher der Polizei").
@@ -310,7 +299,10 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
     entity = entity_of(doc, subject)
     if entity is not None:
         return name_text(entity), name_text(entity)
+    # A name the tagger left unlabelled that says something is a speaker's name ("…," Camelia
+    # Dobre said), a person's or, as "Network Rail said", the body's that spoke.
     untagged = next((p for p in untagged_people(doc) if p.start <= subject.i < p.end), None)
+    untagged = untagged or (person_name(subject) or misread_name(doc, subject) if subject.pos_ == "PROPN" else None)
     if untagged is not None:
         return name_text(untagged), name_text(untagged)
     if subject.pos_ == "PROPN" and subject.text in surnames(doc):
@@ -368,6 +360,15 @@ def person_name(token: Token) -> Span | None:
     words = doc[start : token.i + 1]
     plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ for t in words)
     return words if plain and len(words) >= 2 else None
+
+
+def misread_name(doc: Doc, token: Token) -> Span | None:
+    """Two or more capitalised proper nouns the tagger took for a work, a product or an event
+    ("Camelia Dobre" WORK_OF_ART): as a speaker, a name."""
+    entity = next((e for e in names_of(doc) if e.start <= token.i < e.end), None)
+    if entity is None or entity.label_ not in MISREAD_LABELS or len(entity) < 2:
+        return None
+    return entity if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity) else None
 
 
 def names_the_head(person: Span, head: Token) -> bool:

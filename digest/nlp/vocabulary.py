@@ -21,6 +21,22 @@ SPEECH_VERBS = frozenset(
     assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell""".split()
 )
 
+# Nouns naming a person by role; a subject like "the Qatari ruler" may then stand for a named person.
+ROLE_NOUNS = frozenset(
+    """head ruler leader minister premier president secretary spokesman spokeswoman spokesperson
+    chief official envoy diplomat ambassador general commander king queen prince princess emir
+    sheikh chancellor mayor governor senator lawmaker director chairman chairwoman chair manager
+    negotiator mediator officer prosecutor judge founder ceo boss""".split()
+)
+# Nouns that describe a person, beyond roles: an untagged name set beside one ("Siobhán Keane, a
+# public health doctor") is a person's. Endings catch most others ("economist", "spokeswoman").
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """doctor physician nurse surgeon engineer teacher lawyer farmer worker resident mother father
+    son daughter wife husband owner student researcher professor expert analyst witness survivor
+    volunteer ranger driver pilot captain coach player writer member inspector curator""".split()
+)
+PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person")
+
 # Speech verbs as written after a quote in French, Spanish, Italian, Portuguese, German and Dutch,
 # where the speaker follows the verb ("», a déclaré le préfet …"): the past forms reports use.
 FOREIGN_SPEECH_WORDS = frozenset(
