@@ -358,11 +358,19 @@ def test_changes_are_what_changes_and_which_way(nlp):
         ("Gusts reached 90 kilometres an hour.", 90, "km/h", "wind"),
         ("Officials estimate the damage at more than €2 billion.", 2e9, "euro", "damage"),
         ("The plan would save 1.5 billion kronor a year.", 1.5e9, "crown", "save"),
+        ("The phone has a 6.8-inch screen.", 6.8, "inch", "screen"),  # a unit joined by a hyphen
+        ("A 10-km stretch of the motorway was closed.", 10, "km", "stretch"),
+        ("The base model ships with 12GB of RAM.", 12, "GB", "ram"),
     ],
 )
 def test_measurements_say_what_they_measure(nlp, text, value, noun, measure):
     (figure,) = read(nlp, text)
     assert (figure.value, figure.counted, str(figure.measure)) == (value, noun, measure)
+
+
+@pytest.mark.parametrize("text", ["They staged a six-week strike.", "A 12-year-old boy died.", "It won 3-1 on Sunday."])
+def test_a_period_an_age_or_a_score_joined_by_a_hyphen_is_no_measurement(nlp, text):
+    assert read(nlp, text) == ()
 
 
 def test_a_share_of_someone_unnamed_is_dropped(nlp):
@@ -413,6 +421,7 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("Organisers said more than 100,000 took part.", 100000, "people", "took part"),
         ("More than 20,000 people demonstrated in the capital.", 20000, "people", "took part"),
         ("Eighteen of the escapees had been recaptured by the evening.", 18, "escapee", "escapee"),  # tagged DATE
+        ("The crowd of 52,000 was the stadium's largest.", 52000, "crowd", "crowd"),
     ],
 )
 def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):

@@ -67,6 +67,9 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
             anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS | {"degree"} else after
             return found[0], anchor, run.start, found[1]
+        joined = joined_unit(run)
+        if joined is not None:
+            return joined
         upper = range_upper(run)
         if upper is not None:  # "between 3.1 and 4.0 per cent": the bounds share one unit
             shared = measurement_unit(upper)
@@ -80,6 +83,23 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         anchor = number if magnitude.i == number.i else anchor
         return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
     return None
+
+
+def joined_unit(run: Span) -> tuple[str, Token, int, int] | None:
+    """A unit joined to its number by a hyphen, the thing measured after: "a 6.8-inch screen",
+    "a 10-km stretch". A period ("a six-week strike") or an age is no unit. ("The 6.8in display"
+    is left alone: the parser reads its "in" as a preposition, and the sentence around it wrong.)"""
+    doc = run.doc
+    if run.end + 1 >= len(doc) or run[-1].whitespace_:
+        return None
+    after = doc[run.end]
+    if after.text != "-" or after.whitespace_:
+        return None
+    unit = doc[run.end + 1]
+    name = UNIT_NAMES.get(unit.lower_) or UNIT_NAMES.get(unit.lemma_.lower())
+    if name is None or unit.head.pos_ != "NOUN" or unit.head.i < unit.i:
+        return None
+    return name, unit, run.start, run.end + 2  # the unit heads it, as in "6.8 inches", on the noun it modifies
 
 
 def currency_scale(run: Span, unit: str) -> float | None:

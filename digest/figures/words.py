@@ -165,7 +165,9 @@ WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
 
 # Nouns of a group of people or things, counted by a number after "of": "the ship's crew of 19".
 # Other nouns before "of 12" measure something ("a margin of 12", "an average of 30").
-COLLECTIVE_NOUNS = {"crew", "team", "squad", "fleet", "convoy", "delegation", "contingent", "flotilla", "brigade"}
+COLLECTIVE_NOUNS = {
+    "crew", "team", "squad", "fleet", "convoy", "delegation", "contingent", "flotilla", "brigade", "crowd", "audience",
+}  # fmt: skip
 
 # Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
 MANAGING_VERBS = {"run", "operate"}
@@ -190,6 +192,8 @@ UNIT_NAMES = {
     "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
     "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
     "gram": "gram", "milligram": "milligram", "mg": "milligram", "microgram": "microgram",
+    # Storage and memory, as device reviews give them: "12GB of RAM", "a 2TB drive".
+    "gb": "GB", "gigabyte": "GB", "tb": "TB", "terabyte": "TB", "mb": "MB", "megabyte": "MB",
 }  # fmt: skip
 
 # Currencies by their English names; krona, krone, koruna are all "crowns" in translation.
