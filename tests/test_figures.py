@@ -422,6 +422,9 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("More than 20,000 people demonstrated in the capital.", 20000, "people", "took part"),
         ("Eighteen of the escapees had been recaptured by the evening.", 18, "escapee", "escapee"),  # tagged DATE
         ("The crowd of 52,000 was the stadium's largest.", 52000, "crowd", "crowd"),
+        ("Nine fans needed treatment.", 9, "fan", "injured"),
+        ("Some 30 people received medical attention at the scene.", 30, "people", "injured"),
+        ("About 200 families need help with rent.", 200, "family", "family"),  # help alone is any help
     ],
 )
 def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):

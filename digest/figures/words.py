@@ -182,6 +182,9 @@ IDIOMS = (
     ({"admit", "take", "rush", "bring", "transport", "fly", "airlift"}, {"hospital"}, "hospitalised"),
     ({"be", "remain", "stay", "lie"}, {"hospital"}, "hospitalised"),
     ({"suffer", "sustain", "receive"}, {"injury", "burn", "wound", "fracture", "bruise"}, "injured"),
+    # "Nine fans needed treatment", "400 needed medical help": cared for, as "treated" is; help
+    # or care alone is any help ("200 families need help with rent").
+    ({"need", "require", "receive", "seek"}, {"treatment", "medical"}, "injured"),
 )
 PERCENT_UNITS = {"%": "%", "percent": "%", "pct": "%"}
 UNIT_NAMES = {
