@@ -113,6 +113,11 @@ def keep_in_memory(enabled: bool) -> None:
     _touched.clear()
 
 
+def keeps_in_memory() -> bool:
+    """Whether this is a long-lived process that keeps results in memory (`keep_in_memory`)."""
+    return _resident is not None
+
+
 def sweep_memory() -> None:
     """Forget what the build since the last sweep did not use: an edited seed's old extraction
     is not kept for the rest of the session."""

@@ -1,17 +1,22 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from conftest import build_site
+from conftest import SEEDS, build_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digest import memo
 from digest.model import Digest
+from digest.nlp.parse import Parser
+from digest.pipeline import build_digest
+from digest.site.render import _KEPT as KEPT
 from digest.site.render import escape_markdown, render_pages
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "digest" / "site" / "templates"
@@ -199,3 +204,44 @@ def test_no_page_shows_a_character_reference_as_text(tmp_path: Path) -> None:
     home = pages[tmp_path / "site" / "index.html"]
     assert "Norfenia's Wilwilava" in home or "Norfenia&#39;s Wilwilava" in home
     assert [str(p.relative_to(tmp_path)) for p, html in pages.items() if re.search(r"&amp;(#\w+|[a-z]+);", html)] == []
+
+
+def test_a_long_lived_process_renders_again_only_the_pages_an_edit_changes(
+    parser: Parser, tmp_path: Path, resident: None
+) -> None:
+    """`mkdocs serve` after an editor edits one seed: the same Markdown as a fresh render, byte for
+    byte, with every page that shows nothing new taken from the last render."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    before = build_digest(seeds, parser)
+    first = render_pages(before, TEMPLATES)
+    assert KEPT.rendered == set(first)  # nothing kept yet
+    edited = sorted(seeds.iterdir())[-1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nThe mayor added that 14 roads stay closed.\n", encoding="utf-8")
+    after = build_digest(seeds, parser)
+    again = render_pages(after, TEMPLATES)
+    memo.keep_in_memory(False)
+    assert again == render_pages(after, TEMPLATES)  # what a one-off build renders
+    edited_id = after.articles[-1].id
+    [touched] = [t for t in after.topics if edited_id in t.articles]
+    untouched = [t for t in after.topics if t is not touched]
+    assert untouched  # the case: a topic the edit cannot reach
+    sections = {"index.md", "topics/index.md", "sources/index.md", "entities/index.md"}
+    assert sections | {f"sources/{edited_id}.md", f"topics/{touched.slug}.md"} <= KEPT.rendered
+    for topic in untouched:
+        reached = {f"topics/{topic.slug}.md", *(f"sources/{a}.md" for a in topic.articles)}
+        assert not reached & KEPT.rendered
+    assert {p for p in again if again[p] != first.get(p)} <= KEPT.rendered
+
+
+def test_an_edited_template_renders_every_page_again(seeds_digest: Digest, tmp_path: Path, resident: None) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    render_pages(seeds_digest, templates)
+    render_pages(seeds_digest, templates)
+    assert KEPT.rendered == {"index.md", "topics/index.md", "sources/index.md", "entities/index.md"}  # the sections alone
+    topic = templates / "topic.md.j2"
+    topic.write_text(topic.read_text(encoding="utf-8") + "\nEdited by an editor.\n", encoding="utf-8")
+    pages = render_pages(seeds_digest, templates)
+    assert KEPT.rendered == set(pages)
+    assert all(page.endswith("Edited by an editor.\n") for path, page in pages.items() if path.startswith("topics/") and path != "topics/index.md")

@@ -9,11 +9,13 @@ the literal text the article holds and never becomes structure or markup.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
+import inspect
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -21,7 +23,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from digest import workers
+from digest import memo, workers
 from digest.extract.articles import reads_figures
 from digest.model import (
     Article,
@@ -65,13 +67,30 @@ ENTITY_LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "L
 
 
 @dataclass(frozen=True)
+class TopicLink:
+    """What a page that lists a topic shows of it: a topic's claims may change without its link."""
+
+    slug: str
+    title: str
+    dates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EntityPage:
     name: str
     label: str
     section: str
     slug: str
-    topics: tuple[Topic, ...]
-    quotes: tuple[tuple[Topic, QuoteGroup], ...]
+    topics: tuple[TopicLink, ...]
+    quotes: tuple[tuple[TopicLink, QuoteGroup], ...]
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    name: str
+    label: str
+    section: str
+    slug: str
 
 
 def escape_markdown(text: object) -> Markup:
@@ -113,10 +132,14 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
 
 def render_pages(digest: Digest, templates_dir: Path | None = None, *, excerpts: bool = False) -> dict[str, str]:
     """Every generated page of the site, by its path under docs/; `excerpts`: the digest was cut to them.
-    Pages are independent of each other: both cores render them (5 s of a build at 1,000 articles)."""
-    env = make_environment(templates_dir)
+    Pages are independent of each other: both cores render them (5 s of a build at 1,000 articles).
+    A long-lived process (`mkdocs serve`) renders again only the pages whose inputs changed (`KeptPages`)."""
     site = SiteView(digest, excerpts=excerpts)
     jobs = page_jobs(digest, site)
+    if memo.keeps_in_memory():
+        return _KEPT.render(templates_dir, site, jobs)
+    _KEPT.forget()  # a one-off build keeps nothing, nor what a long-lived process left
+    env = make_environment(templates_dir)
     # Forked workers inherit the environment and the view; only the pages' Markdown comes back.
     return dict(zip((job[0] for job in jobs), workers.map_inherited(functools.partial(render_job, env, site), jobs, 64)))
 
@@ -136,17 +159,117 @@ def page_jobs(digest: Digest, site: SiteView) -> list[PageJob]:
     ]
 
 
-def render_job(env: Environment, site: SiteView, job: PageJob) -> str:
-    _, template, kind, index = job
-    page = env.get_template(template)
+def render_job(env: Environment, site: SiteView, job: PageJob, view: object = None) -> str:
+    """One page's Markdown; `view` is what its template sees as `site` (the site itself, or a
+    `Recording` of it)."""
+    page = env.get_template(job[1])
+    return page.render(site=view or site, **shown_by(site, job))
+
+
+def shown_by(site: SiteView, job: PageJob) -> dict[str, object]:
+    """What a page shows besides the site: its topic, its source and topic, or its entity."""
+    _, _, kind, index = job
     if kind == "topic":
-        return page.render(site=site, topic=site.digest.topics[index])
+        return {"topic": site.digest.topics[index]}
     if kind == "source":
         source = site.digest.extractions[index]
-        return page.render(site=site, source=source, topic=site.topic_of(source.article.id))
+        return {"source": source, "topic": site.topic_of(source.article.id)}
     if kind == "entity":
-        return page.render(site=site, entity=site.entities[index])
-    return page.render(site=site)
+        return {"entity": site.entities[index]}
+    return {}
+
+
+# A look-up a template made into the site: the attribute's name, the call's arguments (None for
+# a plain attribute), and the answer.
+LookUp = tuple[str, tuple[object, ...] | None, object]
+
+
+class Recording:
+    """The site as one page's template sees it: each look-up it makes is kept with its answer."""
+
+    def __init__(self, site: SiteView) -> None:
+        self._site = site
+        self.looked_up: list[LookUp] = []
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(self._site, name)
+        if not inspect.ismethod(value):
+            self.looked_up.append((name, None, value))
+            return value
+
+        def call(*args: object) -> object:
+            answer = value(*args)
+            self.looked_up.append((name, args, answer))
+            return answer
+
+        return call
+
+
+def still_true(site: SiteView, looked_up: Iterable[LookUp]) -> bool:
+    """Whether every look-up gives the same answer on this site."""
+    for name, args, answer in looked_up:
+        value = getattr(site, name)
+        if (value if args is None else value(*args)) != answer:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    shown: dict[str, object]
+    markdown: str
+    looked_up: tuple[LookUp, ...]
+
+
+class KeptPages:
+    """The last Markdown of each detail page in a long-lived process, with what it showed and
+    every look-up its template made into the site. After one seed changed nearly every page
+    shows what it showed and looks up what it looked up: it is its last Markdown, byte for byte,
+    and only the rest are rendered (in this process: they are few, and their look-ups are kept).
+    The home and section pages, which look at every topic, are always rendered; an edited
+    template renders everything."""
+
+    def __init__(self) -> None:
+        self.templates = ""
+        self.env: Environment | None = None  # compiled templates, kept while they are unchanged
+        self.pages: dict[str, KeptPage] = {}
+        self.rendered: set[str] = set()  # the pages the last call rendered
+
+    def forget(self) -> None:
+        self.templates, self.env, self.pages = "", None, {}
+
+    def render(self, templates_dir: Path | None, site: SiteView, jobs: Sequence[PageJob]) -> dict[str, str]:
+        templates = f"{templates_dir}\0{templates_key(templates_dir)}"
+        if templates != self.templates or self.env is None:
+            self.templates, self.env, self.pages = templates, make_environment(templates_dir), {}
+        env = self.env
+        markdown: dict[str, str] = {}
+        kept: dict[str, KeptPage] = {}
+        self.rendered = set()
+        for job in jobs:
+            path, shown = job[0], shown_by(site, job)
+            page = self.pages.get(path)
+            if page is None or page.shown != shown or not still_true(site, page.looked_up):
+                recording = Recording(site)
+                page = KeptPage(shown, render_job(env, site, job, recording), tuple(recording.looked_up))
+                self.rendered.add(path)
+            markdown[path] = page.markdown
+            if job[2] != "site":
+                kept[path] = page
+        self.pages = kept  # a page gone from the site is forgotten
+        return markdown
+
+
+_KEPT = KeptPages()
+
+
+def templates_key(templates_dir: Path | None) -> str:
+    """The templates' contents: an editor's edit renders every page again."""
+    digest = hashlib.sha256()
+    for folder in (templates_dir, PACKAGED_TEMPLATES):
+        for path in sorted(folder.glob("*.j2")) if folder is not None and folder.is_dir() else ():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 class SiteView:
@@ -168,6 +291,14 @@ class SiteView:
 
     def topic_of(self, article_id: str) -> Topic | None:
         return self._topic_of.get(article_id)
+
+    # Look-ups by key rather than whole tables, so a page that reads one article or sentence
+    # depends on that one alone (`KeptPages`).
+    def article(self, article_id: str) -> Article:
+        return self.articles[article_id]
+
+    def is_cited(self, article_id: str, index: int) -> bool:
+        return (article_id, index) in self.cited
 
     def outlet(self, article_id: str) -> str:
         """How a reader tells an article apart in its topic: the outlet's name (numbered when the
@@ -255,12 +386,15 @@ class SiteView:
         low, high = min(values), max(values)
         return f"{format_number(high - low)} ({(high - low) / high:.1%})"
 
-    def dates(self, topic: Topic) -> str:
+    def dates(self, topic: Topic | TopicLink) -> str:
         return " – ".join(dict.fromkeys(topic.dates)) if topic.dates else "date unknown"
 
-    def topic_entities(self, topic: Topic, section: str) -> list[EntityPage]:
+    def topic_entities(self, topic: Topic, section: str) -> list[EntityLink]:
+        """The topic's entities with pages of their own, in one section: what a link to each needs
+        (not the pages, which list other topics too: a page renders again only for its own topic)."""
         pages = (self._entity_page.get(e.name) for e in topic.entities)
-        return sorted((p for p in pages if p is not None and p.section == section), key=lambda p: p.name)
+        links = (EntityLink(p.name, p.label, p.section, p.slug) for p in pages if p is not None and p.section == section)
+        return sorted(links, key=lambda p: p.name)
 
 
 def outlet_labels(articles: Iterable[Article], topics: Iterable[Topic]) -> dict[str, str]:
@@ -303,13 +437,14 @@ def build_entity_pages(digest: Digest) -> tuple[EntityPage, ...]:
         if mention.label in ENTITY_LABELS:
             labels[mention.canonical][mention.label] += 1
     # One pass over the topics indexes them by name: a scan per entity would make rendering quadratic.
-    topics: dict[str, list[Topic]] = defaultdict(list)
-    quotes: dict[str | None, list[tuple[Topic, QuoteGroup]]] = defaultdict(list)
+    topics: dict[str, list[TopicLink]] = defaultdict(list)
+    quotes: dict[str | None, list[tuple[TopicLink, QuoteGroup]]] = defaultdict(list)
     for topic in digest.topics:
+        link = TopicLink(topic.slug, topic.title, topic.dates)
         for name in dict.fromkeys(e.name for e in topic.entities):
-            topics[name].append(topic)
+            topics[name].append(link)
         for group in topic.quotes:
-            quotes[group.speaker].append((topic, group))
+            quotes[group.speaker].append((link, group))
     names = sorted(labels)
     pages = []
     for name, slug in zip(names, unique_slugs(names)):
