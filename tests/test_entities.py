@@ -177,6 +177,17 @@ def test_a_figures_place_takes_the_canonical_name_and_nine_outlets_give_one_row(
     assert len(group_figures([f for e in renamed for f in e.figures])) == 1
 
 
+def test_a_datelines_capitals_never_name_a_place_another_article_writes_otherwise() -> None:
+    names = canonical([
+        extraction("a", ("FRANKFURT", "GPE"), ("NATO", "ORG")),
+        extraction("b", ("FRANKFURT", "GPE"), ("Nato", "ORG")),
+        extraction("c", ("Frankfurt", "GPE"), ("NATO", "ORG"), ("BELGRADE", "GPE")),
+    ])
+    assert names[("a", "FRANKFURT")] == "Frankfurt"  # though written so twice
+    assert names[("b", "Nato")] == "NATO"  # an acronym: the most frequent spelling
+    assert names[("c", "BELGRADE")] == "BELGRADE"  # no other spelling to show
+
+
 def test_an_acronym_two_names_could_spell_stays_as_written() -> None:
     names = canonical([
         extraction("a", ("National Police", "ORG"), ("NP", "ORG")),

@@ -59,6 +59,8 @@ HONORIFICS = frozenset(
 )
 # Nouns of office that take a department's name: "Secretary of State", "Interior Minister".
 TITLE_NOUNS = frozenset("secretary minister undersecretary".split())
+# Letters from which a name in capitals is a dateline's, not an acronym ("COPIAPÓ", not "NATO").
+SHOUTED_LETTERS = 5
 # Words an acronym skips: "Organisation of American States" is OAS.
 _ACRONYM_SKIPS = frozenset("of the and for de la".split())
 # What may join two entity spans into one organisation's name.
@@ -376,10 +378,17 @@ class Names:
 
 
 def best_spelling(keys: Sequence[str], spellings: dict[str, Counter[str]]) -> str:
+    """The most frequent spelling; a dateline's capitals ("FRANKFURT (Newswire) —") only where
+    no article writes the name otherwise. Short capitals are acronyms ("NATO") and count as any."""
     counts: Counter[str] = Counter()
     for key in keys:
         counts.update(spellings.get(key, {}))
-    return min(counts, key=lambda s: (-counts[s], s.casefold(), s))
+    return min(counts, key=lambda s: (is_shouted(s), -counts[s], s.casefold(), s))
+
+
+def is_shouted(spelling: str) -> bool:
+    letters = [ch for ch in spelling if ch.isalpha()]
+    return len(letters) >= SHOUTED_LETTERS and all(ch.isupper() for ch in letters)
 
 
 def cluster_people(keys: Sequence[str]) -> list[list[str]]:
