@@ -145,6 +145,17 @@ def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Prime Minister Joana Castelo spoke. "We have nothing to hide," the Prime Minister said.', "Joana Castelo"),
+    ('Mayor Tom Reed arrived. "The bridge stays shut," the Mayor said.', "Tom Reed"),
+    # a title in capitals is no untagged name: never the speaker "Prime Minister"
+    ('"We have nothing to hide," Prime Minister said.', None),
+])  # fmt: skip
+def test_a_title_in_capitals_is_a_role_not_a_name(nlp: Language, text: str, speaker: str | None) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize("label", [None, "WORK_OF_ART"])
 def test_a_name_the_tagger_missed_or_misread_still_names_who_said_it(nlp: Language, label: str | None) -> None:
     text = 'The mayor announced new bins. "We cannot feed them and then be surprised," Camelia Dobre said.'

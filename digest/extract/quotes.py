@@ -302,7 +302,7 @@ def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, st
     # A name the tagger left unlabelled that says something is a speaker's name ("…," Camelia
     # Dobre said), a person's or, as "Network Rail said", the body's that spoke.
     untagged = next((p for p in untagged_people(doc) if p.start <= subject.i < p.end), None)
-    untagged = untagged or (person_name(subject) or misread_name(doc, subject) if subject.pos_ == "PROPN" else None)
+    untagged = untagged or speaking_name(doc, subject)
     if untagged is not None:
         return name_text(untagged), name_text(untagged)
     if subject.pos_ == "PROPN" and subject.text in surnames(doc):
@@ -360,6 +360,21 @@ def person_name(token: Token) -> Span | None:
     words = doc[start : token.i + 1]
     plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ for t in words)
     return words if plain and len(words) >= 2 else None
+
+
+def speaking_name(doc: Doc, subject: Token) -> Span | None:
+    """The subject of a verb of saying as a name the tagger missed or misread, unless it is a
+    title: "the Prime Minister said" is a role, resolved as one (`resolve_description`)."""
+    if subject.pos_ != "PROPN":
+        return None
+    name = person_name(subject) or misread_name(doc, subject)
+    return name if name is not None and not is_title(name) else None
+
+
+def is_title(name: Span) -> bool:
+    """A run of capitalised words that names a role ("Prime Minister", "the Health Minister")."""
+    head = name.root
+    return any(t.lower_ in PERSON_NOUNS for t in name) or any(c.dep_ == "det" for c in head.children)
 
 
 def misread_name(doc: Doc, token: Token) -> Span | None:
@@ -481,7 +496,7 @@ def find_untagged_people(doc: Doc) -> list[Span]:
         else:
             titled = name.start > 0 and doc[name.start - 1].lower_.rstrip(".") in HONORIFICS
         described = any(c.dep_ == "appos" and is_person_noun(c) for c in token.children)
-        if titled or described:
+        if (titled or described) and not is_title(name):
             found.append(name)
     return found
 
@@ -504,7 +519,8 @@ def resolve_description(doc: Doc, phrase: Span, inside: set[int]) -> str | None:
     noun itself or two of the description's words; a bare "the minister" only a lone holder. The title is what precedes the name
     ("Health Minister Maria Lopez") or stands beside it ("Maria Lopez, the health minister")."""
     head = phrase.root
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in ROLE_NOUNS:
+    # A capitalised title ("the Prime Minister said") is tagged a proper noun: a role all the same.
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in ROLE_NOUNS and head.lemma_.lower() not in ROLE_NOUNS:
         return None
     words = [t for t in phrase if t.is_alpha and not t.is_stop]
     capitalised = {t.lower_ for t in words if t.text[0].isupper() and t.i != sentence_of(phrase[0]).start}
