@@ -224,6 +224,7 @@ def tagged_doc(words: str, tags: str, ents: list[tuple[int, int, str]]) -> Doc:
     ("Ranger Ionut Petrescu said", "Ionut Petrescu"),
     ("Mayor Tomasz Wierzbicki said", "Tomasz Wierzbicki"),
     ("King Charles said", "King Charles"),  # a title before a single name stays
+    ("Son Heung Min said", "Son Heung Min"),  # a noun that is also a name ("son") is no title
 ])  # fmt: skip
 def test_a_title_the_tagger_took_into_a_persons_name_is_left_out(words: str, name: str) -> None:
     doc = tagged_doc(words, " ".join(["NNP"] * (len(words.split()) - 1) + ["VBD"]), [(0, len(words.split()) - 1, "PERSON")])

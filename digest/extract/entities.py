@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span
 from digest.memo import ByIdentity
 from digest.model import Article, Extraction, Mention, Sentence
 from digest.nlp.sentences import sentence_at
-from digest.nlp.vocabulary import PERSON_NOUNS
+from digest.nlp.vocabulary import NAME_TITLES
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 # Lower-case words inside personal names that are not names themselves (Arabic, Romance, Dutch, German).
@@ -194,7 +194,7 @@ def without_title(person: Span) -> Span:
     "Mayor Tomasz Wierzbicki" are Ionut Petrescu and Tomasz Wierzbicki, as other outlets write
     them. A title before a single name stays ("King Charles", "Prince Harry")."""
     doc, start = person.doc, person.start
-    while person.end - start > 2 and doc[start].text[:1].isupper() and doc[start].lower_ in PERSON_NOUNS:
+    while person.end - start > 2 and doc[start].text[:1].isupper() and doc[start].lower_ in NAME_TITLES:
         start += 1
     return person if start == person.start else Span(doc, start, person.end, label="PERSON")
 

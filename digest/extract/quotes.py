@@ -38,6 +38,7 @@ from digest.nlp.vocabulary import (
     CONTENT_POS,
     FOREIGN_SPEECH_WORDS,
     LIGHT_VERBS,
+    NAME_TITLES,
     NUMBER_WORDS,
     PERSON_ENDINGS,
     PERSON_NOUNS,
@@ -84,7 +85,7 @@ def speaker_role(doc: Doc, speaker: str | None, speaker_text: str | None) -> tup
     words = re.findall(r"[^\W\d_]+", (speaker_text or "").lower())
     if words[:1] != ["the"] or not ROLE_NOUNS & set(words):
         return ()  # "a spokesman", "officials": someone a text leaves unnamed on purpose
-    return tuple(sorted({w for w in words if w not in STOP_WORDS}))
+    return tuple(sorted({w for w in words if w not in STOP_WORDS and len(w) > 1}))  # "s" of "the city's mayor"
 
 
 def person_titles(doc: Doc) -> dict[str, frozenset[str]]:
@@ -374,7 +375,7 @@ def speaking_name(doc: Doc, subject: Token) -> Span | None:
 def is_title(name: Span) -> bool:
     """A run of capitalised words that names a role ("Prime Minister", "the Health Minister")."""
     head = name.root
-    return any(t.lower_ in PERSON_NOUNS for t in name) or any(c.dep_ == "det" for c in head.children)
+    return any(t.lower_ in NAME_TITLES for t in name) or any(c.dep_ == "det" for c in head.children)
 
 
 def misread_name(doc: Doc, token: Token) -> Span | None:
