@@ -94,6 +94,11 @@ def test_partial_quote_takes_the_subject_of_the_verb_of_saying_before_it(nlp: La
     assert (quote.text, quote.speaker) == ("damage we have never seen before", "Tom Reed")
 
 
+def test_according_to_before_the_quote_names_the_speaker(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, 'According to Health Minister Karl Weiss, "the outbreak is under control now".')
+    assert quote.speaker == "Karl Weiss"
+
+
 def test_leading_attribution_with_a_comma_and_a_colon(nlp: Language) -> None:
     text = 'Dana White told reporters, "We have done what we could." Then Ravi Patel said: "The rest is up to the council."'
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Dana White", "Ravi Patel"]
@@ -138,6 +143,8 @@ def test_scare_quotes_are_dropped_but_a_short_utterance_is_kept(nlp: Language) -
     ('Piotr Nowak, who had said he "should have resigned", declined to comment.', [("should have resigned", "Piotr Nowak")]),
     ('A charity called "Help Now" raised the money.', []),
     ('The so-called "peace plan" failed.', []),
+    ('The outbreak is "under control", Karl Weiss said.', [("under control", "Karl Weiss")]),
+    ('The "peace plan" failed, officials said.', []),
 ])  # fmt: skip
 def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     nlp: Language, text: str, expected: list[tuple[str, str]]

@@ -10,8 +10,9 @@ continues only when the next paragraph opens with a quotation mark (the newspape
 multi-paragraph quotes). Quotes of one to three words ("room for compromise", "optimistic") are
 scare quotes or borrowed words and left out, unless they stand alone as an utterance: they end in
 punctuation inside the marks or follow a colon or comma ("No," he said. / said: "Never."), or,
-of two or three words, are a partial quote a verb of saying introduces ("called the notice
-"sensible and necessary"", "had said he "should have known"").
+of two or three words, are a partial quote a verb of saying introduces or closes ("called the
+notice "sensible and necessary"", "had said he "should have known"", "is "under control", Karl
+Weiss said").
 Single marks quote only where a speech verb follows the pair (British and Dutch papers print
 quotes so), since a single mark is as often an apostrophe.
 """
@@ -51,6 +52,14 @@ _SAID_BEFORE = re.compile(
     r"(?:(?<![\w-])(?:"
     + "|".join(sorted(map(re.escape, SPEECH_FORMS - {"called", "calls"}), key=lambda f: (-len(f), f)))
     + r")(?:\s+[\w'’-]+){0,3}|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
+    re.IGNORECASE,
+)
+# …and after the closing mark, past a comma and at most three words: "is "under control", Karl
+# Weiss said".
+_SAID_AFTER = re.compile(
+    r"^[,]?\s+(?:[\w'’.-]+\s+){0,3}(?:"
+    + "|".join(sorted(map(re.escape, SPEECH_FORMS), key=lambda f: (-len(f), f)))
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -139,12 +148,18 @@ def worth_keeping(text: str, span: Marked) -> bool:
     before = text[: span.start].rstrip()[-1:]
     if bool(words) and (inner[-1:] in ".,!?…" or before in (":", ",")):
         return True
-    return len(words) >= SHORTEST_PARTIAL_WORDS and said_before(text, span.start)
+    return len(words) >= SHORTEST_PARTIAL_WORDS and (said_before(text, span.start) or said_after(text, span.end))
 
 
 def said_before(text: str, start: int) -> bool:
     """Whether a verb of saying stands within three words before the opening mark at `start`."""
     lead = text[max(text.rfind("\n", 0, start), start - 80, 0) : start]
     return _SAID_BEFORE.search(re.split(r"[.!?;:]\s", lead)[-1]) is not None
+
+
+def said_after(text: str, end: int) -> bool:
+    """Whether a verb of saying follows the closing mark at `end`, past at most three words."""
+    tail = text[end + 1 : end + 80].split("\n", 1)[0]
+    return _SAID_AFTER.match(re.split(r"[.!?;:]\s", tail)[0]) is not None
 
 

@@ -215,9 +215,8 @@ def trailing_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     for token in doc[close.i + 1 : min(sent_end, close.i + 1 + TRAILING_WINDOW)]:
         if token.i in inside:
             return None  # another quote starts: the verb, if any, is its own
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
+        if is_according(token):
+            return according_to(token)
         if is_speech_verb(token):
             return subject_of(token, inside) or inverted_object(token, close)
     return None
@@ -228,7 +227,18 @@ def leading_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
     for token in reversed(doc[sentence_of(open_token).start : open_token.i]):
         if token.i not in inside and is_speech_verb(token):
             return subject_of(token, inside)
+        if token.i not in inside and is_according(token):
+            return according_to(token)  # "According to Karl Weiss, "…""
     return labelled_speaker(doc, open_token, inside)
+
+
+def is_according(token: Token) -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+
+
+def according_to(token: Token) -> Token | None:
+    objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
+    return objects[0] if objects else None
 
 
 def labelled_speaker(doc: Doc, open_token: Token, inside: set[int]) -> Token | None:
