@@ -425,6 +425,8 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("Nine fans needed treatment.", 9, "fan", "injured"),
         ("Some 30 people received medical attention at the scene.", 30, "people", "injured"),
         ("About 200 families need help with rent.", 200, "family", "family"),  # help alone is any help
+        ("The number of confirmed cases rose to 1,024 on Tuesday.", 1024, "case", "case"),  # a tally of cases
+        ("The number of people killed rose to 40.", 40, "people", "killed"),  # a tally of people keeps its measure
     ],
 )
 def test_counts_the_parse_leaves_half_said(nlp, text, value, noun, measure):

@@ -55,8 +55,21 @@ def counted_noun(number: Token) -> Token | None:
         return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
     if is_bare_earlier(number):
         return earlier_counted_noun(number)
-    found = tally_subject(number) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
+    tally = tally_subject(number)
+    found = (tally and tallied_noun(tally)) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
     return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
+
+
+def tallied_noun(tally: Token) -> Token:
+    """What a tally counts: the plural of things its "of" names ("the number of confirmed cases
+    rose to 1,024" counts cases), else the tally itself, which counts people ("the death toll
+    rose to 45", "the number of people killed rose to 40": the tally's measure is theirs)."""
+    wholes = [p for c in tally.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    counted = [
+        w for w in wholes
+        if w.tag_ == "NNS" and w.pos_ == "NOUN" and is_countable(w) and w.lemma_.lower() not in GENERIC_PEOPLE
+    ]
+    return counted[0] if counted else tally
 
 
 def estimated_noun(number: Token) -> Token | None:
