@@ -17,7 +17,7 @@ from digest.model import Digest
 from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
 from digest.site.render import _KEPT as KEPT
-from digest.site.render import escape_markdown, render_pages
+from digest.site.render import SiteView, escape_markdown, render_pages, still_true
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "digest" / "site" / "templates"
 HOSTILE = [
@@ -245,3 +245,10 @@ def test_an_edited_template_renders_every_page_again(seeds_digest: Digest, tmp_p
     pages = render_pages(seeds_digest, templates)
     assert KEPT.rendered == set(pages)
     assert all(page.endswith("Edited by an editor.\n") for path, page in pages.items() if path.startswith("topics/") and path != "topics/index.md")
+
+
+def test_a_look_up_that_cannot_be_asked_any_more_renders_the_page_again(seeds_digest: Digest) -> None:
+    site = SiteView(seeds_digest)
+    present = seeds_digest.articles[0].id
+    assert still_true(site, [("outlet", (present,), site.outlet(present))])
+    assert not still_true(site, [("outlet", ("an-article-removed-since",), "Some Outlet")])

@@ -206,10 +206,15 @@ class Recording:
 
 
 def still_true(site: SiteView, looked_up: Iterable[LookUp]) -> bool:
-    """Whether every look-up gives the same answer on this site."""
+    """Whether every look-up gives the same answer on this site; one that cannot be asked any
+    more (an article gone from the seeds) has no answer, and the page is rendered again."""
     for name, args, answer in looked_up:
-        value = getattr(site, name)
-        if (value if args is None else value(*args)) != answer:
+        try:
+            value = getattr(site, name)
+            now = value if args is None else value(*args)
+        except (AttributeError, KeyError, IndexError):
+            return False
+        if now != answer:
             return False
     return True
 
