@@ -29,11 +29,18 @@ from digest.nlp.vocabulary import FOREIGN_SPEECH_WORDS, SPEECH_VERBS
 SPEECH_FORMS = FOREIGN_SPEECH_WORDS | {"said", "says", "told", "wrote", "writes"} | {
     form for verb in SPEECH_VERBS for form in (verb + "ed", verb + "d", verb + "s")
 }
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, so "added" is tried before "add"."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+
+
 # An opening single mark before a capital, the shortest stretch to a closing one, then a speech
 # verb within two words: "'…,' he said", "'…', zei FNV-bestuurder …".
 _SINGLE_QUOTED = re.compile(
     r"(?<![\w'‘’])['‘](?=[A-Z])(?P<body>[^\n]{8,}?[\w.,!?…])['’](?=[,.]?\s+(?:[\w-]+\s+){0,2}(?i:"
-    + "|".join(sorted(map(re.escape, SPEECH_FORMS), key=lambda f: (-len(f), f)))
+    + alternation(SPEECH_FORMS)
     + r")\b)"
 )
 OPENING_MARKS = "“„«"
@@ -50,7 +57,7 @@ SHORTEST_PARTIAL_WORDS = 2
 # the mark it names a thing ("a charity called "Help Now""), and "so-called" marks a scare quote.
 _SAID_BEFORE = re.compile(
     r"(?:(?<![\w-])(?:"
-    + "|".join(sorted(map(re.escape, SPEECH_FORMS - {"called", "calls"}), key=lambda f: (-len(f), f)))
+    + alternation(SPEECH_FORMS - {"called", "calls"})
     + r")(?:\s+[\w'’-]+){0,3}|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )
@@ -58,7 +65,7 @@ _SAID_BEFORE = re.compile(
 # Weiss said".
 _SAID_AFTER = re.compile(
     r"^[,]?\s+(?:[\w'’.-]+\s+){0,3}(?:"
-    + "|".join(sorted(map(re.escape, SPEECH_FORMS), key=lambda f: (-len(f), f)))
+    + alternation(SPEECH_FORMS)
     + r")\b",
     re.IGNORECASE,
 )

@@ -362,7 +362,7 @@ def person_name(token: Token) -> Span | None:
     """The PERSON entity a token heads, else a run of two or more capitalised proper nouns the
     tagger left unlabelled ("Kari Nesheim"): an appositive's name is a person's name."""
     doc = token.doc
-    entity = next((e for e in names_of(doc) if e.start <= token.i < e.end), None)
+    entity = entities_at(doc).get(token.i)
     if entity is not None:
         return entity if entity.label_ == "PERSON" else None
     start = token.i
@@ -391,7 +391,7 @@ def is_title(name: Span) -> bool:
 def misread_name(doc: Doc, token: Token) -> Span | None:
     """Two or more capitalised proper nouns the tagger took for a work, a product or an event
     ("Camelia Dobre" WORK_OF_ART): as a speaker, a name."""
-    entity = next((e for e in names_of(doc) if e.start <= token.i < e.end), None)
+    entity = entities_at(doc).get(token.i)
     if entity is None or entity.label_ not in MISREAD_LABELS or len(entity) < 2:
         return None
     return entity if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in entity) else None
@@ -406,8 +406,13 @@ def names_the_head(person: Span, head: Token) -> bool:
 
 
 def entity_of(doc: Doc, token: Token) -> Span | None:
-    ent = memoised(doc, "entity_at", lambda: {i: e for e in names_of(doc) for i in range(e.start, e.end)}).get(token.i)
+    ent = entities_at(doc).get(token.i)
     return ent if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
+
+
+def entities_at(doc: Doc) -> dict[int, Span]:
+    """The entity (particles joined) each token index is part of."""
+    return memoised(doc, "entity_at", lambda: {i: e for e in names_of(doc) for i in range(e.start, e.end)})
 
 
 def name_text(span: Span) -> str:

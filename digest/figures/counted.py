@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import from_partner, is_partitive_whole, tally_subject
+from digest.figures.numbers import from_partner, is_partitive_whole, of_object, tally_subject
 from digest.figures.words import (
     ADJ_MEASURES,
     COLLECTIVE_NOUNS,
@@ -64,12 +64,10 @@ def tallied_noun(tally: Token) -> Token:
     """What a tally counts: the plural of things its "of" names ("the number of confirmed cases
     rose to 1,024" counts cases), else the tally itself, which counts people ("the death toll
     rose to 45", "the number of people killed rose to 40": the tally's measure is theirs)."""
-    wholes = [p for c in tally.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    counted = [
-        w for w in wholes
-        if w.tag_ == "NNS" and w.pos_ == "NOUN" and is_countable(w) and w.lemma_.lower() not in GENERIC_PEOPLE
-    ]
-    return counted[0] if counted else tally
+    whole = of_object(tally)
+    if whole is None or whole.tag_ != "NNS" or whole.pos_ != "NOUN" or whole.lemma_.lower() in GENERIC_PEOPLE:
+        return tally
+    return whole if is_countable(whole) else tally
 
 
 def estimated_noun(number: Token) -> Token | None:

@@ -13,6 +13,7 @@ from digest.figures.numbers import (
     is_fractional,
     is_year,
     number_value,
+    of_object,
     read_qualifier_at,
     run_root,
 )
@@ -248,11 +249,6 @@ class Reading:
     unnamed: bool = False  # a pronoun subject: "it won 34%" (whose share is unknown)
     direction: str | None = None  # "fall" or "rise" for a change; None for a level
     dimension: str | None = None  # the extent an adjective names: "depth" in "a shaft 450 metres deep"
-
-
-def of_object(token: Token) -> Token | None:
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def read_measured(anchor: Token) -> Reading:

@@ -99,12 +99,16 @@ def counts_part(run: Span) -> bool:
     """A number that counts part of a plural common noun's whole ("Eighteen of the escapees",
     which the model tags DATE) counts that noun, unless the whole is a span of time or a unit
     ("two of the past five years")."""
-    number = run_root(run)
-    wholes = [p for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return any(
-        w.tag_ == "NNS" and w.pos_ == "NOUN" and w.lemma_.lower() not in UNIT_NOUNS | PERIOD_UNITS and not w.ent_type_
-        for w in wholes
-    )
+    whole = of_object(run_root(run))
+    if whole is None or whole.tag_ != "NNS" or whole.pos_ != "NOUN" or whole.ent_type_:
+        return False
+    return whole.lemma_.lower() not in UNIT_NOUNS | PERIOD_UNITS
+
+
+def of_object(token: Token) -> Token | None:
+    """The object of the token's "of": "escapees" of "Eighteen of the escapees"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def is_fractional(run: Span) -> bool:
