@@ -44,6 +44,10 @@ def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[
     ("Om zes uur 's ochtends legden honderden sjorders het werk neer.", []),
     ("The 'Big Three' carmakers' shares fell after the 'Iron Lady' film, analysts noted.", []),  # no speech verb after
     ("'It's the unions' fault,' the minister said.", ["It's the unions' fault,"]),
+    # after a colon, closed by the end of a sentence; an apostrophe never closes one
+    ("Karl Weiss said: 'We won't sign. It's the unions' call.' Then he left.", ["We won't sign. It's the unions' call."]),
+    ("Anna Berg said: 'Fine.' Karl Weiss said: 'The deal is off.'", ["Fine.", "The deal is off."]),
+    ("The sign read: 'Closed' and nothing else.", []),
 ])
 def test_single_marks_quote_only_where_a_speech_verb_follows(text: str, expected: list[str]) -> None:
     assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == expected

@@ -43,6 +43,9 @@ _SINGLE_QUOTED = re.compile(
     + alternation(SPEECH_FORMS)
     + r")\b)"
 )
+# …or after a colon, closed by the end of a sentence: "Karl Weiss said: 'The outbreak is over.'"
+# (an apostrophe, as in "the unions' demands", never follows a full stop).
+_SINGLE_AFTER_COLON = re.compile(r"(?<=:\s)['‘](?=[A-Z])(?P<body>[^\n]+?[.!?…])['’](?!\w)")
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 MARKS = OPENING_MARKS + CLOSING_MARKS + '"'
@@ -61,6 +64,7 @@ _SAID_BEFORE = re.compile(
     + r")(?:\s+[\w'’-]+){0,3}|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )
+_NAMING = re.compile(r"(?<![\w-])(?:so-)?(?:called|dubbed|named|titled|entitled)\s*$", re.IGNORECASE)
 # …and after the closing mark, past a comma and at most three words: "is "under control", Karl
 # Weiss said".
 _SAID_AFTER = re.compile(
@@ -96,10 +100,11 @@ def single_quoted(text: str, start: int, end: int, taken: Sequence[Marked]) -> l
     said; 'Zonder sjorders vaart er geen schip weg', zei …). A single mark is also an apostrophe
     ("'s ochtends", "the unions' demands"), so only a pair that a speech verb follows counts."""
     found: list[Marked] = []
-    for match in _SINGLE_QUOTED.finditer(text, start, end):
-        if not any(t.start <= match.start() <= t.end for t in taken):
-            found.append(Marked(match.start(), match.end("body")))
-    return found
+    for pattern in (_SINGLE_QUOTED, _SINGLE_AFTER_COLON):
+        for match in pattern.finditer(text, start, end):
+            if not any(t.start <= match.start() <= t.end for t in (*taken, *found)):
+                found.append(Marked(match.start(), match.end("body")))
+    return sorted(found, key=lambda m: m.start)
 
 
 def paragraph_bounds(text: str) -> Iterable[tuple[int, int]]:
@@ -161,6 +166,8 @@ def worth_keeping(text: str, span: Marked) -> bool:
 def said_before(text: str, start: int) -> bool:
     """Whether a verb of saying stands within three words before the opening mark at `start`."""
     lead = text[max(text.rfind("\n", 0, start), start - 80, 0) : start]
+    if _NAMING.search(lead):
+        return False  # "said the so-called “peace plan”": a name for a thing, not words said
     return _SAID_BEFORE.search(re.split(r"[.!?;:]\s", lead)[-1]) is not None
 
 

@@ -6,8 +6,12 @@ Finding speakers, in order: a verb of saying just after the closing mark ("…,"
 said Jens Laerke); else the nearest verb of saying before the opening mark in its sentence
 ("Blinken told reporters, “…”" / "Netanyahu said the group made “…”"); else "according to X";
 else a person named just before a colon that opens the quote (a live blog's "Radka Vávrová:
-“…”"); else the speaker of a quote in the same or the previous paragraph (an unattributed quote
-paragraph continues the last speaker). The verb's subject is the speaker, climbing from a
+“…”"), or a person whose clause the colon ends ("The minister was blunt: “…”"); else the
+subject of the verb of saying the quote's words hang on, past another quote between them; else,
+for a quote that is a sentence of its own, the subject of the sentence of reported speech just
+before it ("Weiss said the bridge would reopen. “We will not leave anyone behind.”"); else the
+speaker of a quote in the same or the previous paragraph (an unattributed quote paragraph
+continues the last speaker). The verb's subject is the speaker, climbing from a
 participle to the clause that has one ("Blinken said …, noting that “…”"), never a subject
 inside the quote; in translated order ("…," assured the director) the verb's object is.
 Coreference is deliberately simple: "he"/"she" is the most recent PERSON who was the subject of
@@ -31,7 +35,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from digest.extract.entities import HONORIFICS, join_name_particles
-from digest.extract.marks import Marked, quote_spans, quote_text, worth_keeping
+from digest.extract.marks import SHORTEST_PARTIAL_WORDS, Marked, quote_spans, quote_text, worth_keeping
 from digest.model import Article, Quote, Sentence
 from digest.nlp.sentences import memoised, sentence_at, sentence_of
 from digest.nlp.vocabulary import (
@@ -49,6 +53,7 @@ from digest.nlp.vocabulary import (
     VERB_PARTICLES,
 )
 
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "appos", "nummod"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Labels the small model gives a person's name now and then; a speaker so labelled is named.
 MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
@@ -62,7 +67,7 @@ FAR_PRONOUN_WINDOW = 6  # and for a person who spoke, when the window names nobo
 
 
 def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
-    spans = [s for s in quote_spans(article.text) if worth_keeping(article.text, s)]
+    spans = [s for s in quote_spans(article.text) if worth_keeping(article.text, s) or reported_fragment(doc, article.text, s)]
     inside = quoted_tokens(doc, spans)
     quotes: list[Quote] = []
     for span in spans:
@@ -70,6 +75,8 @@ def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> 
         speaker_text, speaker = attribute(doc, span, inside)
         if speaker_text is None and not (article.language or "en").startswith("en"):
             speaker_text, speaker = inverted_attribution(doc, span, inside)
+        if speaker_text is None:
+            speaker_text, speaker = reported_speaker(doc, span, inside)
         if speaker_text is None:
             speaker_text, speaker = continued_speaker(quotes, sentences, sentence)
         text = quote_text(article.text[span.start + 1 : span.end])
@@ -100,6 +107,30 @@ def find_person_titles(doc: Doc) -> dict[str, frozenset[str]]:
         for name in {name_text(person), person[-1].text}:
             titles.setdefault(name, set()).update(words)
     return {name: frozenset(words) for name, words in titles.items()}
+
+
+def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
+    """A short quote inside what a verb of saying reports, and not a name for a thing: "told
+    Reuters the outbreak was “largely under control”" quotes him; "said the “peace plan” failed"
+    (a noun phrase) and "the “independent” review" (a noun's modifier) are scare quotes."""
+    if len(re.findall(r"\w+", text[span.start + 1 : span.end])) < SHORTEST_PARTIAL_WORDS:
+        return False
+    root = quote_root(doc, span)
+    if root is None or root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or root.dep_ in NOUN_MODIFIERS:
+        return False
+    return reporting_verb(root) is not None
+
+
+def quote_root(doc: Doc, span: Marked) -> Token | None:
+    """The one word of a quote that hangs outside it, if one does."""
+    words = [t for t in doc[token_at(doc, span.start).i : token_at(doc, span.end).i + 1] if span.start < t.idx < span.end]
+    roots = [t for t in words if not span.start < t.head.idx < span.end or t.head.i == t.i]
+    return roots[0] if len(roots) == 1 else None
+
+
+def reporting_verb(root: Token) -> Token | None:
+    """The nearest verb of saying above a quote's word, in its sentence: what reports it."""
+    return next((t for t in root.ancestors if t.sent.start == root.sent.start and is_speech_verb(t)), None)
 
 
 def quoted_tokens(doc: Doc, spans: Sequence[Marked]) -> set[int]:
@@ -158,8 +189,16 @@ def names_of(doc: Doc) -> list[Span]:
 
 def attribute(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str | None]:
     """The speaker as written and as a name (None where no name resolves)."""
-    subject = trailing_subject(doc, span, inside) or leading_subject(doc, span, inside)
+    subject = trailing_subject(doc, span, inside) or leading_subject(doc, span, inside) or reporting_subject(doc, span, inside)
     return describe(doc, subject, inside) if subject is not None else (None, None)
+
+
+def reporting_subject(doc: Doc, span: Marked, inside: set[int]) -> Token | None:
+    """The subject of the verb of saying the quote hangs on, when another quote stands between
+    them: "Blinken's visit “is a nightmare” because Israel “intensifies …,” said Abu Nada"."""
+    root = quote_root(doc, span)
+    verb = reporting_verb(root) if root is not None else None
+    return subject_of(verb, inside) if verb is not None else None
 
 
 def inverted_attribution(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str | None]:
@@ -248,7 +287,30 @@ def labelled_speaker(doc: Doc, open_token: Token, inside: set[int]) -> Token | N
     if colon < 1 or doc[colon].text != ":" or colon - 1 in inside:
         return None
     name = entity_of(doc, doc[colon - 1])
-    return name.root if name is not None and name.label_ == "PERSON" and name.end == colon else None
+    if name is not None and name.label_ == "PERSON" and name.end == colon:
+        return name.root
+    return introducing_subject(doc[colon], inside)
+
+
+def introducing_subject(colon: Token, inside: set[int]) -> Token | None:
+    """A person whose clause the colon ends, with no verb of saying: "The minister, Karl Weiss,
+    was blunt: “…”". Only a person: "The report's conclusion was stark: “…”" quotes the report."""
+    verb = colon.doc[colon.i - 1]
+    # The parser hangs the colon, and the clause before it, on the quote's verb: climb no further.
+    while verb.head.i < colon.i and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(verb, inside)
+    return subject if subject is not None and subject.i < colon.i and names_a_person(subject) else None
+
+
+def names_a_person(token: Token) -> bool:
+    """A person's name or pronoun, or a noun for a person with a name beside it."""
+    entity = entities_at(token.doc).get(token.i)
+    if entity is not None:
+        return entity.label_ == "PERSON"
+    return token.lower_ in PERSONAL_PRONOUNS or (token.pos_ == "NOUN" and bool(appositive_names(token)))
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -589,3 +651,30 @@ def continued_speaker(quotes: Sequence[Quote], sentences: Sequence[Sentence], se
     here = sentences[sentence].paragraph if sentence < len(sentences) else 0
     there = sentences[last.sentence].paragraph if last.sentence < len(sentences) else 0
     return (last.speaker_text, last.speaker) if here - there <= 1 else (None, None)
+
+
+def reported_speaker(doc: Doc, span: Marked, inside: set[int]) -> tuple[str | None, str | None]:
+    """A quote that is a sentence of its own, right after a sentence of reported speech, is the
+    reporting verb's subject's: "Weiss said the outbreak was under control. “We have beaten it
+    back.”" Only a main verb of saying and a subject that resolves to a name; a sentence holding a
+    quote itself leaves it to `continued_speaker`."""
+    open_token, close = token_at(doc, span.start), token_at(doc, span.end)
+    sentence = sentence_of(open_token)
+    if sentence.start == 0 or not alone_in_sentence(doc, open_token, close, inside):
+        return None, None
+    before = sentence_of(doc[sentence.start - 1])
+    verb = before.root
+    if any(t.i in inside for t in before) or not is_speech_verb(verb):
+        return None, None
+    subject = subject_of(verb, inside)
+    if subject is None or not before.start <= subject.i < before.end:
+        return None, None
+    text, name = describe(doc, subject, inside)
+    return (text, name) if name else (None, None)
+
+
+def alone_in_sentence(doc: Doc, open_token: Token, close: Token, inside: set[int]) -> bool:
+    """Whether nothing but punctuation stands around the quote in its sentences."""
+    lead = doc[sentence_of(open_token).start : open_token.i]
+    tail = doc[close.i + 1 : sentence_of(close).end]
+    return all(t.is_punct or t.i in inside for t in (*lead, *tail))
