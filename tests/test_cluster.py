@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from digest.align import topics
 from digest.align.linkage import average_linkage
 from digest.align.titles import is_dateline, name_topic
 from digest.align.topics import (
@@ -31,6 +32,7 @@ from digest.align.topics import (
 )
 from digest.extract.articles import extract_article
 from digest.extract.entities import canonicalise
+from digest.memo import sweep_memory
 from digest.model import Article, Digest, Extraction, Sentence
 from digest.nlp.parse import Parser, parse_texts
 
@@ -92,6 +94,24 @@ ELECTION = [
 def test_two_earthquakes_in_one_country_months_apart_are_two_topics(parser: Parser) -> None:
     found = cluster_topics(extract(parser, [(*q, "en") for q in QUAKE_FEB + QUAKE_SEP]))
     assert set(found) == {("q1", "q2"), ("q3", "q4")}
+
+
+def test_a_long_lived_process_scores_again_only_the_pairs_an_edit_touches(
+    parser: Parser, resident: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scored: list[tuple[str, str]] = []
+    score_pair = topics.score_pair
+    monkeypatch.setattr(topics, "score_pair", lambda a, b, *rest: scored.append((a.id, b.id)) or score_pair(a, b, *rest))
+    specs = [(*e, "en") for e in ELECTION + QUAKE_FEB]
+    assert set(cluster_topics(extract(parser, specs))) == {("e1", "e2", "e3"), ("q1", "q2")}
+    assert scored
+    for edit in ("", " An editor added this marker sentence."):
+        sweep_memory()  # as after each build of `mkdocs serve`
+        scored.clear()
+        edited = [(i, text + edit if i == "e3" else text, day, language) for i, text, day, language in specs]
+        assert set(cluster_topics(extract(parser, edited))) == {("e1", "e2", "e3"), ("q1", "q2")}
+        # words only e3 has: no other article's vector moves, so only e3's pairs are scored again
+        assert all("e3" in pair for pair in scored) and bool(scored) == bool(edit)
 
 
 def test_undated_earthquakes_split_by_content(parser: Parser) -> None:

@@ -30,7 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest import workers
 from digest.align.linkage import average_linkage, co_posted
-from digest.memo import ByIdentity
+from digest.memo import ByIdentity, ByValue
 from digest.model import Extraction, Sentence
 from digest.nlp.encoder import as_matrix
 from digest.nlp.vocabulary import crude_stem
@@ -115,18 +115,45 @@ def cluster_topics(extractions: Sequence[Extraction]) -> tuple[tuple[str, ...], 
     pairs = sorted(set(candidate_pairs(vectors)) | set(encoder_neighbours(leads)))
     pairs = [(i, j) for i, j in pairs if compatible(profiles[i], profiles[j])]
     encoded = pair_cosines(leads, pairs)
-    scores = {
-        (i, j): score_pair(profiles[i], profiles[j], vectors[i], vectors[j])
-        + ENCODER_WEIGHT * (encoded[k] - ENCODER_CENTRE) * bool(extractions[i].vector and extractions[j].vector)
-        + NAMES_WEIGHT * cosine(names[i], names[j])
-        - gap_penalty(profiles[i], profiles[j])
-        for k, (i, j) in enumerate(pairs)
-    }
+    stable = unchanged_inputs(profiles, vectors, names, extractions)
+
+    def score(k: int, i: int, j: int) -> float:
+        kept = _SCORES.get((profiles[i].id, profiles[j].id)) if stable[i] and stable[j] else None
+        if kept is not None:
+            return kept
+        made = (
+            score_pair(profiles[i], profiles[j], vectors[i], vectors[j])
+            + ENCODER_WEIGHT * (encoded[k] - ENCODER_CENTRE) * bool(extractions[i].vector and extractions[j].vector)
+            + NAMES_WEIGHT * cosine(names[i], names[j])
+            - gap_penalty(profiles[i], profiles[j])
+        )
+        return _SCORES.put(made, (profiles[i].id, profiles[j].id))
+
+    scores = {(i, j): score(k, i, j) for k, (i, j) in enumerate(pairs)}
     allowed = lambda i, j: compatible(profiles[i], profiles[j])  # noqa: E731 - named once, used twice
     groups = average_linkage(len(profiles), scores, THRESHOLD, allowed)
     shared_names = lambda i, j: cosine(names[i], names[j])  # noqa: E731 - a pair's name affinity, for attach_small
     groups = attach_small(attach_singles(groups, scores, allowed), scores, allowed, shared_names)
     return tuple(sorted(tuple(sorted(profiles[i].id for i in g)) for g in groups))
+
+
+# A pair's score is its two articles' alone (profile, term and name vectors, lead vector): in a
+# long-lived process a pair of articles whose inputs are as the last build had them keeps its score
+# (scoring 8,400 pairs was 40 % of clustering 1,000 articles on a one-seed edit, profiled).
+_INPUTS: ByValue[tuple[object, ...]] = ByValue()
+_SCORES: ByValue[float] = ByValue()
+
+
+def unchanged_inputs(
+    profiles: Sequence[Profile], vectors: Sequence[Mapping[str, float]], names: Sequence[Mapping[str, float]], extractions: Sequence[Extraction]
+) -> list[bool]:
+    """Whether each article's part of a pair score is what the last build scored it with."""
+    stable = []
+    for profile, vector, named, extraction in zip(profiles, vectors, names, extractions, strict=True):
+        inputs = (profile, vector, named, extraction.vector)
+        stable.append(_INPUTS.get(profile.id) == inputs)
+        _INPUTS.put(inputs, profile.id)
+    return stable
 
 
 # --- words -------------------------------------------------------------------------------

@@ -350,6 +350,9 @@ class Names:
         self.cluster_of = {key: i for i, keys in enumerate(clusters) for key in keys}
         self.surnames = surnames
         self.canonical = [best_spelling(keys, spellings) for keys in clusters]
+        # A corpus's 45,000 mentions name a few thousand things: each spelling is chosen once
+        # (choosing it again was 70 % of canonicalising 1,000 articles, profiled).
+        self.spelled: dict[tuple[str, ...], str] = {}
 
     def resolve(self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON") -> str:
         """The canonical name of a spelling; `local` holds the clusters its article names."""
@@ -367,11 +370,17 @@ class Names:
             if nearby or candidates:
                 return text  # two people share the surname: guessing would merge them
         if label == "PERSON":
-            return best_spelling([key], self.spellings) if key in self.spellings else text
+            return self.spelling((key,)) if key in self.spellings else text
         key = self.acronyms.get(key, key)
         key = self.shorts.get(key, key)
-        group = [key, *self.short_group.get(key, ())]
-        return best_spelling(group, self.spellings) if any(k in self.spellings for k in group) else text
+        group = (key, *self.short_group.get(key, ()))
+        return self.spelling(group) if any(k in self.spellings for k in group) else text
+
+    def spelling(self, keys: tuple[str, ...]) -> str:
+        found = self.spelled.get(keys)
+        if found is None:
+            found = self.spelled[keys] = best_spelling(keys, self.spellings)
+        return found
 
     def clusters_in(self, texts: Iterable[str]) -> frozenset[int]:
         return frozenset(self.cluster_of[k] for k in map(name_key, texts) if k in self.cluster_of)

@@ -107,7 +107,7 @@ def read_outlets(seeds_dir: Path, root: Path) -> tuple[Directory, list[Problem]]
         return EMPTY, []
     path, name = found[0], shown(found[0].name)
     problems = [Problem(shown(p.name), f"a second outlets file; only {name} is read") for p in found[1:]]
-    target = resolve(path)
+    target = target_of(path, root)
     if target is None or not target.is_relative_to(root) or not target.is_file():
         return EMPTY, [*problems, Problem(name, "refused: not a file inside the seeds folder; outlets file ignored")]
     try:
@@ -128,19 +128,30 @@ def drop_aliases(paths: list[Path], root: Path) -> tuple[list[Path], list[Proble
     """One path per file: a link to a seed that is read anyway is reported, not read twice."""
     owner: dict[Path, Path] = {}
     for path in sorted(paths, key=lambda p: (p.is_symlink(), p.name)):  # real files first
-        target = resolve(path)
+        target = target_of(path, root)
         if target is not None and target.is_relative_to(root):  # links outside are refused later
             owner.setdefault(target, path)
     kept: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        target = resolve(path)
+        target = target_of(path, root)
         first = owner.get(target) if target is not None else None
         if first is None or first == path:
             kept.append(path)
         else:
             problems.append(Problem(shown(path.name), f"a link to {shown(first.name)}; counted once"))
     return kept, problems
+
+
+def target_of(path: Path, root: Path) -> Path | None:
+    """Where a path in the seeds folder (`root`, resolved) leads: a plain file is itself there;
+    only a link needs resolving (resolving every seed three times was 0.4 s of reading 1,000)."""
+    try:
+        if not path.is_symlink():
+            return root / path.name
+    except OSError:
+        return None
+    return resolve(path)
 
 
 def resolve(path: Path) -> Path | None:
@@ -190,7 +201,7 @@ def understand(path: Path, name: str, data: bytes, directory: Directory) -> tupl
 
 def refuse_path(path: Path, root: Path) -> str | None:
     """Why a path may not be read as a seed, if it may not."""
-    target = resolve(path)
+    target = target_of(path, root)
     if target is None:
         return "refused: a loop of links"
     if not target.is_relative_to(root):
