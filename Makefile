@@ -25,8 +25,9 @@ install: $(STAMP)
 site: install
 	$(PY) -m digest build $(SEEDS) -d site --strict
 
+# --dirty keeps the site folder between rebuilds; the plugin keeps them equal to clean ones (README).
 serve: install
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 export: install
 	$(PY) -m digest export $(SEEDS) -o site/digest.json

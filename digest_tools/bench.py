@@ -419,7 +419,8 @@ def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None =
         probe.close()
         url = f"http://127.0.0.1:{port}/"
         env = {**os.environ, "DIGEST_CACHE_DIR": str(project / "cache")}
-        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+        # As `make serve` runs it: --dirty keeps the site folder between rebuilds.
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
         server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             first = wait(lambda: fetch(f"{url}digest.json") is not None)

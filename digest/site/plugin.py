@@ -82,12 +82,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.report: Report = PlainProgress(log.info)
         self.reuse = PageReuse()
         self.serving = False
+        self.dirty = False
+        # The digest's files the last build wrote, by where they went: a dirty build keeps the
+        # site folder, and what the digest no longer makes must not stay there.
+        self.written: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
         # An editor's session rebuilds on every save: what the caches hold stays in memory too
         # (the extractions alone are ~80 MB per 1,000 articles), so an edit unpickles one article.
         self.serving = command == "serve"
+        self.dirty = dirty
         keep_in_memory(self.serving)
 
     def on_shutdown(self) -> None:
@@ -134,12 +139,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                            directory_urls=config.use_directory_urls, excerpts=self.config.publish_text == "excerpts")  # fmt: skip
         del digest
         self.reuse.start(self.cache_dir(), {path for path in pages if path.endswith(".md") and files.get_file_from_path(path) is None})
+        if self.dirty:
+            # `--dirty` skips the pages it takes for unchanged; the host's few pages are built
+            # anyway, so that their navigation and search entries are a clean build's. What a
+            # dirty build saves is the site folder's emptying and refilling (3,000 folders).
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True  # type: ignore[method-assign]
+        made: list[File] = []
         for path, content in sorted(pages.items()):
             if files.get_file_from_path(path) is None:
                 inclusion = InclusionLevel.NOT_IN_NAV if layout.is_detail(path) else InclusionLevel.UNDEFINED
-                files.append(File.generated(config, path, content=content, inclusion=inclusion))
+                made.append(File.generated(config, path, content=content, inclusion=inclusion))
         if files.get_file_from_path(layout.under("digest.json")) is None:
-            files.append(File.generated(config, layout.under("digest.json"), abs_src_path=str(exported)))
+            made.append(File.generated(config, layout.under("digest.json"), abs_src_path=str(exported)))
+        for file in made:
+            files.append(file)
+        self.remove_stale({f.abs_dest_path for f in made}, config.site_dir)
         if config.nav is not None:
             config.nav = with_sections(config.nav, layout)
         return files
@@ -156,6 +171,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.reuse.nav_items = nav.items
         for plugin in config.plugins.values():
             self.reuse.index_through(plugin)
+            if self.dirty and getattr(plugin, "search_index_prev", None) is not None:
+                # Material merges a dirty build's index into the last one's, as if one page were
+                # built; here every page is, so the last index would only add stale entries.
+                plugin.search_index_prev = None
         return nav
 
     @event_priority(-100)  # last: the Markdown every other plugin has had its say on
@@ -190,6 +209,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.remove_scratch()
         self.reuse.finish()
 
+    def remove_stale(self, now: set[str], site_dir: str) -> None:
+        """In a dirty build, the files of the digest's last build that this one does not make (a
+        removed seed's page), and the folders they leave empty: the site is then a clean build's."""
+        if self.dirty:
+            for path in sorted(self.written - now):
+                remove_file(Path(path), Path(site_dir))
+        self.written = now
+
     def remove_scratch(self) -> None:
         if self.scratch is not None:
             self.scratch.cleanup()
@@ -215,6 +242,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for folder in (self.templates, PACKAGED_TEMPLATES):
             if folder:
                 server.watch(str(folder))
+
+
+def remove_file(path: Path, site: Path) -> None:
+    """A file in the site folder, and each folder above it that it leaves empty, up to the site's."""
+    if not path.is_relative_to(site):
+        return
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != site and folder.is_relative_to(site) and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def build_day(digest: Digest) -> str:
