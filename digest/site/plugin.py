@@ -311,7 +311,7 @@ class WrittenPages(logging.Filter):
         if not kept_folder:
             return html  # the folder was emptied: every page is written, and none need be recorded
         before = self.last.get(destination)
-        if before is not None and (before is html or before == html) and os.path.isfile(destination):
+        if before == html and os.path.isfile(destination):  # equal strings: identity first, in C
             self.now[destination] = before
             self.skipped.add(src_uri)
             return ""
