@@ -114,7 +114,7 @@ def test_added_and_removed_seeds_add_and_remove_pages(server: Server) -> None:
 # `mkdocs serve`'s own loop, in one process: load the config, build, and again after a change,
 # with the plugin kept between builds as MkDocs keeps it; then the session ends.
 _SESSION = """
-import os, sys
+import logging, os, re, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -125,6 +125,10 @@ read: list[str] = []  # the kind of each cache file read: its folder is named ki
 read_bytes = digest.memo.read_bytes
 digest.memo.read_bytes = lambda path: read.append(path.parent.parent.name.split("-")[0]) or read_bytes(path) if path else None
 dirty = sys.argv[6] == "dirty"  # `mkdocs serve --dirty`: the site folder is kept between builds
+said: list[str] = []  # what the digest logs, for how many pages a build did not build
+logging.getLogger("mkdocs").setLevel(logging.INFO)
+logging.getLogger("mkdocs.plugins.digest").addHandler(logging.Handler())
+logging.getLogger("mkdocs.plugins.digest").handlers[-1].emit = lambda record: said.append(record.getMessage())
 config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
 config.plugins.on_startup(command="serve", dirty=dirty)
 build(config, dirty=dirty)
@@ -136,6 +140,7 @@ for page in pages:
     os.utime(page, ns=(0, 0))  # a page written again gets the time of writing, whatever the clock's grain
 build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=site), dirty=dirty)
 print("pages left alone", sum(p.is_file() and p.stat().st_mtime_ns == 0 for p in pages))
+print("pages not built", re.search(r"([0-9]+) not built again", said[-1]).group(1))
 if sys.argv[7:]:
     for gone in sys.argv[7:]:
         (project / "seeds" / gone).unlink()
@@ -170,9 +175,11 @@ def test_a_served_rebuild_equals_a_clean_build_and_reads_only_the_edit(tmp_path:
     # the digest's snapshot waits for the session's end.
     assert "extractions read 1 snapshots 0" in session.stdout, session.stdout
     assert "after shutdown 1" in session.stdout, session.stdout
-    # Dirty, the unchanged pages are not written again; clean, the folder was emptied first.
+    # Dirty, the unchanged pages are neither built nor written again; clean, the folder was emptied first.
     left = int(re.search(r"pages left alone (\d+)", session.stdout).group(1))  # type: ignore[union-attr]
+    unbuilt = int(re.search(r"pages not built (\d+)", session.stdout).group(1))  # type: ignore[union-attr]
     assert left > 10 if mode == "dirty" else left == 0, session.stdout
+    assert unbuilt > 10 if mode == "dirty" else unbuilt == 0, session.stdout
     clean_env = {**env, "DIGEST_CACHE_DIR": str(tmp_path / "clean-cache")}
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "clean")]
     clean = subprocess.run(command, cwd=project, env=clean_env, capture_output=True, text=True, timeout=600, check=False)

@@ -15,10 +15,12 @@ import functools
 import logging
 import os
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -33,6 +35,7 @@ from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipel
 from digest.progress import PlainProgress, Report
 from digest.remote import RemoteFailed
 from digest.site.bundle import Layout, make_layout, published, site_files
+from digest.site.dirty import UnbuiltPages, WrittenPages
 from digest.site.excerpts import PUBLISH_TEXT
 from digest.site.export import write_json
 from digest.site.pagecache import Rendered, flat_items, folder_fingerprint, key_of, link_paths, settings_text, versions
@@ -55,6 +58,10 @@ REUSED_TEMPLATE = "digest-reused.html"
 OWN_CONTEXT = {"nav", "pages", "config", "page", "mkdocs_version", "build_date_utc"}
 # The Markdown the generated pages are written in: details blocks, attribute lists, HTML with Markdown inside.
 PAGE_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences")
+# Plugins whose work on a built page a dirty build can stand in for when it does not build the
+# page: a search index's entries (put back from the last build) and a context of tags (asked for here).
+INDEXING = frozenset({"search", "material/search"})
+CONTEXT_ONLY = frozenset({"tags", "material/tags"})
 
 
 class DigestConfig(base.Config):
@@ -80,13 +87,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.scratch: tempfile.TemporaryDirectory[str] | None = None
         # Where progress goes: the plugin's logger unless an adapter (the CLI) chooses otherwise.
         self.report: Report = PlainProgress(log.info)
-        self.reuse = PageReuse()
+        self.unbuilt = UnbuiltPages()
+        self.reuse = PageReuse(self.unbuilt.indexed)
         self.serving = False
         self.dirty = False
         # The digest's files the last build wrote, by where they went: a dirty build keeps the
         # site folder, and what the digest no longer makes must not stay there.
         self.written: set[str] = set()
         self.written_pages = WrittenPages()
+        # What a page's build key needs of the build, from on_nav and on_env; None while pages are read.
+        self.building: tuple[MkDocsConfig, Navigation, Sequence[File], list[Any]] | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
@@ -140,6 +151,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                            directory_urls=config.use_directory_urls, excerpts=self.config.publish_text == "excerpts")  # fmt: skip
         del digest
         self.written_pages.start()
+        self.unbuilt.start()
+        self.building = None
         self.reuse.start(self.cache_dir(), {path for path in pages if path.endswith(".md") and files.get_file_from_path(path) is None})
         if self.dirty:
             # `--dirty` skips the pages it takes for unchanged; the host's few pages are built
@@ -152,6 +165,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if files.get_file_from_path(path) is None:
                 inclusion = InclusionLevel.NOT_IN_NAV if layout.is_detail(path) else InclusionLevel.UNDEFINED
                 made.append(File.generated(config, path, content=content, inclusion=inclusion))
+                if self.dirty and path in self.reuse.paths:
+                    made[-1].is_modified = functools.partial(self.needs_building, made[-1])  # type: ignore[method-assign]
         if files.get_file_from_path(layout.under("digest.json")) is None:
             made.append(File.generated(config, layout.under("digest.json"), abs_src_path=str(exported)))
         for file in made:
@@ -170,6 +185,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.reuse.site = site_key(config)  # every plugin has configured the site by now
+        self.nav = nav
         self.reuse.nav_items = nav.items
         for plugin in config.plugins.values():
             self.reuse.index_through(plugin)
@@ -189,7 +205,37 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         self.reuse.prepare_templates(env, files)
+        self.building = self.unbuilt_context(config, files)
         return env
+
+    def unbuilt_context(self, config: MkDocsConfig, files: Files) -> tuple[MkDocsConfig, Navigation, Sequence[File], list[Any]] | None:
+        """What a dirty build needs to leave pages unbuilt; None where another plugin works on built
+        pages in a way it cannot stand in for (then every page is built, as MkDocs would)."""
+        others = [(name, plugin) for name, plugin in config.plugins.items() if plugin is not self]
+        working = [(name, plugin) for name, plugin in others if hasattr(plugin, "on_page_context") or hasattr(plugin, "on_post_page")]
+        if not self.dirty or self.nav is None or any(name not in INDEXING | CONTEXT_ONLY for name, _ in working):
+            return None
+        if len(self.reuse.indexes) > 1 or len(self.reuse.indexes) != sum(name in INDEXING for name, _ in working):
+            return None  # an index whose entries could not be recorded page by page, or two by one path
+        # The page list as MkDocs hands it to every page, listed once: listing it per page is quadratic.
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included)
+        return config, self.nav, pages, [plugin for name, plugin in working if name in CONTEXT_ONLY]
+
+    def needs_building(self, file: File) -> bool:
+        """`File.is_modified` of a generated page in a dirty build. Every page is read, so that the
+        nav, tags, links and anchors are a clean build's; a page whose build key is the last
+        build's is then not built, and its file stays as that build wrote it."""
+        page = file.page
+        if self.building is None or page is None:
+            return True
+        config, nav, pages, context_plugins = self.building
+        context = get_context(nav, pages, config, page)
+        for plugin in context_plugins:
+            context = plugin.on_page_context(context, page=page, config=config, nav=nav) or context
+        key = self.reuse.build_key(page, context)
+        if key is None:
+            return True
+        return not self.unbuilt.unchanged(file.src_uri, key, file.abs_dest_path, self.written_pages, self.reuse.warnings.count)
 
     @event_priority(-100)  # last: the context as every other plugin left it
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
@@ -204,22 +250,37 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def _post_page_written(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri not in self.reuse.paths:
             return output
+        self.unbuilt.built(page.file.src_uri, self.reuse.warnings.count)
         return self.written_pages.output(output, page.file.abs_dest_path, page.file.src_uri, kept_folder=self.dirty)
 
     on_post_page = CombinedEvent(_post_page_reused, _post_page_written)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)  # before the search plugins write their index
+    def _post_build_index(self, *, config: MkDocsConfig) -> None:
+        if self.unbuilt.unbuilt and self.building is not None:
+            order = [f.src_uri for f in self.building[2]]
+            for entries in self.reuse.indexes:
+                entries[:] = self.unbuilt.index(order)
+
+    def _post_build_finish(self, *, config: MkDocsConfig) -> None:
         self.remove_scratch()
         sweep_memory()
+        unbuilt = self.unbuilt.finish(complete=True)
         if self.reuse.memo is not None:
-            log.info("%d of %d pages reused (%d with their theme)", len(self.reuse.reused), len(self.reuse.paths), self.reuse.themed)
+            log.info("%d of %d pages reused (%d with their theme, %d not built again)",
+                     len(self.reuse.reused), len(self.reuse.paths), self.reuse.themed, unbuilt)  # fmt: skip
         self.reuse.finish()
         self.written_pages.finish(complete=True)
+        self.building = self.nav = None
+
+    on_post_build = CombinedEvent(_post_build_index, _post_build_finish)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.remove_scratch()
         self.reuse.finish()
         self.written_pages.finish(complete=False)
+        self.unbuilt.finish(complete=False)
+        self.building = self.nav = None
 
     def remove_stale(self, now: set[str], site_dir: str) -> None:
         """In a dirty build, the files of the digest's last build that this one does not make (a
@@ -291,45 +352,6 @@ def with_sections(nav: list[object], layout: Layout) -> list[object]:
     return [*nav, {"Digest": missing}] if missing else nav
 
 
-class WrittenPages(logging.Filter):
-    """A dirty build keeps the site folder: a page whose HTML is what the last build of this
-    process wrote there is not written again (rewriting 3,000 unchanged pages was 1.7 s of a
-    rebuild at 1,000 articles, profiled). MkDocs writes nothing for an empty output and says so
-    at INFO, once per page; for the pages left alone here those lines are dropped."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.last: dict[str, str] = {}  # where a page went: the HTML the last build wrote there
-        self.now: dict[str, str] = {}
-        self.skipped: set[str] = set()
-
-    def start(self) -> None:
-        self.now, self.skipped = {}, set()
-        logging.getLogger("mkdocs.commands.build").addFilter(self)
-
-    def output(self, html: str, destination: str, src_uri: str, *, kept_folder: bool) -> str:
-        if not kept_folder:
-            return html  # the folder was emptied: every page is written, and none need be recorded
-        before = self.last.get(destination)
-        if before == html and os.path.isfile(destination):  # equal strings: identity first, in C
-            self.now[destination] = before
-            self.skipped.add(src_uri)
-            return ""
-        if html.strip():
-            self.now[destination] = html
-        return html
-
-    def finish(self, *, complete: bool) -> None:
-        # After a failed build what the folder holds is unknown: the next one writes every page.
-        self.last, self.now = (self.now if complete else {}), {}
-        logging.getLogger("mkdocs.commands.build").removeFilter(self)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        prefix = "Page skipped: '"
-        return not (message.startswith(prefix) and message[len(prefix) :].rsplit("'", 1)[0] in self.skipped)
-
-
 class WarningCount(logging.Handler):
     """How many warnings MkDocs and its plugins have logged: a page whose render warned is not kept,
     so that every build that renders it warns again (and `--strict` fails again)."""
@@ -348,8 +370,10 @@ class PageReuse:
     as other plugins may make them). A page's conversion is kept by its Markdown; its themed HTML
     also by the nav, its place in it and its converted content as every plugin left it."""
 
-    def __init__(self) -> None:
+    def __init__(self, indexed: Callable[[str, list[object]], None]) -> None:
         self.memo: Memo | None = None
+        self.indexed = indexed  # told each page's search entries, as the page is indexed
+        self.indexes: list[list[Any]] = []  # the entries of each search index this build wrapped
         # The same folder, for what no one changes once made (a page's HTML, its search entries):
         # `mkdocs serve` keeps those in memory between rebuilds. Not the kept renders, whose toc
         # another plugin may edit in place.
@@ -381,7 +405,7 @@ class PageReuse:
 
     def finish(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        self.paths, self.env, self.nav_items, self.themed = set(), None, [], 0
+        self.paths, self.env, self.nav_items, self.themed, self.indexes = set(), None, [], 0, []
         for table in (self.keys, self.reused, self.warned_at, self.outputs, self.output_keys, self.templates):
             table.clear()
 
@@ -394,21 +418,24 @@ class PageReuse:
         if add is None or entries is None or getattr(add, "digest_reuse", False):
             return
         options = settings_text(getattr(plugin, "config", {}).items())
+        self.indexes.append(entries)
 
         def add_entry_from_context(page: Page) -> None:
-            memo = self.kept
+            memo, before = self.kept, len(entries)
             if memo is None or page.file.src_uri not in self.paths:
-                return add(page)  # type: ignore[no-any-return]
+                add(page)
+                self.indexed(page.file.src_uri, entries[before:])
+                return None
             # Not its template: indexing never reads it, and a reused page's is still the stand-in here.
             meta = {k: v for k, v in page.meta.items() if k != "template"}
             key = key_of(self.site, options, page.url, page.title, meta, str(page.toc), page.content)
             found = memo.load(key, list)
             if found is not None:
                 entries.extend(found)
-                return None
-            before = len(entries)
-            add(page)
-            memo.store(key, entries[before:])
+            else:
+                add(page)
+                memo.store(key, entries[before:])
+            self.indexed(page.file.src_uri, entries[before:])
             return None
 
         add_entry_from_context.digest_reuse = True  # type: ignore[attr-defined]
@@ -477,10 +504,22 @@ class PageReuse:
             else:
                 page.meta["template"] = template
         # The content as the page has it now: a plugin may change it after conversion (a tags listing in on_env).
-        key = self.output_keys[path] = key_of(self.keys[path], page.content or "", self.nav, page_facts(page), context_facts(context))
+        key = self.output_keys[path] = key_of(self.keys[path], page.content or "", self.nav, page_facts(page, page.meta), context_facts(context))
         if template is not None:
             found = self.kept.load(key, str) if self.kept else None
             self.outputs[path] = found if found is not None else (context, template)
+
+    def build_key(self, page: Page, context: TemplateContext) -> str | None:
+        """What a page's themed HTML is made of before any plugin's `on_page_context` changes the
+        page: its conversion, its content, the nav, its facts (with its own template) and its context."""
+        path = page.file.src_uri
+        if self.memo is None or path not in self.keys:
+            return None  # not a generated page, or one whose conversion warned
+        meta = page.meta
+        if path in self.templates:
+            own = self.templates[path]
+            meta = {k: v for k, v in meta.items() if k != "template"} | ({} if own == "main.html" else {"template": own})
+        return key_of(self.keys[path], page.content or "", self.nav, page_facts(page, meta), context_facts(context))
 
     def output(self, output: str, page: Page) -> str:
         path = page.file.src_uri
@@ -517,12 +556,12 @@ def restore(page: Page, found: Rendered, files: Files) -> None:
             page.links_to_anchors[file] = dict(anchors)
 
 
-def page_facts(page: Page) -> str:
-    """What the theme prints of a page besides its body."""
+def page_facts(page: Page, meta: Mapping[str, Any]) -> str:
+    """What the theme prints of a page besides its body, given its metadata."""
     neighbours = [(p.title, p.url) if p else None for p in (page.previous_page, page.next_page)]
     parents = [getattr(p, "title", None) for p in page.ancestors]
     facts = [("url", page.url), ("title", page.title), ("canonical", page.canonical_url), ("edit", page.edit_url),
-             ("home", page.is_homepage), ("meta", page.meta), ("neighbours", neighbours), ("parents", parents)]  # fmt: skip
+             ("home", page.is_homepage), ("meta", meta), ("neighbours", neighbours), ("parents", parents)]  # fmt: skip
     return settings_text(facts)
 
 
