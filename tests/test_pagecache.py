@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import markdown
 import pytest
 from conftest import ROOT, SEEDS, build_site
 
-from digest.site.pagecache import key_of, link_paths, settings_text
+from digest.site.pagecache import KeptBytecode, key_of, link_paths, settings_text
 
 pytestmark = pytest.mark.slow
 
@@ -99,3 +100,33 @@ def test_settings_text_is_the_same_in_every_process() -> None:
     first = settings_text([("sort_by", tag_name), ("depth", 3)])
     assert "0x" not in first and "tag_name" in first
     assert first == settings_text([("depth", 3), ("sort_by", tag_name)])
+
+
+class CountingEnvironment(jinja2.Environment):
+    compiled = 0
+
+    def compile(self, *args: Any, **kwargs: Any) -> Any:
+        CountingEnvironment.compiled += 1
+        return super().compile(*args, **kwargs)
+
+
+def test_kept_bytecode_compiles_a_template_once_until_its_source_changes() -> None:
+    kept, sources = KeptBytecode(), {"page.html": "<p>{{ x }}</p>"}
+
+    def rendered(**settings: Any) -> str:
+        env = CountingEnvironment(loader=jinja2.DictLoader(sources), bytecode_cache=kept, **settings)
+        return env.get_template("page.html").render(x="<b>")
+
+    CountingEnvironment.compiled = 0
+    assert rendered() == "<p><b></p>"
+    assert rendered() == "<p><b></p>" and CountingEnvironment.compiled == 1  # a new environment, the kept code
+    # Other settings compile other code: autoescaping must not come from the unescaped template's code.
+    assert rendered(autoescape=True) == "<p>&lt;b&gt;</p>" and CountingEnvironment.compiled == 2
+    sources["page.html"] = "<div>{{ x }}</div>"  # an editor's override
+    assert rendered() == "<div><b></div>" and CountingEnvironment.compiled == 3
+
+
+def test_key_of_keeps_a_string_apart_from_its_repr_and_from_other_splits() -> None:
+    assert key_of("a") != key_of("'a'")  # a string hashed as it is, a tag apart from a repr
+    assert key_of("ab", "c") != key_of("a", "bc") != key_of("abc")
+    assert key_of("1") != key_of(1)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from digest.align.conflicts import APART, Conflicts, Stance, agreed_disputes, figures_by_sentence, read_stance
-from digest.align.linkage import average_linkage, co_posted
+from digest.align.linkage import average_linkage, pairs_sharing
 from digest.align.meaning import near_pairs, pair_similarities, sentence_vectors
 from digest.align.topics import content_terms
 from digest.figures.grouping import group_figures
@@ -451,7 +451,7 @@ def candidate_pairs(statements: Sequence[Statement], weights: Mapping[str, float
     for i, statement in enumerate(statements):
         for quantity in statement.quantities:
             postings[f"quantity:{quantity}"].append(i)
-    return sorted((i, j) for i, j in co_posted(postings, cap) if statements[i].article != statements[j].article)
+    return [(i, j) for i, j in pairs_sharing(postings, cap) if statements[i].article != statements[j].article]
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,39 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
-from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
-from itertools import combinations
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
 
 
-def co_posted(postings: Mapping[str, list[int]], cap: int) -> Counter[tuple[int, int]]:
-    """Each pair of items posted under one key, with how many keys they share; a key posted by
+def pairs_sharing(postings: Mapping[str, Sequence[int]], cap: int, at_least: int = 1) -> list[tuple[int, int]]:
+    """Each pair of items posted together under at least `at_least` keys, sorted; a key posted by
     more than `cap` items is too common to say anything and is skipped. Items are posted in
-    ascending order, so every pair is (smaller, larger)."""
-    shared: Counter[tuple[int, int]] = Counter()
+    ascending order, so every pair is (smaller, larger). Counted in numpy: in a Counter of tuples
+    this was a fifth of clustering 1,000 articles (profiled)."""
+    firsts, seconds = [], []
     for ids in postings.values():
-        if len(ids) <= cap:
-            shared.update(combinations(ids, 2))
-    return shared
+        if 2 <= len(ids) <= cap:
+            posted = np.asarray(ids, dtype=np.int64)
+            i, j = upper_pairs(len(ids))
+            firsts.append(posted[i])
+            seconds.append(posted[j])
+    if not firsts:
+        return []
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    width = int(max(first.max(), second.max())) + 1
+    codes, counts = np.unique(first * width + second, return_counts=True)  # sorted: (first, second) order
+    kept = codes[counts >= at_least]
+    return list(zip((kept // width).tolist(), (kept % width).tolist(), strict=True))
+
+
+@functools.cache
+def upper_pairs(m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The positions (a, b), a < b, of every pair among m items, in the order itertools.combinations gives."""
+    return np.triu_indices(m, 1)
 
 
 def average_linkage(

@@ -19,6 +19,7 @@ does a group of a few articles that split off a larger one, if it prints the sam
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -29,7 +30,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest import workers
-from digest.align.linkage import average_linkage, co_posted
+from digest.align.linkage import average_linkage, pairs_sharing
 from digest.memo import ByIdentity, ByValue
 from digest.model import Extraction, Sentence
 from digest.nlp.encoder import as_matrix
@@ -402,9 +403,12 @@ def weigh_terms(counts: Sequence[Mapping[str, int]]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors; smoothed IDF, so a tiny corpus still compares shared words."""
     df = Counter(t for c in counts for t in c)
     n = len(counts)
+    # Each term's IDF and each count's weight once, not once per article (the same expressions, the same bits).
+    idf = {t: math.log((n + 1) / (k + 1)) + 1 for t, k in df.items()}
+    tf = {k: 1 + math.log(k) for k in {k for c in counts for k in c.values()}}
     vectors = []
     for c in counts:
-        v = {t: (1 + math.log(k)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, k in c.items()}
+        v = {t: tf[k] * idf[t] for t, k in c.items()}
         norm = math.sqrt(math.fsum(x * x for x in v.values())) or 1.0
         vectors.append({t: x / norm for t, x in v.items()})
     return vectors
@@ -428,9 +432,11 @@ def candidate_pairs(vectors: Sequence[Mapping[str, float]]) -> list[tuple[int, i
     postings: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vectors):
         shared = [t for t in v if df[t] > 1]
-        for term in sorted(shared, key=lambda t: (-v[t], t))[:KEYS_PER_ARTICLE]:
+        # Only terms at least as heavy as the KEYS-th heaviest can be among the keys: sort those alone.
+        least = min(heapq.nlargest(KEYS_PER_ARTICLE, [v[t] for t in shared]), default=0.0)
+        for term in sorted((t for t in shared if v[t] >= least), key=lambda t: (-v[t], t))[:KEYS_PER_ARTICLE]:
             postings[term].append(i)
-    return sorted(pair for pair, k in co_posted(postings, MAX_POSTINGS).items() if k >= 2)
+    return pairs_sharing(postings, MAX_POSTINGS, at_least=2)
 
 
 def encoder_neighbours(leads: np.ndarray, block: int = 512) -> list[tuple[int, int]]:
