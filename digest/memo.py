@@ -11,6 +11,7 @@ package writes these files.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -116,6 +117,17 @@ def keep_in_memory(enabled: bool) -> None:
 def keeps_in_memory() -> bool:
     """Whether this is a long-lived process that keeps results in memory (`keep_in_memory`)."""
     return _resident is not None
+
+
+def settle() -> None:
+    """A long-lived process's first build is over: what it keeps (half a million objects at 1,000
+    articles) is moved out of the garbage collector's sight, so that a rebuild's full collections
+    scan only what rebuilds make (0.4-0.6 s of a one-seed rebuild went on scanning it again,
+    measured). What the build left unreachable is collected first. What a later edit drops
+    still dies by its reference count (the memos hold frozen dataclasses and strings, without
+    cycles); a cycle among the first build's objects would stay until the session ends."""
+    gc.collect()
+    gc.freeze()
 
 
 def sweep_memory() -> None:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 
 from digest import memo as memo_module
-from digest.memo import Memo, key_of
+from digest.memo import Memo, key_of, settle
 from digest.model import Article
 
 
@@ -169,3 +171,20 @@ def test_results_only_a_later_build_can_use_are_kept_only_by_a_long_lived_proces
     request.getfixturevalue("resident")
     table.put("served", item)
     assert table.get(item) == "served"
+
+
+def test_settle_collects_what_a_build_dropped_and_freezes_what_it_keeps() -> None:
+    class Node:
+        me: object
+
+    dropped = Node()
+    dropped.me = dropped  # a cycle: only the collector frees it
+    gone = weakref.ref(dropped)
+    del dropped
+    kept = [Node() for _ in range(100)]
+    try:
+        settle()
+        assert gone() is None
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from digest import __version__
-from digest.memo import Memo, keep_in_memory, sweep_memory
+from digest.memo import Memo, keep_in_memory, settle, sweep_memory
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
@@ -313,6 +313,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return Path(configured) if configured else default_cache_dir()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> None:
+        settle()  # the first build has returned: what it made and dropped can be told from what is kept
         server.watch(str(self.seeds))
         # The packaged templates too: in an editable install (this repository) they are the ones edited.
         for folder in (self.templates, PACKAGED_TEMPLATES):
