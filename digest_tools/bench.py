@@ -564,6 +564,36 @@ ROWS: tuple[tuple[str, Callable[[Json], float | None]], ...] = (
 )
 
 
+# The newsroom's targets (issue 16), each a figure of a run, its bound, and whether it is an upper bound.
+TARGETS: tuple[tuple[str, Callable[[Json], float | None], float, bool], ...] = (
+    ("nothing changed, CLI / cold export", lambda r: ratio(r["unchanged"]["export_cli_s"], r["export_s"]), 0.03, True),
+    ("+1 article digest / cold export", lambda r: ratio(r["add_one_rebuild"]["digest_s"], r["export_s"]), 0.05, True),
+    ("+1 article site / cold build", lambda r: ratio(r["add_one_rebuild"]["build_s"], r["cold_build_s"]), 0.15, True),
+    ("cold export / raw nlp.pipe", lambda r: ratio(r["export_words_per_s"], r["raw_pipe"]["words_per_s"]), 0.9, False),
+    ("peak RSS, largest process (MB)", lambda r: max(v for v in r["peak_rss_mb"].values() if v is not None), 3000.0, True),
+)
+
+
+def target_lines(runs: Sequence[Json], serve: Json | None) -> list[str]:
+    """Each target against each size that measured it, and `mkdocs serve`'s two: met or not met."""
+    lines = ["targets:"]
+    for label, pick, bound, upper in TARGETS:
+        for run in (r for r in runs if "stages" in r):
+            value = pick(run)
+            lines.append(verdict(f"{label} at {run['articles']:,}", value, bound, upper))
+    if serve:
+        lines.append(verdict(f"serve, edited seed served (s) at {serve['seed_files']}", serve["edit_served_s"], 5.0, True))
+        lines.append(verdict(f"serve, new seed served (s) at {serve['seed_files']}", serve["new_served_s"], 10.0, True))
+    return lines
+
+
+def verdict(label: str, value: float | None, bound: float, upper: bool) -> str:
+    if value is None:
+        return f"  {label:48} n/a"
+    met = value <= bound if upper else value >= bound
+    return f"  {label:48} {value:10,.2f}  ({'<=' if upper else '>='} {bound:g})  {'met' if met else 'NOT MET'}"
+
+
 def ratio(part: float | None, whole: float | None) -> float | None:
     return part / whole if part is not None and whole else None
 
@@ -618,6 +648,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mkdocs serve, {serve['seed_files']} seeds: an edited seed served changed after "
               f"{'n/a' if served is None else f'{served:.2f}'} s (target <= 5 s), a new seed served after "
               f"{'n/a' if new is None else f'{new:.2f}'} s (target <= 10 s)")  # fmt: skip
+    print("\n".join(target_lines(runs, serve)))
     return 0 if all("stages" in r for r in runs) else 1
 
 

@@ -68,6 +68,7 @@ def test_bench_runs_end_to_end_and_writes_every_key(tmp_path: Path, capsys: pyte
     table = capsys.readouterr().out
     assert "parse + extract (s)" in table and "raw nlp.pipe" in table and "mkdocs serve" in table
     assert "search index (MB)" in table
+    assert "targets:" in table and "serve, edited seed served (s)" in table
 
 
 def test_clustering_quality_counts_pairs_against_the_true_stories() -> None:
@@ -79,3 +80,22 @@ def test_clustering_quality_counts_pairs_against_the_true_stories() -> None:
     quality = clustering_quality(Digest((), (), topics), truth)
     # Pairs together in both: a-b, d-e (2); in topics: 1 + 3 = 4; in stories: 3 + 1 = 4.
     assert quality == {"stories": 2, "topics": 2, "pair_precision": 0.5, "pair_recall": 0.5}
+
+
+def test_targets_say_met_or_not_for_every_size_and_for_serve() -> None:
+    from digest_tools.bench import target_lines
+
+    run = {"articles": 1000, "stages": {}, "export_s": 100.0, "cold_build_s": 200.0, "export_words_per_s": 950.0,
+           "raw_pipe": {"words_per_s": 1000.0}, "unchanged": {"export_cli_s": 2.0},
+           "add_one_rebuild": {"digest_s": 6.0, "build_s": 20.0}, "peak_rss_mb": {"export": 500.0, "workers": None, "cli_build": 3100.0}}  # fmt: skip
+    lines = target_lines([run], {"seed_files": 1000, "edit_served_s": 5.5, "new_served_s": 7.0})
+    said = {line.split(" at ")[0].strip(): line.rsplit(")", 1)[1].strip() for line in lines[1:]}
+    assert said == {
+        "nothing changed, CLI / cold export": "met",  # 0.02
+        "+1 article digest / cold export": "NOT MET",  # 0.06
+        "+1 article site / cold build": "met",  # 0.10
+        "cold export / raw nlp.pipe": "met",  # 0.95, a lower bound
+        "peak RSS, largest process (MB)": "NOT MET",  # 3,100 MB
+        "serve, edited seed served (s)": "NOT MET",
+        "serve, new seed served (s)": "met",
+    }
