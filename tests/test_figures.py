@@ -930,6 +930,19 @@ def test_a_number_a_copula_says_of_a_plural_subject_counts_it(nlp):
     assert (flights.counted, str(flights.measure)) == ("flight", "cancelled")
 
 
+def test_a_copula_counts_people_an_adjective_names_and_a_colon_ends_no_count(nlp):
+    missing = one(read(nlp, "The missing are therefore at least 6."), 6)
+    assert (str(missing.measure), missing.qualifier) == ("missing", "at least")
+    survivors = read(nlp, "The survivors are 22: one of the 23 persons rescued died in the night.")
+    assert str(one(survivors, 22).measure) == "rescued"
+    assert read(nlp, "The hearing opens at 10:30 with the odds at 3:1.") == ()
+
+
+def test_a_second_count_after_the_dead_is_not_read_as_more_dead(nlp):
+    figures = read(nlp, "The dead were 12 and the injured 30.")
+    assert [(f.value, str(f.measure)) for f in figures] == [(12, "killed")]
+
+
 def test_the_mercury_touched_or_recorded_is_the_temperature(nlp):
     touched = one(read(nlp, "The toll rose, as the mercury touched 45 degrees for the third day."), 45)
     recorded = one(read(nlp, "The mercury was recorded on Sunday at 41 degree centigrade."), 41)

@@ -49,7 +49,11 @@ def counted_noun(number: Token) -> Token | None:
     if estimated is not None:
         return estimated
     if number.dep_ == "conj" and head.like_num and head.i < number.i:
-        return counted_noun(head)  # "between 30 and 40 coaches": a range's bounds count one thing
+        # "between 30 and 40 coaches": a range's bounds count one thing; but in "the dead were 12
+        # and the injured 30" the second is no more of the dead (left unread, not read wrong)
+        first = counted_noun(head)
+        own = {c.lower_ for c in number.children if c.dep_ == "amod" and c.lower_ in ADJ_MEASURES}
+        return None if first is not None and first.lower_ in ADJ_MEASURES and own - {first.lower_} else first
     partner = from_partner(number)
     if partner is not None and partner.i != number.i:
         return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
@@ -112,10 +116,13 @@ def changed_noun(number: Token) -> Token | None:
 
 
 def copula_subject(number: Token) -> Token | None:
-    """ "The cancelled flights are 124": a number said of a plural subject by a copula counts it."""
+    """ "The cancelled flights are 124": a number said of a plural subject by a copula counts it;
+    so does one said of people an adjective names ("The missing are at least 6", "the dead were 12")."""
     if number.dep_ != "attr" or number.head.lemma_ != "be":
         return None
-    return next((c for c in number.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
+    subjects = [c for c in number.head.children if c.dep_ == "nsubj"]
+    plural = next((c for c in subjects if c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
+    return plural or next((c for c in subjects if c.lower_ in ADJ_MEASURES and any(d.lower_ == "the" for d in c.children)), None)
 
 
 def copula_noun(number: Token) -> Token | None:

@@ -74,12 +74,19 @@ def is_not_count(run: Span) -> bool:
         return True
     if is_fractional(run):
         return True
-    if after is not None and (after.text in {"-", "%", "/", ":"} or after.lower_ in UNIT_NOUNS):
+    if after is not None and (after.text in {"-", "%", "/"} or after.lower_ in UNIT_NOUNS or is_clock_colon(after)):
         return True
     marks = {"-", "#", "/", "$", "€", "£", "no."}
     if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
         return True
     return is_year(run) or is_anaphoric(run) or names_something(run)
+
+
+def is_clock_colon(token: Token) -> bool:
+    """A colon inside a time or a ratio ("10:30", "3:1"), not one that ends a clause: "The
+    survivors are 22: one of the 23 rescued died" still counts 22 survivors."""
+    doc = token.doc
+    return token.text == ":" and not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].like_num
 
 
 def counts_plural(run: Span) -> bool:
