@@ -943,6 +943,20 @@ def test_a_second_count_after_the_dead_is_not_read_as_more_dead(nlp):
     assert [(f.value, str(f.measure)) for f in figures] == [(12, "killed")]
 
 
+def test_a_hyphened_word_counts_its_last_part_unless_its_prefix_negates(nlp):
+    orders = one(read(nlp, "Samsung said it had taken 2.1 million pre-orders in South Korea."), 2_100_000)
+    assert orders.counted == "order"
+    residents = one(read(nlp, "Two co-workers and 12 non-residents were hurt."), 12)
+    assert residents.counted != "resident"
+
+
+def test_passenger_numbers_count_passengers_however_the_tally_is_parsed(nlp):
+    compound = one(read(nlp, "Passenger numbers rose 4 per cent to 28 million."), 28_000_000)
+    # the model reads "climbed" as a clause of "number" here, not as its verb
+    clause = one(read(nlp, "The number of passengers climbed by 4 percent to 28 million."), 28_000_000)
+    assert compound.counted == clause.counted == "passenger"
+
+
 def test_the_mercury_touched_or_recorded_is_the_temperature(nlp):
     touched = one(read(nlp, "The toll rose, as the mercury touched 45 degrees for the third day."), 45)
     recorded = one(read(nlp, "The mercury was recorded on Sunday at 41 degree centigrade."), 41)

@@ -36,7 +36,7 @@ def counted_noun(number: Token) -> Token | None:
     head = number.head
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "Two miners were killed and 12 others trapped": the others are miners too
-        return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else head
+        return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else hyphened_head(head)
     sibling = sibling_subject(number)
     if sibling is not None:
         return sibling
@@ -64,11 +64,31 @@ def counted_noun(number: Token) -> Token | None:
     return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
 
 
+NEGATING_PREFIXES = frozenset({"non", "anti", "un", "counter"})
+
+
+def hyphened_head(noun: Token) -> Token:
+    """The last part of a hyphened word the tagger split and counted by its first: "2.1 million
+    pre-orders" counts orders, "three ex-execs" execs (not "pre" and "ex"). A prefix that
+    negates stays the word: 12 non-residents are no residents."""
+    doc, word = noun.doc, noun
+    while word.lower_ not in NEGATING_PREFIXES and not word.whitespace_ and word.i + 2 < len(doc) and doc[word.i + 1].text == "-" and not doc[word.i + 1].whitespace_:
+        following = doc[word.i + 2]
+        if not following.is_alpha or following.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            break
+        word = following
+    return word
+
+
 def tallied_noun(tally: Token) -> Token:
     """What a tally counts: the plural of things its "of" names ("the number of confirmed cases
-    rose to 1,024" counts cases), else the tally itself, which counts people ("the death toll
+    rose to 1,024" counts cases) or the noun before "numbers" ("passenger numbers"), else the tally itself, which counts people ("the death toll
     rose to 45", "the number of people killed rose to 40": the tally's measure is theirs)."""
     whole = of_object(tally)
+    if whole is None and tally.lemma_.lower() == "number":
+        # "Passenger numbers rose to 28 million" counts passengers, as "the number of passengers" does
+        kinds = [c for c in tally.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tally.i - 1]
+        return kinds[0] if kinds and is_countable(kinds[0]) and kinds[0].lemma_.lower() not in GENERIC_PEOPLE else tally
     if whole is None or whole.tag_ != "NNS" or whole.pos_ != "NOUN" or whole.lemma_.lower() in GENERIC_PEOPLE:
         return tally
     return whole if is_countable(whole) else tally

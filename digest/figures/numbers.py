@@ -9,11 +9,13 @@ from spacy.tokens import Doc, Span, Token
 from digest.figures.naming import names_something
 from digest.figures.values import token_value
 from digest.figures.words import (
+    FALL_WORDS,
     MONTH_PREFIXES,
     NOT_COUNTS,
     PERIOD_UNITS,
     POINT_GROUPED,
     QUALIFIERS,
+    RISE_WORDS,
     SCALED,
     SCALES,
     TALLY_NOUNS,
@@ -173,6 +175,8 @@ def tally_subject(number: Token) -> Token | None:
         return None
     # "the toll rose to 300" (subject) or "the ministry put the toll at 300" (object)
     nouns = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
+    if verb.dep_ == "acl" and verb.lemma_.lower() in RISE_WORDS | FALL_WORDS:
+        nouns.append(verb.head)  # "The number of passengers climbed … to 28 million", parsed as a noun phrase
     return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS), None)
 
 
