@@ -223,6 +223,7 @@ def tagged_doc(words: str, tags: str, ents: list[tuple[int, int, str]]) -> Doc:
 @pytest.mark.parametrize("words, name", [
     ("Ranger Ionut Petrescu said", "Ionut Petrescu"),
     ("Mayor Tomasz Wierzbicki said", "Tomasz Wierzbicki"),
+    ("Defender Martin Hauser said", "Martin Hauser"),  # a defence lawyer, as a translation writes it
     ("King Charles said", "King Charles"),  # a title before a single name stays
     ("Son Heung Min said", "Son Heung Min"),  # a noun that is also a name ("son") is no title
 ])  # fmt: skip

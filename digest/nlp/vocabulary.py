@@ -39,8 +39,8 @@ PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person")
 # Titles written before a name ("Mayor Tomasz Wierzbicki", "Ranger Ionut Petrescu"); not every
 # noun for a person, since some are names too ("Son Heung-min").
 NAME_TITLES = ROLE_NOUNS | frozenset(
-    "ranger inspector detective captain sergeant constable coach doctor professor".split()
-)
+    "ranger inspector detective captain sergeant constable coach doctor professor lawyer attorney defender".split()
+)  # "defender": a defence lawyer, as German "Verteidiger" is translated
 
 # Speech verbs as written after a quote in French, Spanish, Italian, Portuguese, German and Dutch,
 # where the speaker follows the verb ("», a déclaré le préfet …"): the past forms reports use.
