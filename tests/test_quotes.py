@@ -595,3 +595,20 @@ def test_a_bare_role_two_people_hold_stays_unresolved(nlp: Language) -> None:
     )
     [quote] = quotes_of(nlp, text)
     assert quote.speaker is None
+
+
+WHOLE = q("a", "Ruud gave everything for this club, but results are what they are", "Marloes de Wit")
+
+
+def test_two_parts_of_one_remark_that_one_article_quotes_apart_join_the_whole() -> None:
+    first = q("b", "Results are what they are", "Marloes de Wit")
+    second = q("b", "Ruud gave everything for this club.", "Marloes de Wit", 2)
+    groups = group_quotes([WHOLE, first, second])
+    assert [sorted(v.text for v in g.variants) for g in groups] == [sorted([WHOLE.text, first.text, second.text])]
+
+
+def test_an_articles_second_remark_stays_apart_unless_it_too_runs_inside_the_whole() -> None:
+    first = q("b", "Results are what they are", "Marloes de Wit")
+    other = q("b", "The board backed the decision and so do I", "Marloes de Wit", 2)
+    groups = group_quotes([WHOLE, first, other])
+    assert sorted(sorted(v.text for v in g.variants) for g in groups) == sorted([sorted([WHOLE.text, first.text]), [other.text]])

@@ -6,6 +6,7 @@ See `group_quotes` (and `split_run_together` for quotes one outlet runs together
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -66,13 +67,14 @@ class Terms:
 def group_quotes(
     quotes: Sequence[Quote], vectors: Mapping[Quote, bytes] | None = None, names: Mapping[str, frozenset[str]] | None = None
 ) -> tuple[QuoteGroup, ...]:
-    """One group per remark, each article's wording a variant; never two variants of one article.
+    """One group per remark, each article's wording a variant; never two variants of one article,
+    unless they are two parts of the remark another article quotes whole (`parts_of_one_remark`).
 
     Candidate pairs come from blocks of one speaker (a quote with no known speaker meets those
     sharing a content word), so cost follows block sizes, not the corpus's square. Accepted
-    pairs are merged best first; a merge that would put two quotes of one article, or two known
-    speakers, or two quotes that share neither a content word nor a meaning, in one group is
-    refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet;
+    pairs are merged best first; a merge that would put two quotes of one article (but for such
+    parts), or two known speakers, or two quotes that share neither a content word nor a meaning,
+    in one group is refused. `vectors` (each quote's encoder vector) let paraphrases and translations meet;
     `names` (each article's words and entity names, casefolded) tell whom an article names.
     """
     items = split_run_together(sorted(set(quotes), key=quote_order))
@@ -358,22 +360,37 @@ def merge_pairs(
 def compatible(
     items: Sequence[Quote], terms: Sequence[Terms], left: Sequence[int], right: Sequence[int], meaning: Meaning | None = None
 ) -> bool:
-    """No article twice, at most one known speaker, and no two members without a word or a
-    meaning in common: a chain of pairs each close enough must not join two quotes that share nothing.
-    A fragment with no content word ("until every one of them is out") can share no word with
-    anyone: being part of another member's wording is what it has in common with that remark."""
-    if {items[k].article for k in left} & {items[k].article for k in right}:
-        return False
-    if len({items[k].speaker for k in (*left, *right) if items[k].speaker}) > 1:
-        return False
+    """No article twice (unless as parts of one remark, `parts_of_one_remark`), at most one known
+    speaker, and no two members without a word or a meaning in common: a chain of pairs each close
+    enough must not join two quotes that share nothing. A fragment with no content word ("until
+    every one of them is out") can share no word with anyone: being part of another member's
+    wording is what it has in common with that remark."""
     members = (*left, *right)
+    shared = {items[k].article for k in left} & {items[k].article for k in right}
+    if any(not parts_of_one_remark(items, members, article) for article in shared):
+        return False
+    if len({items[k].speaker for k in members if items[k].speaker}) > 1:
+        return False
     return all(
-        terms[i].all_keys & terms[j].all_keys
+        items[i].article == items[j].article  # two parts of one remark: the whole they run in vouches for them
+        or terms[i].all_keys & terms[j].all_keys
         or (meaning is not None and meaning.score(i, j) is not None)
         or plain_part(items, terms, i, members)
         or plain_part(items, terms, j, members)
         for i in left for j in right
     )
+
+
+def parts_of_one_remark(items: Sequence[Quote], members: Sequence[int], article: str) -> bool:
+    """Whether an article's quotes among the members are separate parts of one remark another
+    article quotes whole: "Results are what they are," she said. "Ruud gave everything for this
+    club." beside "Ruud gave everything for this club, but results are what they are". Each runs
+    word for word inside that one longer quote, and neither inside the other."""
+    own = [items[k] for k in members if items[k].article == article]
+    wholes = [items[k] for k in members if items[k].article != article]
+    if len(own) < 2 or any(fragment_score(a, b) is not None for a, b in itertools.combinations(own, 2)):
+        return False
+    return any(all(fragment_score(part, whole) is not None and len(part.text) < len(whole.text) for part in own) for whole in wholes)
 
 
 def plain_part(items: Sequence[Quote], terms: Sequence[Terms], i: int, members: Sequence[int]) -> bool:
