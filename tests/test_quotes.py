@@ -10,7 +10,7 @@ from conftest import SEEDS
 from spacy.language import Language
 from spacy.tokens import Span
 
-from digest.align.quotes import content_stems, group_quotes, resolve_roles
+from digest.align.quotes import content_stems, fragment_score, group_quotes, resolve_roles
 from digest.extract.articles import extract_article
 from digest.extract.quotes import closing_name
 from digest.model import Article, Quote, QuoteGroup
@@ -612,3 +612,14 @@ def test_an_articles_second_remark_stays_apart_unless_it_too_runs_inside_the_who
     other = q("b", "The board backed the decision and so do I", "Marloes de Wit", 2)
     groups = group_quotes([WHOLE, first, other])
     assert sorted(sorted(v.text for v in g.variants) for g in groups) == sorted([sorted([WHOLE.text, first.text]), [other.text]])
+
+
+def test_an_outlets_own_opening_word_before_a_run_of_the_whole_is_still_its_part() -> None:
+    whole = q("a", "This should not have happened, and I am sorry for the trouble it caused", "Henrik Aagaard")
+    sorry = q("b", "I am sorry for the trouble", "Henrik Aagaard")
+    happened = q("b", "It should not have happened.", "Henrik Aagaard", 2)
+    cut = q("c", "should not have happened", "Henrik Aagaard")  # shares no word with "sorry"; the whole holds both
+    groups = group_quotes([whole, sorry, happened, cut])
+    assert [sorted(v.text for v in g.variants) for g in groups] == [sorted(x.text for x in (whole, sorry, happened, cut))]
+    # Without a known speaker on both sides the opening word is not passed over.
+    assert fragment_score(q("a", whole.text, None), q("c", happened.text, None)) is None

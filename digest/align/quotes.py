@@ -48,6 +48,8 @@ MEANING_BAR_UNKNOWN = 0.7
 MIN_FRAGMENT_WORDS = 2
 MIN_FRAGMENT_WORDS_UNKNOWN = 4
 MIN_PLAIN_FRAGMENT_WORDS = 3
+# Words an outlet may open its cut of a remark with, where the whole says another ("This should …").
+OPENING_WORDS = frozenset({"it", "this", "that", "and", "but", "so"})
 _QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
 _DERIVATIONS = ("ation", "ition", "ment", "ion", "ate", "ise", "ize", "ing", "er", "or", "e")
 
@@ -256,8 +258,18 @@ def fragment_score(a: Quote, b: Quote) -> float | None:
     short, long = sorted((plain_words(a.text), plain_words(b.text)), key=len)
     if not long_enough(short, bool(a.speaker and b.speaker)):
         return None
+    if runs_inside(short, long):
+        return 1.0
+    # "It should not have happened" inside "This should not have happened, and …": one outlet's
+    # own opening word ("it", "and") before the run the other printed.
+    trimmed = short[1:] if short and short[0] in OPENING_WORDS else short
+    known = bool(a.speaker and b.speaker)
+    return 1.0 if trimmed is not short and known and long_enough(trimmed, known) and runs_inside(trimmed, long) else None
+
+
+def runs_inside(short: Sequence[str], long: Sequence[str]) -> bool:
     width = len(short)
-    return 1.0 if any(long[k : k + width] == short for k in range(len(long) - width + 1)) else None
+    return any(long[k : k + width] == short for k in range(len(long) - width + 1))
 
 
 def long_enough(words: Sequence[str], known: bool) -> bool:
@@ -377,7 +389,23 @@ def compatible(
         or (meaning is not None and meaning.score(i, j) is not None)
         or plain_part(items, terms, i, members)
         or plain_part(items, terms, j, members)
+        or in_one_whole(items, i, j, members)
         for i in left for j in right
+    )
+
+
+def in_one_whole(items: Sequence[Quote], i: int, j: int, members: Sequence[int]) -> bool:
+    """Whether quotes i and j both run inside one longer member, in a group where one article
+    quotes that remark in parts: two parts share no word with each other ("I am sorry for the
+    trouble", "should not have happened"). Without an article that parts it, two outlets' short
+    runs of one longer quote ("harvest delayed", "prices rising") may be two remarks it ran together."""
+    articles = Counter(items[k].article for k in members)
+    if not any(n > 1 and parts_of_one_remark(items, members, article) for article, n in articles.items()):
+        return False
+    return any(
+        k not in (i, j) and fragment_score(items[i], items[k]) is not None and fragment_score(items[j], items[k]) is not None
+        and len(items[k].text) > max(len(items[i].text), len(items[j].text))
+        for k in members
     )
 
 
