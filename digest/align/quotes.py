@@ -256,15 +256,15 @@ def fragment_score(a: Quote, b: Quote) -> float | None:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return None
     short, long = sorted((plain_words(a.text), plain_words(b.text)), key=len)
-    if not long_enough(short, bool(a.speaker and b.speaker)):
+    known = bool(a.speaker and b.speaker)
+    if not long_enough(short, known):
         return None
     if runs_inside(short, long):
         return 1.0
     # "It should not have happened" inside "This should not have happened, and …": one outlet's
-    # own opening word ("it", "and") before the run the other printed.
-    trimmed = short[1:] if short and short[0] in OPENING_WORDS else short
-    known = bool(a.speaker and b.speaker)
-    return 1.0 if trimmed is not short and known and long_enough(trimmed, known) and runs_inside(trimmed, long) else None
+    # own opening word ("it", "and") before the run the other printed; only between known speakers.
+    opened = known and short[0] in OPENING_WORDS
+    return 1.0 if opened and long_enough(short[1:], known) and runs_inside(short[1:], long) else None
 
 
 def runs_inside(short: Sequence[str], long: Sequence[str]) -> bool:
