@@ -957,6 +957,13 @@ def test_passenger_numbers_count_passengers_however_the_tally_is_parsed(nlp):
     assert compound.counted == clause.counted == "passenger"
 
 
+def test_injured_people_still_in_hospital_are_counted_as_in_hospital(nlp):
+    remain = one(read(nlp, "Thirty-one injured people remain in hospital."), 31)
+    translated = one(read(nlp, "In hospitals remain still 31 injured persons, from the total 52 injured."), 31)
+    assert str(remain.measure) == str(translated.measure) == "hospitalised"
+    assert str(one(read(nlp, "Police said 30 injured people were evacuated."), 30).measure) == "injured"
+
+
 def test_the_mercury_touched_or_recorded_is_the_temperature(nlp):
     touched = one(read(nlp, "The toll rose, as the mercury touched 45 degrees for the third day."), 45)
     recorded = one(read(nlp, "The mercury was recorded on Sunday at 41 degree centigrade."), 41)

@@ -325,6 +325,8 @@ def find_measure(number: Token, noun: Token) -> str | None:
     found = noun_measure(noun) or modifier_measure(number) or (None if part else modifier_measure(noun)) or held_measure(number, noun)
     if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
+    elif found == "injured" and climb_measure(number, noun) == "hospitalised":
+        found = "hospitalised"  # "31 injured people remain in hospital": the injured still there, not all of them
     return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
 
 
