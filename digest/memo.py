@@ -233,7 +233,7 @@ class Memo:
         if self.folder is None:
             return None
         # One path parsed per key, not three joins: a rebuild of 1,000 articles looks up 5,000 keys.
-        return Path(f"{kind_folder(self.folder, self.kind, self.code)}/{key[:2]}/{key}{self.suffix}")
+        return Path(f"{self.folder}/{self.kind}-{code_fingerprint(self.code)}/{key[:2]}/{key}{self.suffix}")
 
     def load_bytes(self, key: str) -> bytes | None:
         return read_bytes(self.path(key))
@@ -284,10 +284,6 @@ class Memo:
         if path is not None:
             write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         self.remember(path, value)
-
-
-def kind_folder(folder: Path, kind: str, code: str | None) -> str:
-    return f"{folder}/{kind}-{code_fingerprint(code)}"
 
 
 def read_bytes(path: Path | None) -> bytes | None:

@@ -570,7 +570,7 @@ TARGETS: tuple[tuple[str, Callable[[Json], float | None], float, bool], ...] = (
     ("+1 article digest / cold export", lambda r: ratio(r["add_one_rebuild"]["digest_s"], r["export_s"]), 0.05, True),
     ("+1 article site / cold build", lambda r: ratio(r["add_one_rebuild"]["build_s"], r["cold_build_s"]), 0.15, True),
     ("cold export / raw nlp.pipe", lambda r: ratio(r["export_words_per_s"], r["raw_pipe"]["words_per_s"]), 0.9, False),
-    ("peak RSS, largest process (MB)", lambda r: max(v for v in r["peak_rss_mb"].values() if v is not None), 3000.0, True),
+    ("peak RSS, largest process (MB)", lambda r: max((v for v in r["peak_rss_mb"].values() if v is not None), default=None), 3000.0, True),
 )
 
 

@@ -99,3 +99,12 @@ def test_targets_say_met_or_not_for_every_size_and_for_serve() -> None:
         "serve, edited seed served (s)": "NOT MET",
         "serve, new seed served (s)": "met",
     }
+
+
+def test_a_target_a_run_did_not_measure_reads_n_a() -> None:
+    from digest_tools.bench import target_lines
+
+    run = {"articles": 10, "stages": {}, "export_s": None, "cold_build_s": None, "export_words_per_s": None,
+           "raw_pipe": {"words_per_s": None}, "unchanged": {"export_cli_s": None},
+           "add_one_rebuild": {"digest_s": None, "build_s": None}, "peak_rss_mb": {"export": None, "workers": None, "cli_build": None}}  # fmt: skip
+    assert all(line.endswith("n/a") for line in target_lines([run], None)[1:])

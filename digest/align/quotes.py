@@ -383,25 +383,24 @@ def compatible(
         return False
     if len({items[k].speaker for k in members if items[k].speaker}) > 1:
         return False
+    # An article twice among the members is one that quotes the remark in parts: each merge vetted it.
+    parted = len({items[k].article for k in members}) < len(members)
     return all(
         items[i].article == items[j].article  # two parts of one remark: the whole they run in vouches for them
         or terms[i].all_keys & terms[j].all_keys
         or (meaning is not None and meaning.score(i, j) is not None)
         or plain_part(items, terms, i, members)
         or plain_part(items, terms, j, members)
-        or in_one_whole(items, i, j, members)
+        or (parted and in_one_whole(items, i, j, members))
         for i in left for j in right
     )
 
 
 def in_one_whole(items: Sequence[Quote], i: int, j: int, members: Sequence[int]) -> bool:
-    """Whether quotes i and j both run inside one longer member, in a group where one article
-    quotes that remark in parts: two parts share no word with each other ("I am sorry for the
-    trouble", "should not have happened"). Without an article that parts it, two outlets' short
-    runs of one longer quote ("harvest delayed", "prices rising") may be two remarks it ran together."""
-    articles = Counter(items[k].article for k in members)
-    if not any(n > 1 and parts_of_one_remark(items, members, article) for article, n in articles.items()):
-        return False
+    """Whether quotes i and j both run inside one longer member: two parts share no word with each
+    other ("I am sorry for the trouble", "should not have happened"). Asked only of a group where
+    one article quotes that remark in parts; without one, two outlets' short runs of one longer
+    quote ("harvest delayed", "prices rising") may be two remarks it ran together."""
     return any(
         k not in (i, j) and fragment_score(items[i], items[k]) is not None and fragment_score(items[j], items[k]) is not None
         and len(items[k].text) > max(len(items[i].text), len(items[j].text))
