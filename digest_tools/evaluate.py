@@ -62,6 +62,7 @@ from typing import Any, TypeVar
 from digest.model import Claim, Digest, Figure, Quote
 from digest.nlp.parse import Parser, default_cache_dir, load_pipeline
 from digest.pipeline import build_digest
+from digest.sources.clean import join_split_thousands, mend_tokenised
 from digest.sources.read import read_seeds
 
 Item = TypeVar("Item", bound=Hashable)
@@ -168,7 +169,8 @@ def figure_key(article: str, value: float) -> FigureKey:
 
 
 def normalise(text: str) -> str:
-    return " ".join(text.translate(_QUOTE_MARKS).casefold().split())
+    # A label copies the corpus's "2, 000" and "Lohan ’ s"; the digest quotes its cleaned text.
+    return " ".join(join_split_thousands(mend_tokenised(text)).translate(_QUOTE_MARKS).casefold().split())
 
 
 def check_unique(labels: Labels) -> None:

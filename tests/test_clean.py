@@ -252,3 +252,33 @@ def test_mojibake_is_mended_and_each_repair_recorded() -> None:
 def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
     assert repair_encoding(line) == (line, ())
     assert repair_encoding(f"{line}\n\n{line}") == (f"{line}\n\n{line}", ())
+
+
+# Research corpora (ECB+ and the corpora parsed like it) print what their tokeniser left: the
+# digest reads and shows the text as the outlet printed it.
+@pytest.mark.parametrize(
+    "tokenised, printed",
+    [
+        ("As many as 2, 000 people needed tents; $30, 000 and 1, 000, 000 euros.",
+         "As many as 2,000 people needed tents; $30,000 and 1,000,000 euros."),
+        ('the quake. "Houses were destroyed 100 percent, "Jassem Chabok said. "We need tents, "he said.',
+         "the quake. “Houses were destroyed 100 percent,” Jassem Chabok said. “We need tents,” he said."),
+        ('needs to be found as soon as possible, \'\' said Lt. Gregg Hastings, who called him a " danger. \'\'',
+         "needs to be found as soon as possible,” said Lt. Gregg Hastings, who called him a “danger.”"),
+        ("Lohan ’ s lawyer said I 've done it and it doesn ’ t matter.", "Lohan’s lawyer said I've done it and it doesn’t matter."),
+    ],
+)
+def test_a_tokenised_corpus_text_reads_as_printed(tokenised: str, printed: str) -> None:
+    assert clean_article(Article(id="t", file="t.txt", title="Quake", text=tokenised)).text == printed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On May 5, 300 people marched; he is 5 - foot - 8, 135 pounds (5 - 11, 220); in 2008, 300 died.",
+        'He said "we will rebuild," and left. "Never," she said. A lone "mark stays as written.',
+        "De boot vertrok op 's ochtends om zes uur; the unions' demands stand.",
+    ],
+)
+def test_text_an_outlet_printed_is_left_as_it_is(line: str) -> None:
+    assert clean_article(Article(id="t", file="t.txt", title="Quake", text=line)).text == line

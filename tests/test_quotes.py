@@ -16,6 +16,7 @@ from digest.extract.quotes import closing_name
 from digest.model import Article, Quote, QuoteGroup
 from digest.nlp.parse import Parser, load_pipeline
 from digest.pipeline import build_digest
+from digest.sources.clean import clean_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -623,3 +624,14 @@ def test_an_outlets_own_opening_word_before_a_run_of_the_whole_is_still_its_part
     assert [sorted(v.text for v in g.variants) for g in groups] == [sorted(x.text for x in (whole, sorry, happened, cut))]
     # Without a known speaker on both sides the opening word is not passed over.
     assert fragment_score(q("a", whole.text, None), q("c", happened.text, None)) is None
+
+
+def test_quotes_of_a_tokenised_corpus_text_are_found_with_their_speakers(nlp: Language) -> None:
+    raw = ('Residents said relief was slow. "Houses in the village have been destroyed and we have no refuge, '
+           '"Jassem Chabok said. "We need tents and blankets before the cold comes, "he said.')
+    text = clean_article(Article("a", "a.txt", "Quake", raw)).text
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Houses in the village have been destroyed and we have no refuge", "Jassem Chabok"),
+        ("We need tents and blankets before the cold comes", "Jassem Chabok"),
+    ]
