@@ -1016,3 +1016,22 @@ def test_lots_of_a_medicine_are_its_batches(nlp):
     lots = one(read(nlp, "The recall concerns 37 lots manufactured by the laboratory."), 37)
     batches = one(read(nlp, "The firm is recalling 37 batches of the medicine."), 37)
     assert lots.counted == batches.counted == "batch"
+
+
+def test_a_spelled_count_the_parser_gives_to_its_adjective_still_counts_the_noun(nlp):
+    assert str(one(read(nlp, "Forty injured people were taken to hospital."), 40).measure) == "hospitalised"
+    assert str(one(read(nlp, "Twelve wounded soldiers were flown out."), 12).measure) == "injured"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The quake struck Qeshm island, home to 120,000 people.", 120000),
+    ("It also shook Bandar Abbas, a city of 500,000 people.", 500000),
+    ("The island has a population of more than 100,000.", 100000),
+    ("The island, which has about 200,000 residents, was shaken.", 200000),
+])  # fmt: skip
+def test_the_people_a_place_is_home_to_are_its_inhabitants(nlp, text, value):
+    assert one(read(nlp, text), value).label == "inhabitants"
+
+
+def test_what_a_body_has_stays_its_standing_size(nlp):
+    assert str(one(read(nlp, "The coalition has 110 deputies."), 110).measure) == "held"

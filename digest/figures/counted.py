@@ -21,6 +21,7 @@ from digest.figures.words import (
     NOUN_MEASURES,
     REPORTING_VERBS,
     RISE_WORDS,
+    SETTLEMENT_NOUNS,
     TALLY_NOUNS,
     UNIT_NOUNS,
     VERB_MEASURES,
@@ -37,6 +38,8 @@ def counted_noun(number: Token) -> Token | None:
     if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "Two miners were killed and 12 others trapped": the others are miners too
         return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else hyphened_head(head)
+    if is_adjective_count(number):
+        return hyphened_head(head.head)
     sibling = sibling_subject(number)
     if sibling is not None:
         return sibling
@@ -62,6 +65,19 @@ def counted_noun(number: Token) -> Token | None:
     tally = tally_subject(number)
     found = (tally and tallied_noun(tally)) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
     return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
+
+
+def is_adjective_count(number: Token) -> bool:
+    """ "Forty injured people were taken to hospital": a count that opens a sentence is often
+    parsed as the adjective's modifier, not the noun's; it still counts the noun."""
+    adjective = number.head
+    return (
+        number.dep_ in {"npadvmod", "nummod"}
+        and adjective.dep_ == "amod"
+        and adjective.pos_ in {"ADJ", "VERB"}
+        and adjective.head.pos_ in {"NOUN", "PROPN"}
+        and number.i + 1 == adjective.i < adjective.head.i
+    )
 
 
 NEGATING_PREFIXES = frozenset({"non", "anti", "un", "counter"})
@@ -322,7 +338,8 @@ def find_measure(number: Token, noun: Token) -> str | None:
     # "nine of the miners trapped": what befell the whole is not the part's own measure
     whole = partitive_noun(number)
     part = whole is not None and whole.i == noun.i
-    found = noun_measure(noun) or modifier_measure(number) or (None if part else modifier_measure(noun)) or held_measure(number, noun)
+    found = noun_measure(noun) or modifier_measure(number) or (None if part else modifier_measure(noun))
+    found = found or dwelling_measure(number, noun) or held_measure(number, noun)
     if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     elif found == "injured" and climb_measure(number, noun) == "hospitalised":
@@ -330,9 +347,24 @@ def find_measure(number: Token, noun: Token) -> str | None:
     return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
 
 
+def dwelling_measure(number: Token, noun: Token) -> str | None:
+    """ "Qeshm, home to 120,000 people", "Bandar Abbas, a city of 500,000 people": the people a
+    place is home to are its inhabitants, as "a population of 100,000" is."""
+    counted = count_anchor(number, noun)
+    place = counted.head.head
+    if counted.dep_ != "pobj" or subject_of(noun) != "people":
+        return None
+    home = counted.head.lower_ == "to" and place.lemma_.lower() == "home"
+    settled = counted.head.lower_ == "of" and place.lemma_.lower() in SETTLEMENT_NOUNS
+    return "inhabitants" if home or settled else None
+
+
 def held_measure(number: Token, noun: Token) -> str | None:
     """ "The coalition has 110 deputies": what a subject has now is its standing size, not the
-    count of an event ("108 deputies voted"), though no measure word is written."""
+    count of an event ("108 deputies voted"), though no measure word is written; but the
+    residents a place has are its inhabitants."""
+    if WEAK_NOUN_MEASURES.get(noun.lemma_.lower()) == "inhabitants":
+        return None
     counted = count_anchor(number, noun)
     verb = counted.head
     holds = counted.dep_ == "dobj" and verb.lemma_.lower() == "have" and verb.tag_ in {"VBZ", "VBP"}
@@ -376,7 +408,8 @@ def ends_climb(node: Token) -> bool:
 
 def count_anchor(number: Token, noun: Token) -> Token:
     """Where the count sits in the tree: its noun when written there, else the number itself."""
-    return noun if number.dep_ == "nummod" and number.head.i == noun.i else number
+    written = number.dep_ == "nummod" and number.head.i == noun.i
+    return noun if written or (is_adjective_count(number) and number.head.head.i == noun.i) else number
 
 
 def clause_head(verb: Token) -> bool:

@@ -167,6 +167,12 @@ WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
 # Other nouns before "of 12" measure something ("a margin of 12", "an average of 30").
 COLLECTIVE_NOUNS = {
     "crew", "team", "squad", "fleet", "convoy", "delegation", "contingent", "flotilla", "brigade", "crowd", "audience",
+    "population",
+}  # fmt: skip
+# Places people live in: "a city of 500,000 people" counts its inhabitants.
+SETTLEMENT_NOUNS = {
+    "city", "town", "village", "island", "country", "nation", "province", "region", "district", "municipality",
+    "suburb", "community", "neighbourhood", "neighborhood", "capital", "port", "county", "metropolis", "state",
 }  # fmt: skip
 
 # Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
