@@ -30,6 +30,7 @@ TUNED_SETS = [
     RESOURCES / "dev4",
     RESOURCES / "dev5",
     RESOURCES / "dev6",
+    RESOURCES / "ecbfig",
 ]
 # Room for harmless wobble (one pair more or less) without letting a real loss through.
 TOLERANCE = 0.02
