@@ -169,8 +169,10 @@ def figure_key(article: str, value: float) -> FigureKey:
 
 
 def normalise(text: str) -> str:
-    # A label copies the corpus's "2, 000" and "Lohan ’ s"; the digest quotes its cleaned text.
-    return " ".join(join_split_thousands(mend_tokenised(text)).translate(_QUOTE_MARKS).casefold().split())
+    # A label copies the corpus's "2, 000" and "Lohan ’ s"; the digest quotes its cleaned text, and
+    # without the comma or colon that ends a quote before its speaker (`marks.quote_text`).
+    mended = join_split_thousands(mend_tokenised(text)).translate(_QUOTE_MARKS)
+    return " ".join(mended.casefold().split()).rstrip(",;: ")
 
 
 def check_unique(labels: Labels) -> None:

@@ -266,6 +266,9 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
         ('needs to be found as soon as possible, \'\' said Lt. Gregg Hastings, who called him a " danger. \'\'',
          "needs to be found as soon as possible,” said Lt. Gregg Hastings, who called him a “danger.”"),
         ("Lohan ’ s lawyer said I 've done it and it doesn ’ t matter.", "Lohan’s lawyer said I've done it and it doesn’t matter."),
+        # a mark apart after a sentence's end closes: the one before it, taken for a closing, opened
+        ('He added : "We stand by them. This is the least we can do. "To those who mourn: they will pay. " The strike went on.',
+         "He added : “We stand by them. This is the least we can do. “To those who mourn: they will pay.” The strike went on."),
     ],
 )
 def test_a_tokenised_corpus_text_reads_as_printed(tokenised: str, printed: str) -> None:

@@ -203,22 +203,42 @@ def is_attached(text: str, i: int) -> bool:
 
 
 def alternate_marks(paragraph: str) -> str:
+    """The paragraph's marks, opening and closing in turn. A mark written onto the word before it,
+    or standing apart after a sentence's end ("held accountable. " The strike"), surely closes: when
+    no quote is open there, the mark taken for the last closing one opened it instead."""
     pieces: list[str] = []
     quoting, last = False, 0
+    closed: tuple[int, re.Match[str]] | None = None  # the piece and match of the last closing mark
     for match in re.finditer(r'\s*(["“”])\s*', paragraph):
-        mark, following = match.group(1), paragraph[match.end() : match.end() + 1]
+        mark, at = match.group(1), match.start(1)
+        pieces.append(paragraph[last : match.start()])
+        if mark == '"' and surely_closes(paragraph, at) and not quoting and closed is not None:
+            pieces[closed[0]] = opening_piece(paragraph, closed[1])
+            quoting = True
         if mark == '"':
-            quoting = not quoting and not is_attached(paragraph, match.start(1))
+            quoting = not quoting and not surely_closes(paragraph, at)
         else:
             quoting = mark == "“"
-        pieces.append(paragraph[last : match.start()])
-        if quoting:
-            pieces.append((" " if match.start() < match.start(1) and match.start() > 0 else "") + "“")
-        else:
-            pieces.append("”" + (" " if match.end() > match.end(1) or following.isalnum() else ""))
+        pieces.append(opening_piece(paragraph, match) if quoting else closing_piece(paragraph, match))
+        if not quoting:
+            closed = (len(pieces) - 1, match)
         last = match.end()
     pieces.append(paragraph[last:])
     return "".join(pieces).strip()
+
+
+def surely_closes(paragraph: str, i: int) -> bool:
+    spaced_after_end = paragraph[i - 2 : i] in {". ", "! ", "? ", ", "} and paragraph[i + 1 : i + 2] in {" ", ""}
+    return is_attached(paragraph, i) or spaced_after_end
+
+
+def opening_piece(paragraph: str, match: re.Match[str]) -> str:
+    return (" " if match.start() < match.start(1) and match.start() > 0 else "") + "“"
+
+
+def closing_piece(paragraph: str, match: re.Match[str]) -> str:
+    following = paragraph[match.end() : match.end() + 1]
+    return "”" + (" " if match.end() > match.end(1) or following.isalnum() else "")
 
 
 def join_split_thousands(line: str) -> str:
