@@ -210,15 +210,13 @@ def alternate_marks(paragraph: str) -> str:
     quoting, last = False, 0
     closed: tuple[int, re.Match[str]] | None = None  # the piece and match of the last closing mark
     for match in re.finditer(r'\s*(["“”])\s*', paragraph):
-        mark, at = match.group(1), match.start(1)
+        mark = match.group(1)
         pieces.append(paragraph[last : match.start()])
-        if mark == '"' and surely_closes(paragraph, at) and not quoting and closed is not None:
+        closes = mark == "”" or (mark == '"' and surely_closes(paragraph, match.start(1)))
+        if mark == '"' and closes and not quoting and closed is not None:
             pieces[closed[0]] = opening_piece(paragraph, closed[1])
             quoting = True
-        if mark == '"':
-            quoting = not quoting and not surely_closes(paragraph, at)
-        else:
-            quoting = mark == "“"
+        quoting = mark == "“" or (mark == '"' and not quoting and not closes)
         pieces.append(opening_piece(paragraph, match) if quoting else closing_piece(paragraph, match))
         if not quoting:
             closed = (len(pieces) - 1, match)
