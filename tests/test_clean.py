@@ -266,6 +266,12 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
         ('needs to be found as soon as possible, \'\' said Lt. Gregg Hastings, who called him a " danger. \'\'',
          "needs to be found as soon as possible,” said Lt. Gregg Hastings, who called him a “danger.”"),
         ("Lohan ’ s lawyer said I 've done it and it doesn ’ t matter.", "Lohan’s lawyer said I've done it and it doesn’t matter."),
+        # currency signs on their amounts; hyphens after numbers and prefixes, not dashes before a clause
+        ("A $ 35,000 reward (US$ 5 million in all) for three co - workers of the 59 - year - old in the 300 - seat house.",
+         "A $35,000 reward (US$5 million in all) for three co-workers of the 59-year-old in the 300-seat house."),
+        # no number joined across a date or a height
+        ("On May 5, 300 people marched; he is 5 - foot - 8, 135 pounds (5 - 11, 220); in 2008, 300 died.",
+         "On May 5, 300 people marched; he is 5-foot-8, 135 pounds (5 - 11, 220); in 2008, 300 died."),
         # a mark apart after a sentence's end closes: the one before it, taken for a closing, opened
         ('He added : "We stand by them. This is the least we can do. "To those who mourn: they will pay. " The strike went on.',
          "He added : “We stand by them. This is the least we can do. “To those who mourn: they will pay.” The strike went on."),
@@ -278,9 +284,10 @@ def test_a_tokenised_corpus_text_reads_as_printed(tokenised: str, printed: str) 
 @pytest.mark.parametrize(
     "line",
     [
-        "On May 5, 300 people marched; he is 5 - foot - 8, 135 pounds (5 - 11, 220); in 2008, 300 died.",
         'He said "we will rebuild," and left. "Never," she said. A lone "mark stays as written.',
         "De boot vertrok op 's ochtends om zes uur; the unions' demands stand.",
+        "They won 25 - 7 in 2008 - the year Hemsworth - and only he - scored.",
+        "The toll rose to 12 - officials said - and a well-known 3-storey block fell.",
     ],
 )
 def test_text_an_outlet_printed_is_left_as_it_is(line: str) -> None:

@@ -47,6 +47,13 @@ def test_two_measures_said_outright_never_join_however_alike_they_read():
     assert sizes(group_figures([killed, injured], {killed: SAME, injured: SAME})) == [1, 1]
 
 
+def test_a_count_of_people_never_joins_a_count_of_things_however_alike_they_read():
+    people, tents = fig("a", 2000, "people"), fig("b", 2000, "tent")
+    assert sizes(group_figures([people, tents], {people: SAME, tents: SAME})) == [1, 1]
+    pupils, children = fig("a", 87, "pupil"), fig("b", 87, "child")  # two words for people still may
+    assert sizes(group_figures([pupils, children], {pupils: SAME, children: SAME})) == [2]
+
+
 def test_places_articles_windows_and_background_keep_apart():
     base = fig("a", 10, "victim", "killed", place="Gaza")
     others = [

@@ -1035,3 +1035,24 @@ def test_the_people_a_place_is_home_to_are_its_inhabitants(nlp, text, value):
 
 def test_what_a_body_has_stays_its_standing_size(nlp):
     assert str(one(read(nlp, "The coalition has 110 deputies."), 110).measure) == "held"
+
+
+def test_an_amount_written_before_its_noun_and_its_conversion_measure_that_noun(nlp):
+    reward = one(read(nlp, "They were offering a $35,000 reward for information."), 35000)
+    assert (str(reward.measure), reward.unit) == ("reward", "dollar")
+    figures = read(nlp, "Greece gets a 110 billion euro ($141 billion) loan package.")
+    euros, dollars = one(figures, 110e9), one(figures, 141e9)
+    assert (euros.measure, euros.unit, dollars.unit) == (dollars.measure, "euro", "dollar")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Violence also broke out in the northern city of Thessaloniki, where another 20,000 people marched.", "Thessaloniki"),
+    ("In Heraklion, 10,000 people are reported as marching against the measures.", "Heraklion"),
+    ("Police said as many as 20,000 people took to the streets of Athens.", "Athens"),
+])  # fmt: skip
+def test_a_crowd_is_placed_where_its_clause_and_its_streets_are(nlp, text, place):
+    assert one(read(nlp, text), 10000 if "Heraklion" in text else 20000).place == place
+
+
+def test_a_phrase_opening_a_sentence_is_a_place_only_when_it_is_a_name(nlp):
+    assert one(read(nlp, "In a statement, the ministry said 40 people died."), 40).place is None

@@ -20,6 +20,8 @@ from digest.figures.words import (
     PLACE_PREPS,
     REPORT_NOUNS,
     REPORTING_VERBS,
+    SETTLEMENT_NOUNS,
+    STREET_NOUNS,
     WEEKDAYS,
 )
 from digest.model import Article, Figure, Sentence
@@ -71,21 +73,60 @@ def entity_of(token: Token, labels: set[str]) -> Span | None:
 
 
 def place_entity(pobj: Token) -> Span | None:
-    """ "in Homs", "in the Syrian city of Homs", "in southern Israel"."""
+    """ "in Homs", "in the Syrian city of Homs", "in southern Israel"; "In Heraklion, 10,000 marched"."""
     found = entity_of(pobj, PLACE_LABELS)
-    if found is not None or pobj.ent_type_:
+    if found is not None or (pobj.ent_type_ and not is_fronted_setting(pobj)):
         return found
+    if is_fronted_setting(pobj):
+        return entity_of(pobj, {pobj.ent_type_})
     of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return entity_of(inner, PLACE_LABELS) if inner is not None else None
+    if inner is None:
+        return None
+    # "the northern city of Thessaloniki": a settlement's name is a place whatever the model's label for it
+    named = pobj.lemma_.lower() in SETTLEMENT_NOUNS and inner.pos_ == "PROPN" and inner.ent_type_ in {"ORG", "PERSON", ""}
+    return entity_of(inner, {inner.ent_type_} if named and inner.ent_type_ else PLACE_LABELS) or (name_span(inner) if named else None)
+
+
+def name_span(name: Token) -> Span:
+    """A name the model tagged as no entity, with the words written onto it: "Emilia-Romagna"."""
+    start = name.i
+    while start > 0 and (name.doc[start - 1].pos_ == "PROPN" or name.doc[start - 1].text == "-") and name.doc[start - 1].head.i in {name.i, start}:
+        start -= 1
+    return Span(name.doc, start, name.i + 1)
+
+
+def is_fronted_setting(pobj: Token) -> bool:
+    """ "In Heraklion, …": a name opening its sentence after "in" and before a comma sets the scene,
+    though the small model often takes an unfamiliar town for an organisation."""
+    prep = pobj.head
+    sentence_start = prep.i == 0 or bool(prep.is_sent_start) or prep.doc[prep.i - 1].is_space
+    entity = entity_of(pobj, {pobj.ent_type_}) if pobj.ent_type_ in {"ORG", "PERSON"} else None
+    follows = pobj.doc[entity.end] if entity is not None and entity.end < len(pobj.doc) else None
+    return prep.lower_ == "in" and sentence_start and prep.head.i > pobj.i and pobj.text[:1].isupper() and follows is not None and follows.text == ","
 
 
 def find_place(chain: Sequence[Token]) -> str | None:
     for node in chain:
-        for pobj in [*preps(node, PLACE_PREPS), *nested_preps(node, PLACE_PREPS)]:
+        # "the city of Thessaloniki, where 20,000 people marched": the clause happens in its antecedent
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            entity = place_entity(node.head) or place_named_by(node.head)
+            if entity is not None:
+                return strip_article(entity.text)
+        # "took to the streets of Athens": a crowd is where the streets it fills are
+        streets = [p for p in preps(node, {"to", "into", "onto"}) if p.lemma_.lower() in STREET_NOUNS]
+        for pobj in [*preps(node, PLACE_PREPS), *nested_preps(node, PLACE_PREPS), *streets]:
             entity = place_entity(pobj)
             if entity is not None:
                 return strip_article(entity.text)
+    return None
+
+
+def place_named_by(antecedent: Token) -> Span | None:
+    """The place a relative "where" refers to when the parse hangs the clause on the name itself
+    ("the city of Thessaloniki, where …" with the clause under "Thessaloniki")."""
+    if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" and antecedent.head.head.pos_ == "NOUN":
+        return place_entity(antecedent.head.head)
     return None
 
 

@@ -25,8 +25,22 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from digest.figures.values import base_unit, base_value, days_apart, significant_digits
-from digest.figures.words import GENERIC_PEOPLE, MEASUREMENT_UNITS
+from digest.figures.words import (
+    ADJ_MEASURES,
+    GENERIC_PEOPLE,
+    INJURY_WORDS,
+    MEASUREMENT_UNITS,
+    NOUN_MEASURES,
+    PERSON_COUNT_NOUNS,
+    PERSON_NOUN_ENDINGS,
+    REPORT_NOUNS,
+    TALLY_NOUNS,
+    VALUE_NOUNS,
+    VERB_MEASURES,
+    WORKER_NOUNS,
+)
 from digest.model import Figure
+from digest.nlp.vocabulary import PERSON_NOUNS
 
 # Average cosine of two clusters' contexts above which they are one quantity (tuned on the
 # eval, dev, dev2, dev3 and naming sets: once the constraints have spoken, paraphrases of one
@@ -46,6 +60,11 @@ SAME_MEASUREMENT_BAR = 0.55
 # value ("two", "600") recurs by chance and gets no ease (0.1 from the eval, dev and dev2-dev4
 # sets; 0.2 cost the held-out gate its precision).
 SHARED_VALUE_EASE = 0.1
+
+# Words that count whatever they are said of: a tally ("the balance of the victims", as "bilan" and
+# "bilancio" are translated) and the participles a misparse takes for the counted noun.
+_NEITHER_WORDS = frozenset(TALLY_NOUNS | VALUE_NOUNS | REPORT_NOUNS | VERB_MEASURES.keys() | ADJ_MEASURES.keys() | INJURY_WORDS | {"balance"})
+_PERSON_WORDS = frozenset(GENERIC_PEOPLE | WORKER_NOUNS | NOUN_MEASURES.keys() | PERSON_COUNT_NOUNS | PERSON_NOUNS)
 
 # Context vectors (unit float32 bytes, `digest.nlp.encoder`) of the figures asked for.
 Encode = Callable[[Sequence[Figure]], Mapping[Figure, bytes]]
@@ -170,6 +189,8 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> 
         return False
     if len({f.measure.change for f in members}) > 1:
         return False
+    if len({kind for f in members if (kind := animacy(f)) is not None}) > 1:
+        return False
     if len({place_key(f.place) for f in members if f.place}) > 1:
         return False
     # A count with no window is a total, not the count of a window ("120 in the last 24 hours"),
@@ -179,6 +200,19 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> 
     unsaid_may_be_any = members[0].counted in MEASUREMENT_UNITS or share_precise_value(first, second)
     periods = {period_key(f.period) for f in members if f.period or not unsaid_may_be_any}
     return len(periods) <= 1
+
+
+def animacy(figure: Figure) -> str | None:
+    """ "person" or "thing" for a count of a noun that says which, None where nothing does (a
+    measurement, a count without a noun, or a misparsed participle: "21 injured")."""
+    noun = figure.noun
+    if figure.unit or not noun or noun in _NEITHER_WORDS:
+        return None
+    return "person" if is_person_noun(noun) else "thing"
+
+
+def is_person_noun(noun: str) -> bool:
+    return noun in _PERSON_WORDS or noun.endswith(PERSON_NOUN_ENDINGS)
 
 
 def says_measure(figure: Figure) -> bool:

@@ -281,8 +281,10 @@ def read_measured(anchor: Token) -> Reading:
             node = head
         elif node.dep_ in {"compound", "nmod"} and head.pos_ == "NOUN" and head.lemma_.lower() in PERIOD_UNITS:
             node = head  # "rose 4.1% year on year": the parse hangs the percentage on "year"
-        elif node.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and node.i < head.i:
-            return modified_reading(whole, head, own)
+        elif node.dep_ in {"compound", "nmod", "amod", "nummod"} and head.pos_ == "NOUN" and node.i < head.i:
+            return modified_reading(whole, head, own)  # "a $35,000 reward": the parse counts the reward in dollars
+        elif node.dep_ == "appos" and head.ent_type_ == anchor.ent_type_ == "MONEY":
+            node = head  # "110 billion euros ($141 billion)": a conversion measures what the amount it follows does
         else:
             break
     if node.pos_ == "NOUN" and node.i != anchor.i and direction is not None and node.head.i == node.i:

@@ -108,6 +108,24 @@ GENERIC_PEOPLE = {
     "refugee", "evacuee", "detainee", "voter", "they", "them", "toll", "tally", "number",
 }  # fmt: skip
 
+# Nouns for people beyond the generic ones, workers, vocabulary.PERSON_NOUNS and the agent endings
+# (`is_person_noun`): a count of them is never a count of things ("2,000 people" are not "2,000 tents").
+PERSON_COUNT_NOUNS = {
+    "man", "woman", "child", "kid", "boy", "girl", "baby", "infant", "adult", "teen", "youth", "pupil", "soldier",
+    "troop", "civilian", "police", "citizen", "inmate", "migrant", "family", "athlete", "executive", "exec",
+    "execs", "guest", "tourist", "fan", "passenger", "pilgrim", "militant", "rebel", "suspect", "agent",
+    "crowd", "member", "delegate", "deputy", "mp", "candidate", "crew", "audience", "delegation", "squad",
+    "student", "president", "resident", "recruit", "relative", "colleague", "partner", "boss", "victim",
+    "team", "guard", "national", "local", "steward", "rival", "guide", "faculty", "medic", "insurgent", "elderly",
+    "parent", "dad", "mum", "mom", "brother", "sister", "sibling", "uncle", "aunt", "nephew", "niece", "friend",
+    "neighbour", "neighbor", "cousin", "grandchild", "orphan", "hiker", "pensioner", "retiree", "veteran",
+    "jew", "muslim", "hindu", "sikh", "catholic", "arab", "israeli", "iraqi", "pakistani", "bangladeshi", "saudi",
+    "yemeni", "kuwaiti", "qatari", "omani", "somali", "nepali", "thai", "briton", "scot", "pole", "turk", "afghan",
+    "dane", "swede", "finn", "serb", "croat", "czech", "greek", "slovak", "kurd", "uzbek", "kazakh", "tajik",
+}  # fmt: skip
+# Agent nouns and demonyms: "rescuers", "survivors", "refugees", "migrants", "Syrians", "Chinese".
+PERSON_NOUN_ENDINGS = ("er", "or", "ee", "ant", "ist", "ian", "an", "ese", "man", "woman", "person", "men", "ople")
+
 # Nouns a total is told by: "the death toll rose to 300".
 TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
 INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
@@ -174,6 +192,9 @@ SETTLEMENT_NOUNS = {
     "city", "town", "village", "island", "country", "nation", "province", "region", "district", "municipality",
     "suburb", "community", "neighbourhood", "neighborhood", "capital", "port", "county", "metropolis", "state",
 }  # fmt: skip
+
+# Public spaces a crowd fills: "took to the streets of Athens" puts the crowd in Athens.
+STREET_NOUNS = {"street", "square", "avenue", "boulevard", "road"}
 
 # Verbs that in the passive with an agent say who manages a thing: "run by", "operated by".
 MANAGING_VERBS = {"run", "operate"}
