@@ -265,6 +265,8 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
          "the quake. “Houses were destroyed 100 percent,” Jassem Chabok said. “We need tents,” he said."),
         ('needs to be found as soon as possible, \'\' said Lt. Gregg Hastings, who called him a " danger. \'\'',
          "needs to be found as soon as possible,” said Lt. Gregg Hastings, who called him a “danger.”"),
+        ("IRNA reported. ''The Persian Gulf is not deep enough, '' he was quoted as saying.",
+         "IRNA reported. “The Persian Gulf is not deep enough,” he was quoted as saying."),
         ("Lohan ’ s lawyer said I 've done it and it doesn ’ t matter.", "Lohan’s lawyer said I've done it and it doesn’t matter."),
         # currency signs on their amounts; hyphens after numbers and prefixes, not dashes before a clause
         ("A $ 35,000 reward (US$ 5 million in all) for three co - workers of the 59 - year - old in the 300 - seat house.",

@@ -69,3 +69,17 @@ def test_quote_spans_are_ordered_disjoint_and_bounded_by_marks(text: str) -> Non
         for gap in range(span.start, span.end):
             if text.startswith("\n\n", gap):
                 assert text[gap:span.end].lstrip()[:1] in MARKS
+
+
+def test_a_quoted_report_is_no_remark_but_the_quotes_inside_it_are() -> None:
+    text = (
+        'There is breaking news. "A gunman shot three people at an office, police said. The victims were '
+        "taken to hospital, said Lt. Gerry Scherlinck. 'He probably realized he would be shot,' Undersheriff "
+        'James Gage said." (News article) More later.'
+    )
+    assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == ["He probably realized he would be shot,"]
+
+
+def test_one_speaker_s_long_quote_may_tell_what_was_said() -> None:
+    text = '"We said we would rebuild. And we did. We will do it again," the mayor said.'
+    assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == ["We said we would rebuild. And we did. We will do it again,"]

@@ -84,6 +84,9 @@ _SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(?P<head>\d{1,3})(?P<tail>(?:, \d{3})
 # their words, and splits contractions off theirs.
 _PTB_OPEN = re.compile(r"``\s*")
 _PTB_CLOSE = re.compile(r"\s*''")
+# Some tokenisers write both marks as '': one that starts a text or follows a space and runs
+# onto a word opens ("IRNA reported. ''The Persian Gulf is not deep …, '' he said").
+_PTB_OPEN_AS_CLOSE = re.compile(r"(?:^|(?<=\s))''(?=\w)")
 _SPLIT_CONTRACTION = re.compile(r"(?<=\w)(?: (’) ((?:s|t|m|re|ve|ll|d)\b)| (')((?:ve|m|re|ll|d)\b))")
 _BEFORE_OPENING = "([{—–-/:"
 # "a $ 35,000 reward", "US$ 5 million": a currency sign a tokeniser spaced off its amount.
@@ -193,7 +196,7 @@ def mend_tokenised(text: str) -> str:
     contractions whole ("Lohan ’ s", "I 've"), currency signs on their amounts ("$ 35,000") and
     hyphens after numbers and prefixes ("300 - seat", "co - workers")."""
     if "``" in text or "''" in text:
-        text = _PTB_CLOSE.sub("”", _PTB_OPEN.sub("“", text))
+        text = _PTB_CLOSE.sub("”", _PTB_OPEN_AS_CLOSE.sub("“", _PTB_OPEN.sub("“", text)))
     if " ’ " in text or " '" in text:
         text = _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), text)
     if len(_WORD_HYPHEN_SPACED.findall(text)) > len(_WORD_HYPHEN.findall(text)):
