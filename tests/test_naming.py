@@ -93,3 +93,17 @@ def test_context_figures_group_apart_and_say_so() -> None:
 def test_a_context_figure_is_not_a_divergent_value_of_the_toll() -> None:
     groups = group_figures([fig("a", 800_000, True), fig("b", 600_000), fig("c", 600_000)])
     assert {(g.status, g.context) for g in groups} == {("agreed", False), ("single", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("A quake struck Qeshm on Sunday. The worst disaster in December 2003, in which 31,000 people were killed, is remembered.", {31000}),
+        ("A quake hit on Sunday. A major earthquake killed more than 31,000 in the city of Bam in 2003.", {31000}),
+        ("A quake in 2003 struck Bam on Friday. In 2003, it also injured 40 people.", set()),  # the lead's own year
+        ("The firm reported losses on Monday. In 2027, the company will cut 1,200 jobs.", set()),  # a plan, not the past
+    ],
+)
+def test_an_undated_article_s_years_frame_other_events_unless_its_lead_names_them(nlp, text: str, context: set[int]) -> None:
+    figures = read(nlp, text, published=None)
+    assert figures and {f.value for f in figures if f.context} == context, figures
