@@ -271,6 +271,8 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
         # currency signs on their amounts; hyphens after numbers and prefixes, not dashes before a clause
         ("A $ 35,000 reward (US$ 5 million in all) for three co - workers of the 59 - year - old in the 300 - seat house.",
          "A $35,000 reward (US$5 million in all) for three co-workers of the 59-year-old in the 300-seat house."),
+        ("Greece gets a euro110 billion ($141 billion) loan, a 110bn - euro rescue package.",
+         "Greece gets a €110 billion ($141 billion) loan, a 110bn-euro rescue package."),
         # no number joined across a date or a height
         ("On May 5, 300 people marched; he is 5 - foot - 8, 135 pounds (5 - 11, 220); in 2008, 300 died.",
          "On May 5, 300 people marched; he is 5-foot-8, 135 pounds (5 - 11, 220); in 2008, 300 died."),

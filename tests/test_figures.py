@@ -1056,3 +1056,8 @@ def test_a_crowd_is_placed_where_its_clause_and_its_streets_are(nlp, text, place
 
 def test_a_phrase_opening_a_sentence_is_a_place_only_when_it_is_a_name(nlp):
     assert one(read(nlp, "In a statement, the ministry said 40 people died."), 40).place is None
+
+
+def test_a_currency_joined_to_its_amount_by_a_hyphen_measures_the_noun_after(nlp):
+    package = one(read(nlp, "Greece needs a 110bn-euro rescue package from the EU."), 110e9)
+    assert (package.unit, package.measure.thing) == ("euro", "package")

@@ -88,7 +88,7 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
 
 def joined_unit(run: Span) -> tuple[str, Token, int, int] | None:
     """A unit joined to its number by a hyphen, the thing measured after: "a 6.8-inch screen",
-    "a 10-km stretch". A period ("a six-week strike") or an age is no unit. ("The 6.8in display"
+    "a 10-km stretch", "a 110bn-euro rescue package". A period ("a six-week strike") or an age is no unit. ("The 6.8in display"
     is left alone: the parser reads its "in" as a preposition, and the sentence around it wrong.)"""
     doc = run.doc
     if run.end + 1 >= len(doc) or run[-1].whitespace_:
@@ -97,7 +97,7 @@ def joined_unit(run: Span) -> tuple[str, Token, int, int] | None:
     if after.text != "-" or after.whitespace_:
         return None
     unit = doc[run.end + 1]
-    name = UNIT_NAMES.get(unit.lower_) or UNIT_NAMES.get(unit.lemma_.lower())
+    name = UNIT_NAMES.get(unit.lower_) or UNIT_NAMES.get(unit.lemma_.lower()) or CURRENCY_NAMES.get(unit.lower_)
     if name is None or unit.head.pos_ != "NOUN" or unit.head.i < unit.i:
         return None
     return name, unit, run.start, run.end + 2  # the unit heads it, as in "6.8 inches", on the noun it modifies

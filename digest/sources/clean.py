@@ -89,6 +89,8 @@ _PTB_CLOSE = re.compile(r"\s*''")
 _PTB_OPEN_AS_CLOSE = re.compile(r"(?:^|(?<=\s))''(?=\w)")
 _SPLIT_CONTRACTION = re.compile(r"(?<=\w)(?: (’) ((?:s|t|m|re|ve|ll|d)\b)| (')((?:ve|m|re|ll|d)\b))")
 _BEFORE_OPENING = "([{—–-/:"
+# "euro110 billion": wire copy without a euro sign writes the currency's name onto the amount.
+_GLUED_EURO = re.compile(r"(?<![\w$£€¥])euro(?=\d)", re.IGNORECASE)
 # "a $ 35,000 reward", "US$ 5 million": a currency sign a tokeniser spaced off its amount.
 _SPACED_CURRENCY = re.compile(r"(?<![^\s(\[])((?:[A-Z]{1,3})?[$£€¥]) (?=\d)")
 # "a 300 - seat parliament", "three co - workers", "5 - foot - 8": a hyphen a tokeniser spaced, after a
@@ -99,7 +101,7 @@ _SPACED_CURRENCY = re.compile(r"(?<![^\s(\[])((?:[A-Z]{1,3})?[$£€¥]) (?=\d)"
 _WORD_HYPHEN_SPACED = re.compile(r"\w - \w")
 _WORD_HYPHEN = re.compile(r"\w-\w")
 _SPACED_HYPHEN = re.compile(
-    r"(?<![\w.,])(?P<left>(?:\d+(?:\.\d+)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\w.,])(?P<left>(?:\d+(?:\.\d+)?(?:bn|mn|tn|m|k)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-[a-z]+)*|(?i:co|anti|non|pre|post|self|semi|multi|mid|vice)) - "
     r"(?!(?:the|a|an|and|or|but|in|on|at|to|of|for|he|she|it|they|we|i|was|is|were|are|which|who|that|when|as)\b)(?=[a-z]|(?<=[a-z] - )\d)"
 )
@@ -193,15 +195,16 @@ def normalise(line: str) -> str:
 def mend_tokenised(text: str) -> str:
     """Text a research corpus tokenised, written back as an outlet printed it: quotation marks on
     their words ("`` … ''" and marks that say nothing of their side, `mend_sideless_marks`),
-    contractions whole ("Lohan ’ s", "I 've"), currency signs on their amounts ("$ 35,000") and
-    hyphens after numbers and prefixes ("300 - seat", "co - workers")."""
+    contractions whole ("Lohan ’ s", "I 've"), currency signs on their amounts ("$ 35,000",
+    "euro110 billion" as "€110 billion") and hyphens after numbers and prefixes ("300 - seat",
+    "co - workers")."""
     if "``" in text or "''" in text:
         text = _PTB_CLOSE.sub("”", _PTB_OPEN_AS_CLOSE.sub("“", _PTB_OPEN.sub("“", text)))
     if " ’ " in text or " '" in text:
         text = _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), text)
     if len(_WORD_HYPHEN_SPACED.findall(text)) > len(_WORD_HYPHEN.findall(text)):
         text = _SPACED_HYPHEN.sub(r"\g<left>-", _SPACED_HYPHEN.sub(r"\g<left>-", text))  # twice: "59 - year - old"
-    return mend_sideless_marks(_SPACED_CURRENCY.sub(r"\1", text))
+    return mend_sideless_marks(_GLUED_EURO.sub("€", _SPACED_CURRENCY.sub(r"\1", text)))
 
 
 def mend_sideless_marks(text: str) -> str:
