@@ -1061,3 +1061,14 @@ def test_a_phrase_opening_a_sentence_is_a_place_only_when_it_is_a_name(nlp):
 def test_a_currency_joined_to_its_amount_by_a_hyphen_measures_the_noun_after(nlp):
     package = one(read(nlp, "Greece needs a 110bn-euro rescue package from the EU."), 110e9)
     assert (package.unit, package.measure.thing) == ("euro", "package")
+
+
+def test_an_amount_of_money_is_what_it_is_paid_in_when_nothing_else_says(nlp):
+    prize = one(read(nlp, "Each winner takes home €40,000 in prize money."), 40000)
+    assert (str(prize.measure), prize.unit) == ("money (prize)", "euro")
+    assert str(one(read(nlp, "The firm paid $2 million in March."), 2e6).measure) == "pay"  # a month is no thing paid
+
+
+def test_a_number_told_of_by_a_relative_clause_counts_the_noun_before(nlp):
+    registered = one(read(nlp, "About 30,500 runners started the race, of the 32,000 who had registered."), 32000)
+    assert registered.counted == "runner"

@@ -207,14 +207,24 @@ def earlier_counted_noun(number: Token) -> Token | None:
 
 
 def elided_count(number: Token) -> tuple[Token, Token] | None:
-    """A bare number written as a subject, "and more than 3,000 were evacuated": the noun counted
-    earlier in the sentence, and the verb that says what befell them."""
+    """A bare number written as a subject, "and more than 3,000 were evacuated", or told of by a
+    relative clause, "of the 32,000 who had registered": the noun counted earlier in the
+    sentence, and the verb that says what befell them."""
+    relative = next((c for c in number.children if c.dep_ == "relcl" and c.pos_ == "VERB" and relative_subject(c)), None)
+    if relative is not None:  # "of the 32,000 who had registered": the runners counted before
+        noun = earlier_counted_noun(number)
+        return (noun, relative) if noun is not None else None
     following = [t for t in number.doc[number.i + 1 : sentence_of(number).end] if t.pos_ != "ADV"]
     if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
         return None
     verb = next((t for t in following[:3] if t.pos_ == "VERB"), None)
     noun = earlier_counted_noun(number)
     return (noun, verb) if noun is not None and verb is not None else None
+
+
+def relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun for people ("who had registered")."""
+    return any(c.dep_ in SUBJECTS and c.lower_ in {"who", "that"} for c in verb.children)
 
 
 def gapped_noun(number: Token) -> Token | None:

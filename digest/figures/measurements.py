@@ -35,6 +35,7 @@ from digest.figures.words import (
     PAYING_VERBS,
     PERCENT_KINDS,
     PERCENT_UNITS,
+    PERIOD_NOUNS,
     PERIOD_UNITS,
     QUANTITY_NOUNS,
     REPORTING_VERBS,
@@ -47,6 +48,7 @@ from digest.figures.words import (
     TEMPERATURE_SCALES,
     UNIT_LABELS,
     UNIT_NAMES,
+    VALUE_NOUNS,
     WHOLE_UNITS,
     ZERO_GROUPED,
 )
@@ -502,6 +504,17 @@ def participle(verb: Token) -> str:
     return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
+def amount_in(doc: Doc, unit: str, end: int) -> tuple[Measure, str] | None:
+    """An amount of money followed by what it is paid in ("takes home €40,000 in prize money",
+    "$2 million in aid"), where nothing else says what it measures."""
+    if unit not in CURRENCY_NAMES.values() or end >= len(doc) or doc[end].lower_ != "in" or doc[end].dep_ != "prep":
+        return None
+    noun = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in PERIOD_NOUNS | VALUE_NOUNS:
+        return None
+    return measured_key(noun), f"{measured_words(noun)} in {UNIT_LABELS.get(unit, f'{unit}s')}"
+
+
 def is_distance(doc: Doc, unit: str, end: int) -> bool:
     """ "20 km from the island", "about 20 kilometres south of it", "5 miles away": however the
     sentence goes on, a length written so is how far one place lies from another."""
@@ -520,7 +533,7 @@ def read_measurement(
     scale = currency_scale(run, name)
     if value is not None and scale is not None:
         value = value * scale
-    described = describe_measurement(name, anchor, read_measured(anchor))
+    described = describe_measurement(name, anchor, read_measured(anchor)) or amount_in(run.doc, name, high)
     if value is None or described is None or is_year(run):
         return None
     doc = run.doc
