@@ -30,6 +30,7 @@ def read(nlp, text: str, published: str | None = "2026-03-10") -> tuple[Figure, 
         ("Betis beat Sevilla 2-1 with a goal from their number 10 in the minute 89.", {2, 1, 3, 10, 89}),
         ("The team has 3 players in the derby number 135 and incarnation number 12.", {135, 12}),
         ("It was one of the largest cases brought in the district.", {1}),
+        ("Police found him on the Interstate 75 highway, and the airline flies two Boeing 737 jets.", {75, 737}),
     ],
 )
 def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> None:

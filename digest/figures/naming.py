@@ -21,7 +21,8 @@ from digest.figures.words import (
 
 
 def names_something(run: Span) -> bool:
-    return any(test(run) for test in (follows_its_noun, inside_a_name, glued_to_capitals, is_dimension, is_clock, is_pronoun_one))
+    tests = (follows_its_noun, inside_a_name, after_a_name_in_its_phrase, glued_to_capitals, is_dimension, is_clock, is_pronoun_one)
+    return any(test(run) for test in tests)
 
 
 def follows_its_noun(run: Span) -> bool:
@@ -40,6 +41,17 @@ def inside_a_name(run: Span) -> bool:
     if before is None or before.pos_ != "PROPN" or not before.is_alpha:
         return False
     return all(t.ent_type_ in NAMING_ENTITIES for t in run) and before.ent_type_ in NAMING_ENTITIES and before.ent_iob_ != "O" and run[0].ent_iob_ == "I"
+
+
+def after_a_name_in_its_phrase(run: Span) -> bool:
+    """ "the Interstate 75 highway", "a Boeing 737 jet": a proper noun just before the number
+    modifies the noun the number does, so the two name it together (a count never follows a name
+    inside its own phrase)."""
+    number = run[-1]
+    before = run.doc[run.start - 1] if run.start > 0 else None
+    if before is None or before.pos_ != "PROPN" or before.dep_ not in {"compound", "nmod"} or not before.is_title:
+        return False
+    return number.dep_ == "nummod" and before.head.i == number.head.i
 
 
 def glued_to_capitals(run: Span) -> bool:
