@@ -1072,3 +1072,8 @@ def test_an_amount_of_money_is_what_it_is_paid_in_when_nothing_else_says(nlp):
 def test_a_number_told_of_by_a_relative_clause_counts_the_noun_before(nlp):
     registered = one(read(nlp, "About 30,500 runners started the race, of the 32,000 who had registered."), 32000)
     assert registered.counted == "runner"
+
+
+def test_a_change_set_beside_a_count_is_a_change_in_what_it_counts(nlp):
+    drop = one(read(nlp, "The show drew 32 million viewers, a 24% drop compared with last year."), 24)
+    assert str(drop.measure) == "fall in viewer"

@@ -89,9 +89,10 @@ _PTB_CLOSE = re.compile(r"\s*''")
 _PTB_OPEN_AS_CLOSE = re.compile(r"(?:^|(?<=\s))''(?=\w)")
 _SPLIT_CONTRACTION = re.compile(r"(?<=\w)(?: (’) ((?:s|t|m|re|ve|ll|d)\b)| (')((?:ve|m|re|ll|d)\b))")
 _BEFORE_OPENING = "([{—–-/:"
-# "10 a. m.", "1 : 53 p. m.": a time of day a tokeniser split at its points and colon.
+# "10 a. m.", "1 : 53 p. m.", "at 6 : 41 last night": a time of day a tokeniser split at its points
+# and colon.
 _SPACED_MERIDIEM = re.compile(r"\b([ap])\. m\.", re.IGNORECASE)
-_SPACED_CLOCK = re.compile(r"\b(\d{1,2}) : (\d{2})(?= [ap]\.m\.)", re.IGNORECASE)
+_SPACED_CLOCK = re.compile(r"\b([01]?\d|2[0-3]) : ([0-5]\d)\b(?! :)")
 # "euro110 billion": wire copy without a euro sign writes the currency's name onto the amount.
 _GLUED_EURO = re.compile(r"(?<![\w$£€¥])euro(?=\d)", re.IGNORECASE)
 # "a $ 35,000 reward", "US$ 5 million": a currency sign a tokeniser spaced off its amount.
@@ -207,7 +208,7 @@ def mend_tokenised(text: str) -> str:
         text = _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), text)
     if len(_WORD_HYPHEN_SPACED.findall(text)) > len(_WORD_HYPHEN.findall(text)):
         text = _SPACED_HYPHEN.sub(r"\g<left>-", _SPACED_HYPHEN.sub(r"\g<left>-", text))  # twice: "59 - year - old"
-    if ". m." in text:
+    if ". m." in text or " : " in text:
         text = _SPACED_CLOCK.sub(r"\1:\2", _SPACED_MERIDIEM.sub(r"\1.m.", text))
     return mend_sideless_marks(_GLUED_EURO.sub("€", _SPACED_CURRENCY.sub(r"\1", text)))
 
