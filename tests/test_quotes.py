@@ -150,6 +150,10 @@ def test_scare_quotes_are_dropped_but_a_short_utterance_is_kept(nlp: Language) -
     # further from its verb, inside what the verb reports: kept unless it names a thing
     ('Health minister Karl Weiss told Reuters the outbreak was "largely under control".', [("largely under control", "Karl Weiss")]),
     ('Karl Weiss said on Monday that the "independent review" would start soon.', []),
+    # what a reported clause says its subject is, in three words or more, is the speaker's
+    ('Prime Minister George Papandreou said the firebombing was a "raw murderous act".', [("raw murderous act", "George Papandreou")]),
+    ('Karl Weiss said the review was a "disgrace".', []),
+    ('Karl Weiss said on Monday that there is still "room for compromise" in the talks.', []),
 ])  # fmt: skip
 def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     nlp: Language, text: str, expected: list[tuple[str, str]]

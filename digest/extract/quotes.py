@@ -54,6 +54,9 @@ from digest.nlp.vocabulary import (
     VERB_PARTICLES,
 )
 
+# A quoted predicate noun phrase of this many words is the speaker's ("a “raw murderous act”"); one
+# or two ("a “disgrace”", "a “total failure”") are as often the writer's scare quotes.
+PREDICATE_WORDS = 3
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "appos", "nummod"})
 ATTRIBUTION_WORDS = 10  # "la ministra bávara de Transportes, Katrin Schober": a title and a name
 # Lower-case words inside a name ("Dirk van Looy"); "der" and "den" only after "van" or "von", since
@@ -88,7 +91,13 @@ def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
     if len(re.findall(r"\w+", text[span.start + 1 : span.end])) < SHORTEST_PARTIAL_WORDS:
         return False
     root = quote_root(doc, span)
-    if root is None or root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or root.dep_ in NOUN_MODIFIERS:
+    if root is None or root.dep_ in NOUN_MODIFIERS:
+        return False
+    # "said the firebombing was a “raw murderous act”": what a reported clause says its subject is
+    # quotes the speaker's words; a bare noun phrase elsewhere ("the “peace plan” failed") names a thing.
+    said_of = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.head.children)  # not "there is “room for compromise”"
+    predicate = root.pos_ == "NOUN" and root.dep_ == "attr" and said_of and len(re.findall(r"\w+", text[span.start + 1 : span.end])) >= PREDICATE_WORDS
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not predicate:
         return False
     return reporting_verb(root) is not None
 
