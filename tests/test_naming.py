@@ -31,6 +31,7 @@ def read(nlp, text: str, published: str | None = "2026-03-10") -> tuple[Figure, 
         ("The team has 3 players in the derby number 135 and incarnation number 12.", {135, 12}),
         ("It was one of the largest cases brought in the district.", {1}),
         ("Police found him on the Interstate 75 highway, and the airline flies two Boeing 737 jets.", {75, 737}),
+        ("The epicentre was located 55.96 degrees in longitude and 26.94 degrees latitude.", {55.96, 26.94}),
     ],
 )
 def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> None:

@@ -13,6 +13,7 @@ from digest.figures.words import (
     CLOCK,
     CLOCK_AFTER,
     CLOCK_BEFORE,
+    COORDINATE_WORDS,
     DIMENSION_MARKS,
     GLUED_UNITS,
     NAMING_ENTITIES,
@@ -21,7 +22,7 @@ from digest.figures.words import (
 
 
 def names_something(run: Span) -> bool:
-    tests = (follows_its_noun, inside_a_name, after_a_name_in_its_phrase, glued_to_capitals, is_dimension, is_clock, is_pronoun_one)
+    tests = (follows_its_noun, inside_a_name, after_a_name_in_its_phrase, glued_to_capitals, is_dimension, is_clock, is_pronoun_one, is_coordinate)
     return any(test(run) for test in tests)
 
 
@@ -85,3 +86,10 @@ def is_pronoun_one(run: Span) -> bool:
     if run.text.lower() != "one" or run.end + 2 >= len(doc) or doc[run.end].lower_ != "of":
         return False
     return any(t.tag_ == "JJS" or t.lower_ == "most" for t in doc[run.end + 1 : run.end + 4])
+
+
+def is_coordinate(run: Span) -> bool:
+    """ "55.96 degrees in longitude and 26.94 degrees latitude": a position on the globe, no quantity."""
+    doc = run.doc
+    near = doc[max(run.start - 3, 0) : min(run.end + 4, len(doc))]
+    return any(t.lower_ in COORDINATE_WORDS for t in near)

@@ -379,6 +379,7 @@ CLOCK = re.compile(r"^([01]?\d|2[0-4])[.:][0-5]\d$")
 CLOCK_BEFORE = {"at", "from", "until", "till", "by", "before", "after", "around", "since", "to"}
 CLOCK_AFTER = {"hours", "hrs", "h", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "est", "local"}
 # Entities a number inside names: "Windows 11", "Galaxy Note 7", "Euro 2024", "Apollo 11".
+COORDINATE_WORDS = {"latitude", "longitude"}
 NAMING_ENTITIES = {"PRODUCT", "ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON"}
 # A year stands for another event only in a frame of time, not when it is a period of the count.
 PERIOD_NOUNS = {*PERIOD_UNITS, "quarter", "half", "season", "term", "session", "period", "fiscal"}
