@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from digest.figures.words import COMPARISON_PREPS, PERIOD_NOUNS
+from digest.nlp.sentences import memoised
 
 
 def is_background(anchor: Token, published: str | None) -> bool:
@@ -33,7 +34,10 @@ def undated_year(anchor: Token) -> int | None:
     worst disaster in December 2003, in which 31,000 were killed"), unless the lead names it.
     Only what the article tells as past is then framed (`framed_by_year`): "in 2027 it will cut"
     is the story's own plan."""
-    doc = anchor.doc
+    return memoised(anchor.doc, "undated_year", lambda: story_year(anchor.doc))
+
+
+def story_year(doc: Doc) -> int | None:
     lead = next(iter(doc.sents), None)
     named = [int(t.text) for t in lead if is_year_token(t)] if lead is not None else []
     if named:
