@@ -273,8 +273,8 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
          "A $35,000 reward (US$5 million in all) for three co-workers of the 59-year-old in the 300-seat house."),
         ("It began after 10 a. m. on Monday and ended at 1 : 53 p. m.; she died at 6 : 41 last night.",
          "It began after 10 a.m. on Monday and ended at 1:53 p.m.; she died at 6:41 last night."),
-        ("Greece gets a euro110 billion ($141 billion) loan, a 110bn - euro rescue package.",
-         "Greece gets a €110 billion ($141 billion) loan, a 110bn-euro rescue package."),
+        ("Greece gets a euro110 billion ($141 billion) loan, a 110bn - euro rescue package, a 170, 000 - square - foot hall.",
+         "Greece gets a €110 billion ($141 billion) loan, a 110bn-euro rescue package, a 170,000-square-foot hall."),
         # no number joined across a date or a height
         ("On May 5, 300 people marched; he is 5 - foot - 8, 135 pounds (5 - 11, 220); in 2008, 300 died.",
          "On May 5, 300 people marched; he is 5-foot-8, 135 pounds (5 - 11, 220); in 2008, 300 died."),

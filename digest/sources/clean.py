@@ -105,7 +105,7 @@ _SPACED_CURRENCY = re.compile(r"(?<![^\s(\[])((?:[A-Z]{1,3})?[$£€¥]) (?=\d)"
 _WORD_HYPHEN_SPACED = re.compile(r"\w - \w")
 _WORD_HYPHEN = re.compile(r"\w-\w")
 _SPACED_HYPHEN = re.compile(
-    r"(?<![\w.,])(?P<left>(?:\d+(?:\.\d+)?(?:bn|mn|tn|m|k)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\w.,])(?P<left>(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:bn|mn|tn|m|k)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-[a-z]+)*|(?i:co|anti|non|pre|post|self|semi|multi|mid|vice)) - "
     r"(?!(?:the|a|an|and|or|but|in|on|at|to|of|for|he|she|it|they|we|i|was|is|were|are|which|who|that|when|as)\b)(?=[a-z]|(?<=[a-z] - )\d)"
 )
