@@ -275,6 +275,8 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
          "It began after 10 a.m. on Monday and ended at 1:53 p.m.; she died at 6:41 last night."),
         ("Greece gets a euro110 billion ($141 billion) loan, a 110bn - euro rescue package, a 170, 000 - square - foot hall.",
          "Greece gets a €110 billion ($141 billion) loan, a 110bn-euro rescue package, a 170,000-square-foot hall."),
+        # a prefix is no word of its own, whatever the text does with its other hyphens
+        ("Two co - workers of the well-known, well-off firm were hurt.", "Two co-workers of the well-known, well-off firm were hurt."),
         # no number joined across a date or a height
         ("On May 5, 300 people marched; he is 5 - foot - 8, 135 pounds (5 - 11, 220); in 2008, 300 died.",
          "On May 5, 300 people marched; he is 5-foot-8, 135 pounds (5 - 11, 220); in 2008, 300 died."),

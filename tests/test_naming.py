@@ -32,6 +32,7 @@ def read(nlp, text: str, published: str | None = "2026-03-10") -> tuple[Figure, 
         ("It was one of the largest cases brought in the district.", {1}),
         ("Police found him on the Interstate 75 highway, and the airline flies two Boeing 737 jets.", {75, 737}),
         ("The epicentre was located 55.96 degrees in longitude and 26.94 degrees latitude.", {55.96, 26.94}),
+        ("He mowed into the older woman with his gray 2013 Toyota Camry around 7 p.m., police said.", {7}),
     ],
 )
 def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> None:

@@ -16,6 +16,7 @@ from digest.figures.words import (
     COORDINATE_WORDS,
     DIMENSION_MARKS,
     GLUED_UNITS,
+    MERIDIEMS,
     NAMING_ENTITIES,
     TALLY_NOUNS,
 )
@@ -71,12 +72,15 @@ def is_dimension(run: Span) -> bool:
 
 
 def is_clock(run: Span) -> bool:
-    """ "at 14.00", "20.45 hours", "21:02 —": a time of day written with a point or colon."""
+    """ "at 14.00", "20.45 hours", "21:02 —", "7 p.m.": a time of day written with a point or colon,
+    or an hour of the clock."""
+    doc = run.doc
+    after = doc[run.end].lower_ if run.end < len(doc) else ""
+    if len(run) == 1 and run.text.isdigit() and 1 <= int(run.text) <= 12 and after in MERIDIEMS:
+        return True  # "around 7 p.m."
     if len(run) != 1 or not CLOCK.match(run.text):
         return False
-    doc = run.doc
     before = doc[run.start - 1].lower_ if run.start > 0 else ""
-    after = doc[run.end].lower_ if run.end < len(doc) else ""
     return ":" in run.text or before in CLOCK_BEFORE or after in CLOCK_AFTER
 
 

@@ -380,6 +380,7 @@ CLOCK_BEFORE = {"at", "from", "until", "till", "by", "before", "after", "around"
 CLOCK_AFTER = {"hours", "hrs", "h", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "cet", "est", "local"}
 # Entities a number inside names: "Windows 11", "Galaxy Note 7", "Euro 2024", "Apollo 11".
 COORDINATE_WORDS = {"latitude", "longitude"}
+MERIDIEMS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"}
 NAMING_ENTITIES = {"PRODUCT", "ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON"}
 # A year stands for another event only in a frame of time, not when it is a period of the count.
 PERIOD_NOUNS = {*PERIOD_UNITS, "quarter", "half", "season", "term", "session", "period", "fiscal"}

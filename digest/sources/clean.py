@@ -109,6 +109,7 @@ _SPACED_HYPHEN = re.compile(
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-[a-z]+)*|(?i:co|anti|non|pre|post|self|semi|multi|mid|vice)) - "
     r"(?!(?:the|a|an|and|or|but|in|on|at|to|of|for|he|she|it|they|we|i|was|is|were|are|which|who|that|when|as)\b)(?=[a-z]|(?<=[a-z] - )\d)"
 )
+_SPACED_PREFIX = re.compile(r"(?<![\w.,])(?P<left>(?i:co|anti|non|self|semi|multi)) - (?=[a-z])")
 # Below this share of straight marks written onto the word before them, a text's marks were
 # spaced by a tokeniser (ECB+ dev: 269 of 354 texts attach none; every text written here, half).
 ATTACHED_SHARE = 0.4
@@ -208,6 +209,8 @@ def mend_tokenised(text: str) -> str:
         text = _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), text)
     if len(_WORD_HYPHEN_SPACED.findall(text)) > len(_WORD_HYPHEN.findall(text)):
         text = _SPACED_HYPHEN.sub(r"\g<left>-", _SPACED_HYPHEN.sub(r"\g<left>-", text))  # twice: "59 - year - old"
+    elif " - " in text:
+        text = _SPACED_PREFIX.sub(r"\g<left>-", text)  # a prefix is no word: "co - workers" in any text
     if ". m." in text or " : " in text:
         text = _SPACED_CLOCK.sub(r"\1:\2", _SPACED_MERIDIEM.sub(r"\1.m.", text))
     return mend_sideless_marks(_GLUED_EURO.sub("€", _SPACED_CURRENCY.sub(r"\1", text)))
