@@ -770,6 +770,9 @@ def test_a_part_in_a_whole_is_a_share(nlp):
     assert (figure.counted, figure.text) == ("%", "Nine in ten")
     assert one(read(nlp, "Just three in four local kids have had both jabs."), 75).counted == "%"
     assert [f.value for f in read(nlp, "Police arrested 400 in 12 raids.")] == [400, 12]
+    eight = one(read(nlp, "Eight of 10 voters backed the plan, the poll found."), 80)  # not 10 voters
+    assert (eight.counted, eight.text) == ("%", "Eight of 10")
+    assert {f.value for f in read(nlp, "One of 10 victims was a child.")} == {1, 10}  # one among them
 
 
 def test_a_copula_names_what_a_bare_number_counts_and_minors_are_children(nlp):

@@ -1,4 +1,4 @@
-"""Fractions: "one in five", "two-thirds of", "a quarter of", read as shares."""
+"""Fractions: "one in five", "eight of 10", "two-thirds of", "a quarter of", read as shares."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from digest.figures.values import token_value
 from digest.figures.words import FRACTION_WORDS, PERIOD_UNITS
 from digest.model import Article, Figure, Sentence
 
+# "three in four", "eight of 10": the words between a part and its whole.
+SHARE_LINKS = {"in", "of"}
+
 
 def fraction_spans(doc: Doc) -> Iterator[Span]:
     """ "one in five", "1 in 4" (the counted noun follows) and "two-thirds", "a quarter", "half"
@@ -29,14 +32,16 @@ def fraction_spans(doc: Doc) -> Iterator[Span]:
 
 
 def is_share_of(token: Token) -> bool:
-    """ "one in five", "one in 1,000", "Nine in ten voters", "3 in 4": one in anything, or a part
-    of a hundred or fewer; never "12 in 2024" or "3 in 10%"."""
+    """ "one in five", "one in 1,000", "Nine in ten voters", "3 in 4", "eight of 10 voters": one in
+    anything, or a part of a hundred or fewer; never "12 in 2024" or "3 in 10%"."""
     doc, part = token.doc, token_value(token.text)
-    if part is None or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "in":
+    if part is None or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in SHARE_LINKS:
         return False
     whole = token_value(doc[token.i + 2].text)
     if token.i > 0 and token_value(doc[token.i - 1].text) is not None:
         return False  # "400 in" is not a part of anything
+    if doc[token.i + 1].lower_ == "of" and part == 1:
+        return False  # "one of 10 victims" may be one among them, not a tenth
     return whole is not None and part < whole and (part == 1 or whole <= 100) and doc[token.i + 3 : token.i + 4].text.lower() != "%"
 
 
@@ -67,7 +72,7 @@ def fraction_value(span: Span) -> float | None:
 
 
 def is_one_in(span: Span) -> bool:
-    return len(span) == 3 and span[1].lower_ == "in"
+    return len(span) == 3 and span[1].lower_ in SHARE_LINKS
 
 
 def fraction_whole(span: Span) -> Token | None:
