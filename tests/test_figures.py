@@ -1080,3 +1080,12 @@ def test_a_number_told_of_by_a_relative_clause_counts_the_noun_before(nlp):
 def test_a_change_set_beside_a_count_is_a_change_in_what_it_counts(nlp):
     drop = one(read(nlp, "The show drew 32 million viewers, a 24% drop compared with last year."), 24)
     assert str(drop.measure) == "fall in viewer"
+
+
+def test_an_elided_count_takes_the_last_part_of_a_hyphened_noun_before_it(nlp):
+    killed = one(read(nlp, "He was accused of shooting three co-workers, killing two of them, police said."), 2)
+    assert (killed.label, str(killed.measure)) == ("workers killed", "killed")  # not two "co" killed
+
+
+def test_feet_abbreviated_are_feet(nlp):
+    assert one(read(nlp, "The climbers were at around 2,000 ft when the storm hit on Monday."), 2000).unit == "foot"

@@ -202,7 +202,7 @@ def earlier_counted_noun(number: Token) -> Token | None:
     for token in reversed(number.doc[sentence_of(number).start : number.i]):
         counted = any(c.dep_ == "nummod" and c.like_num for c in token.children)
         if token.pos_ == "NOUN" and counted and is_countable(token):
-            return token
+            return hyphened_head(token)  # "shooting three co-workers, killing two of them": workers
     return None
 
 

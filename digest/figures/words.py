@@ -217,7 +217,7 @@ PERCENT_UNITS = {"%": "%", "percent": "%", "pct": "%"}
 UNIT_NAMES = {
     "km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m",
     "cm": "cm", "centimetre": "cm", "centimeter": "cm", "mm": "mm", "millimetre": "mm",
-    "millimeter": "mm", "mile": "mile", "foot": "foot", "feet": "foot", "inch": "inch",
+    "millimeter": "mm", "mile": "mile", "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch",
     "hectare": "hectare", "ha": "hectare", "acre": "acre", "kg": "kg", "kilogram": "kg",
     "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
     "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
