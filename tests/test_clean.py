@@ -268,6 +268,7 @@ def test_real_utf8_text_is_left_byte_identical(line: str) -> None:
         ("IRNA reported. ''The Persian Gulf is not deep enough, '' he was quoted as saying.",
          "IRNA reported. “The Persian Gulf is not deep enough,” he was quoted as saying."),
         ("Lohan ’ s lawyer said I 've done it and it doesn ’ t matter.", "Lohan’s lawyer said I've done it and it doesn’t matter."),
+        ("You do n't want that, and I ca n't.", "You don't want that, and I can't."),
         # currency signs on their amounts; hyphens after numbers and prefixes, not dashes before a clause
         ("A $ 35,000 reward (US$ 5 million in all) for three co - workers of the 59 - year - old in the 300 - seat house.",
          "A $35,000 reward (US$5 million in all) for three co-workers of the 59-year-old in the 300-seat house."),

@@ -87,7 +87,7 @@ _PTB_CLOSE = re.compile(r"\s*''")
 # Some tokenisers write both marks as '': one that starts a text or follows a space and runs
 # onto a word opens ("IRNA reported. ''The Persian Gulf is not deep …, '' he said").
 _PTB_DOUBLE_OPEN = re.compile(r"(?:^|(?<=\s))''(?=\w)")
-_SPLIT_CONTRACTION = re.compile(r"(?<=\w)(?: (’) ((?:s|t|m|re|ve|ll|d)\b)| (')((?:ve|m|re|ll|d)\b))")
+_SPLIT_CONTRACTION = re.compile(r"(?<=\w)(?: (’) ((?:s|t|m|re|ve|ll|d)\b)| (')((?:ve|m|re|ll|d)\b)| (n[’']t)\b)")
 _BEFORE_OPENING = "([{—–-/:"
 # "10 a. m.", "1 : 53 p. m.", "at 6 : 41 last night": a time of day a tokeniser split at its points
 # and colon.
@@ -205,7 +205,7 @@ def mend_tokenised(text: str) -> str:
     "co - workers") and times of day ("1 : 53 p. m.")."""
     if "``" in text or "''" in text:
         text = _PTB_CLOSE.sub("”", _PTB_DOUBLE_OPEN.sub("“", _PTB_OPEN.sub("“", text)))
-    if " ’ " in text or " '" in text:
+    if " ’ " in text or " '" in text or "n't" in text or "n’t" in text:
         text = _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), text)
     if len(_WORD_HYPHEN_SPACED.findall(text)) > len(_WORD_HYPHEN.findall(text)):
         text = _SPACED_HYPHEN.sub(r"\g<left>-", _SPACED_HYPHEN.sub(r"\g<left>-", text))  # twice: "59 - year - old"
