@@ -88,7 +88,8 @@ def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
     """A short quote inside what a verb of saying reports, and not a name for a thing: "told
     Reuters the outbreak was “largely under control”" quotes him; "said the “peace plan” failed"
     (a noun phrase) and "the “independent” review" (a noun's modifier) are scare quotes."""
-    if len(re.findall(r"\w+", text[span.start + 1 : span.end])) < SHORTEST_PARTIAL_WORDS:
+    words = len(re.findall(r"\w+", text[span.start + 1 : span.end]))
+    if words < SHORTEST_PARTIAL_WORDS:
         return False
     root = quote_root(doc, span)
     if root is None or root.dep_ in NOUN_MODIFIERS:
@@ -96,7 +97,7 @@ def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
     # "said the firebombing was a “raw murderous act”": what a reported clause says its subject is
     # quotes the speaker's words; a bare noun phrase elsewhere ("the “peace plan” failed") names a thing.
     said_of = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.head.children)  # not "there is “room for compromise”"
-    predicate = root.pos_ == "NOUN" and root.dep_ == "attr" and said_of and len(re.findall(r"\w+", text[span.start + 1 : span.end])) >= PREDICATE_WORDS
+    predicate = root.pos_ == "NOUN" and root.dep_ == "attr" and said_of and words >= PREDICATE_WORDS
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not predicate:
         return False
     return reporting_verb(root) is not None

@@ -75,10 +75,10 @@ def entity_of(token: Token, labels: set[str]) -> Span | None:
 def place_entity(pobj: Token) -> Span | None:
     """ "in Homs", "in the Syrian city of Homs", "in southern Israel"; "In Heraklion, 10,000 marched"."""
     found = entity_of(pobj, PLACE_LABELS)
-    if found is not None or (pobj.ent_type_ and not is_fronted_setting(pobj)):
+    if found is not None:
         return found
-    if is_fronted_setting(pobj):
-        return entity_of(pobj, {pobj.ent_type_})
+    if pobj.ent_type_:
+        return entity_of(pobj, {pobj.ent_type_}) if is_fronted_setting(pobj) else None
     of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if inner is None:

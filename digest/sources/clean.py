@@ -104,12 +104,16 @@ _SPACED_CURRENCY = re.compile(r"(?<![^\s(\[])((?:[A-Z]{1,3})?[$£€¥]) (?=\d)"
 # outlet that writes " - " for a dash attaches its hyphens ("well-known").
 _WORD_HYPHEN_SPACED = re.compile(r"\w - \w")
 _WORD_HYPHEN = re.compile(r"\w-\w")
+# Prefixes that are never a word of their own, mended in any text; and those that, in a text a
+# tokeniser spaced, are prefixes too ("pre - election", "vice - president").
+_BOUND_PREFIXES = "co|anti|non|self|semi|multi"
+_TOKENISED_PREFIXES = _BOUND_PREFIXES + "|pre|post|mid|vice"
 _SPACED_HYPHEN = re.compile(
     r"(?<![\w.,])(?P<left>(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:bn|mn|tn|m|k)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-[a-z]+)*|(?i:co|anti|non|pre|post|self|semi|multi|mid|vice)) - "
+    rf"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-[a-z]+)*|(?i:{_TOKENISED_PREFIXES})) - "
     r"(?!(?:the|a|an|and|or|but|in|on|at|to|of|for|he|she|it|they|we|i|was|is|were|are|which|who|that|when|as)\b)(?=[a-z]|(?<=[a-z] - )\d)"
 )
-_SPACED_PREFIX = re.compile(r"(?<![\w.,])(?P<left>(?i:co|anti|non|self|semi|multi)) - (?=[a-z])")
+_SPACED_PREFIX = re.compile(rf"(?<![\w.,])(?P<left>(?i:{_BOUND_PREFIXES})) - (?=[a-z])")
 # Below this share of straight marks written onto the word before them, a text's marks were
 # spaced by a tokeniser (ECB+ dev: 269 of 354 texts attach none; every text written here, half).
 ATTACHED_SHARE = 0.4
