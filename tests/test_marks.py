@@ -48,9 +48,26 @@ def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[
     ("Karl Weiss said: 'We won't sign. It's the unions' call.' Then he left.", ["We won't sign. It's the unions' call."]),
     ("Anna Berg said: 'Fine.' Karl Weiss said: 'The deal is off.'", ["Fine.", "The deal is off."]),
     ("The sign read: 'Closed' and nothing else.", []),
+    # after a verb of saying and at most three words, closed by the end of a sentence
+    ("Pickell said, describing the suspect as 'subdued. Very, very, very subdued.' Officers found a gun.",
+     ["subdued. Very, very, very subdued."]),
+    ("She said the teachers' union agreed 'with reservations.'", []),  # four words from the verb
 ])
 def test_single_marks_quote_only_where_a_speech_verb_follows(text: str, expected: list[str]) -> None:
     assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == expected
+
+
+def test_a_quote_open_where_the_next_one_opens_after_a_sentence_ran_to_that_sentence() -> None:
+    # Copy that lost its paragraph breaks: the paragraph's quote was never closed, the next opens.
+    text = (
+        'Papoulias said the country had "reached the edge" . "Our country has reached the edge of the '
+        'abyss. It is the duty of us all. "What is at stake is social peace." Papandreou said it was a '
+        '"raw murderous act" .'
+    )
+    assert [text[s.start + 1 : s.end].strip() for s in quote_spans(text)] == [
+        "reached the edge", "Our country has reached the edge of the abyss. It is the duty of us all.",
+        "What is at stake is social peace.", "raw murderous act",
+    ]
 
 
 def test_a_stray_opening_mark_inside_a_quote_is_ignored() -> None:

@@ -5,7 +5,8 @@ Double quotation marks (straight, curly, guillemets) are paired within a
 paragraph; a straight mark opens after a space and closes before one. A mark that pairs with
 nothing is dropped, never stretched to the paragraph's end (seeds carry stray closing marks);
 a second opening mark inside an open quote is a stray (a nested quote uses single marks) unless
-a sentence has ended in between, when the first one was. A quote still open at a paragraph's end
+a sentence has ended in between, when the first one was; right after a sentence's end it opens a
+paragraph the copy ran into the last, and the first quote ran to that sentence's end. A quote still open at a paragraph's end
 continues only when the next paragraph opens with a quotation mark (the newspaper convention for
 multi-paragraph quotes). Quotes of one to three words ("room for compromise", "optimistic") are
 scare quotes or borrowed words and left out, unless they stand alone as an utterance: they end in
@@ -14,7 +15,8 @@ of two or three words, are a partial quote a verb of saying introduces or closes
 notice "sensible and necessary"", "had said he "should have known"", "is "under control", Karl
 Weiss said").
 Single marks quote only where a speech verb follows the pair (British and Dutch papers print
-quotes so), since a single mark is as often an apostrophe.
+quotes so), or a verb of saying stands within three words before one that closes a sentence
+("describing the suspect as 'subdued.'"), since a single mark is as often an apostrophe.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ _SINGLE_QUOTED = re.compile(
     + alternation(SPEECH_FORMS)
     + r")\b)"
 )
+# …or after a verb of saying and at most three words, closed by the end of a sentence: "describing
+# the suspect as 'subdued. Very, very, very subdued.'" (an apostrophe inside a word may stand within).
+_SINGLE_SAID = re.compile(r"(?<=\s)['‘](?P<body>(?:[^\n'‘’]|['’](?=\w)){2,}?[.!?…])['’](?!\w)")
 # …or after a colon, closed by the end of a sentence: "Karl Weiss said: 'The outbreak is over.'"
 # (an apostrophe, as in "the unions' demands", never follows a full stop).
 _SINGLE_AFTER_COLON = re.compile(r"(?<=:\s)['‘](?=[A-Z])(?P<body>[^\n]+?[.!?…])['’](?!\w)")
@@ -67,6 +72,12 @@ _SAID_BEFORE = re.compile(
     r"(?:(?<![\w-])(?:"
     + alternation(SPEECH_FORMS - {"called", "calls"})
     + r")(?:\s+[\w'’-]+){0,3}|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
+    re.IGNORECASE,
+)
+# The same, with the participles that introduce a quote in a clause ("saying", "describing").
+SAYING_FORMS = SPEECH_FORMS | {verb[:-1] + "ing" if verb.endswith("e") else verb + "ing" for verb in SPEECH_VERBS}
+_SAYING_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + alternation(SAYING_FORMS - {"called", "calls"}) + r")(?:\s+[\w'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _NAMING = re.compile(r"(?<![\w-])(?:so-)?(?:called|dubbed|named|titled|entitled)\s*$", re.IGNORECASE)
@@ -115,8 +126,10 @@ def single_quoted(text: str, start: int, end: int, taken: Sequence[Marked]) -> l
     said; 'Zonder sjorders vaart er geen schip weg', zei …). A single mark is also an apostrophe
     ("'s ochtends", "the unions' demands"), so only a pair that a speech verb follows counts."""
     found: list[Marked] = []
-    for pattern in (_SINGLE_QUOTED, _SINGLE_AFTER_COLON):
+    for pattern in (_SINGLE_QUOTED, _SINGLE_AFTER_COLON, _SINGLE_SAID):
         for match in pattern.finditer(text, start, end):
+            if pattern is _SINGLE_SAID and not said_before(text, match.start(), _SAYING_BEFORE):
+                continue
             if not any(t.start <= match.start() <= t.end for t in (*taken, *found)):
                 found.append(Marked(match.start(), match.end("body")))
     return sorted(found, key=lambda m: m.start)
@@ -153,12 +166,22 @@ def pair_marks(text: str, marks: list[tuple[int, str]], open_at: int | None) -> 
     spans: list[Marked] = []
     for position, kind in marks:
         if kind == "open":
-            if open_at is None or _SENTENCE_END.search(text, open_at, position):
+            if open_at is not None and _SENTENCE_END.search(text, open_at, position) and ends_sentence(text, position):
+                spans.append(Marked(open_at, len(text[:position].rstrip())))
+                open_at = position
+            elif open_at is None or _SENTENCE_END.search(text, open_at, position):
                 open_at = position
         elif open_at is not None:
             spans.append(Marked(open_at, position))
             open_at = None
     return spans, open_at
+
+
+def ends_sentence(text: str, position: int) -> bool:
+    """Whether a sentence ends right before the mark at `position`: an opening mark there, inside
+    an open quote, is a paragraph's, and the quote before it ran to that sentence's end (copy that
+    lost its paragraph breaks: "Our country … abyss. "What is at stake …")."""
+    return text[:position].rstrip()[-1:] in (".", "!", "?", "…")
 
 
 def quote_text(raw: str) -> str:
@@ -178,12 +201,12 @@ def worth_keeping(text: str, span: Marked) -> bool:
     return len(words) >= SHORTEST_PARTIAL_WORDS and (said_before(text, span.start) or said_after(text, span.end))
 
 
-def said_before(text: str, start: int) -> bool:
+def said_before(text: str, start: int, said: re.Pattern[str] = _SAID_BEFORE) -> bool:
     """Whether a verb of saying stands within three words before the opening mark at `start`."""
     lead = text[max(text.rfind("\n", 0, start), start - 80, 0) : start]
     if _NAMING.search(lead):
         return False  # "said the so-called “peace plan”": a name for a thing, not words said
-    return _SAID_BEFORE.search(re.split(r"[.!?;:]\s", lead)[-1]) is not None
+    return said.search(re.split(r"[.!?;:]\s", lead)[-1]) is not None
 
 
 def said_after(text: str, end: int) -> bool:
