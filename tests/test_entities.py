@@ -73,6 +73,28 @@ def test_transliterations_of_a_long_arabic_name_are_one_person() -> None:
     assert names[("a", "Salman bin Hamad Al Khalifa")] == "Salman bin Hamad Al Khalifa"  # a tie: alphabetical
 
 
+def test_given_names_as_close_in_letters_but_not_in_consonants_are_two_people() -> None:
+    names = canonical([
+        extraction("a", "Charlene Kafoury", "Charlie Kafoury"),  # a sister and her brother
+        extraction("b", "Carolos Papoulias"),
+        extraction("c", "Karolos Papoulias", "Karolos Papoulias"),  # a transliteration
+    ])
+    assert names[("a", "Charlene Kafoury")] != names[("a", "Charlie Kafoury")]
+    assert names[("b", "Carolos Papoulias")] == names[("c", "Karolos Papoulias")] == "Karolos Papoulias"
+
+
+def test_a_bare_given_name_is_the_one_person_of_a_family_its_article_names() -> None:
+    names = canonical([
+        extraction("a", "Charlie Kafoury", "Charlene Kafoury", "Joe Biden"),
+        extraction("b", ("Kafoury", "ORG"), "Charlie"),  # "Kafoury's son, Charlie, said"
+        extraction("c", "Charlie"),  # no family named: no guess
+        extraction("d", "Joe"),
+    ])
+    assert names[("b", "Charlie")] == "Charlie Kafoury"
+    assert names[("c", "Charlie")] == "Charlie"
+    assert names[("d", "Joe")] == "Joe"
+
+
 def test_people_sharing_a_surname_stay_apart_and_a_bare_surname_resolves_by_article() -> None:
     names = canonical([
         extraction("a", "Joe Biden", "Biden"),

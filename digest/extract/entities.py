@@ -8,10 +8,13 @@ Canonical names, in three safe steps:
    sentence to sentence ("Blinken" PERSON here, GPE there), so each key takes its majority label.
 2. People are clustered: full names (two or more name words besides particles such as "bin" or
    "al") are blocked by surname and merged when their surnames and given names are near-identical
-   spellings (rapidfuzz), so "Anthony"/"Antony Blinken" and three transliterations of a Qatari
-   prime minister's name meet, while "Joe"/"Jill Biden" stay apart. A surname alone ("Blinken")
-   joins the one cluster with that surname named in the same article, else the only one in the
-   corpus; when two people share it, it stays as written.
+   spellings (rapidfuzz) and the given names keep the same consonants, so "Anthony"/"Antony
+   Blinken", "Carolos"/"Karolos Papoulias" and three transliterations of a Qatari prime
+   minister's name meet, while "Joe"/"Jill Biden" and "Charlie"/"Charlene Kafoury" stay apart.
+   A surname alone ("Blinken") joins the one cluster with that surname named in the same
+   article, else the only one in the corpus; when two people share it, it stays as written. A
+   given name alone ("Kafoury's son, Charlie") joins the one person of that given name whose
+   surname its article writes.
 3. Places and organisations merge on equal keys, and an acronym with the one multi-word name in
    the corpus whose initials it spells ("US", "U.S." → "United States"; "UN" → "United
    Nations"). "Gaza" may be the city or the strip, so a shorter name is never guessed at.
@@ -71,6 +74,10 @@ _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Spellings closer than this are one person: transliterations and typos, not different first names.
 GIVEN_NAME_SIMILARITY = 80.0
+# Letters a transliteration writes either way ("Carolos"/"Karolos"), and letters it drops or adds
+# without making another name: vowels, "h" ("Antony"), "w" and "y".
+_SAME_SOUND = str.maketrans({"c": "k", "q": "k"})
+_SOFT_LETTERS = re.compile(r"[aeiouhwy]")
 SURNAME_SIMILARITY = 88.0
 
 
@@ -349,13 +356,16 @@ class Names:
             self.short_group[short].append(long)
         self.cluster_of = {key: i for i, keys in enumerate(clusters) for key in keys}
         self.surnames = surnames
+        self.family = [frozenset(name_words(key)[-1] for key in keys) for keys in clusters]
+        self.given = given_name_index(clusters)
         self.canonical = [best_spelling(keys, spellings) for keys in clusters]
         # A corpus's 45,000 mentions name a few thousand things: each spelling is chosen once
         # (choosing it again was 70 % of canonicalising 1,000 articles, profiled).
         self.spelled: dict[tuple[str, ...], str] = {}
 
-    def resolve(self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON") -> str:
-        """The canonical name of a spelling; `local` holds the clusters its article names."""
+    def resolve(self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON", written: frozenset[str] = frozenset()) -> str:
+        """The canonical name of a spelling; `local` holds the clusters its article names, and
+        `written` every name word it writes."""
         key = name_key(text)
         if key in self.cluster_of:
             return self.canonical[self.cluster_of[key]]
@@ -369,12 +379,21 @@ class Names:
                     return self.canonical[pool[0]]
             if nearby or candidates:
                 return text  # two people share the surname: guessing would merge them
+            relative = self.relative_named(words[0], written)
+            if relative is not None:
+                return self.canonical[relative]
         if label == "PERSON":
             return self.spelling((key,)) if key in self.spellings else text
         key = self.acronyms.get(key, key)
         key = self.shorts.get(key, key)
         group = (key, *self.short_group.get(key, ()))
         return self.spelling(group) if any(k in self.spellings for k in group) else text
+
+    def relative_named(self, given: str, written: frozenset[str]) -> int | None:
+        """The one person of this given name whose surname the article writes as a name too:
+        "Kafoury's son, Charlie" is the Charlie Kafoury another outlet names in full."""
+        found = [c for c in self.given.get(given, ()) if self.family[c] & written]
+        return found[0] if len(found) == 1 else None
 
     def spelling(self, keys: tuple[str, ...]) -> str:
         found = self.spelled.get(keys)
@@ -421,9 +440,25 @@ def same_person(a: str, b: str) -> bool:
     """Two full names that differ only as spellings of the same given names and surname do."""
     a_given, a_surname = split_name(a)
     b_given, b_surname = split_name(b)
-    if a_given[:1] != b_given[:1] or fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
+    if fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
         return False
-    return fuzz.ratio(a_given, b_given) >= GIVEN_NAME_SIMILARITY
+    return same_given_names(a_given, b_given)
+
+
+def same_given_names(a: str, b: str) -> bool:
+    """Close spellings with the same consonants: "Mohamed"/"Mohammed", "Anthony"/"Antony" and
+    "Carolos"/"Karolos" are one name; "Charlie"/"Charlene", a brother and his sister, are two,
+    although their letters are as close (a spelling ratio of 80)."""
+    first_a, first_b = a[:1].translate(_SAME_SOUND), b[:1].translate(_SAME_SOUND)
+    if first_a != first_b or fuzz.ratio(a, b) < GIVEN_NAME_SIMILARITY:
+        return False
+    return consonants(a) == consonants(b)
+
+
+def consonants(name: str) -> str:
+    """A name's consonants, as a transliteration keeps them: sounds alike as one, doubled as one."""
+    skeleton = _SOFT_LETTERS.sub("", name.translate(_SAME_SOUND))
+    return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def split_name(key: str) -> tuple[str, str]:
@@ -447,6 +482,14 @@ def union(parent: dict[str, str], a: str, b: str) -> None:
         parent[max(ra, rb)] = min(ra, rb)  # the smaller key roots: the same clusters in any order
 
 
+def given_name_index(clusters: list[list[str]]) -> dict[str, list[int]]:
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, keys in enumerate(clusters):
+        for key in keys:
+            index[name_words(key)[0]].add(i)
+    return {given: sorted(ids) for given, ids in index.items()}
+
+
 def surname_index(clusters: list[list[str]]) -> dict[str, list[int]]:
     index: dict[str, set[int]] = defaultdict(set)
     for i, keys in enumerate(clusters):
@@ -457,12 +500,13 @@ def surname_index(clusters: list[list[str]]) -> dict[str, list[int]]:
 
 def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extraction:
     local = names.clusters_in(m.text for m in extraction.mentions)
+    written = frozenset(word for m in extraction.mentions for word in name_words(name_key(m.text)))
     mentions = tuple(
-        relabel(m, names.resolve(m.text, local, label), label)
+        relabel(m, names.resolve(m.text, local, label, written), label)
         for m, label in ((m, labels.get(name_key(m.text), m.label)) for m in extraction.mentions)
     )
     quotes = tuple(
-        replace(q, speaker=names.resolve(q.speaker, local, speaker_label(q.speaker, names, local, labels)))
+        replace(q, speaker=names.resolve(q.speaker, local, speaker_label(q.speaker, names, local, labels), written))
         if q.speaker
         else q for q in extraction.quotes
     )
