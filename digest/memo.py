@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import re
+import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -125,9 +126,48 @@ def settle() -> None:
     scan only what rebuilds make (0.4-0.6 s of a one-seed rebuild went on scanning it again,
     measured). What the build left unreachable is collected first. What a later edit drops
     still dies by its reference count (the memos hold frozen dataclasses and strings, without
-    cycles); a cycle among the first build's objects would stay until the session ends."""
+    cycles); a cycle among them is collected at the next idle moment (`Settling`)."""
     gc.collect()
     gc.freeze()
+
+
+class Settling:
+    """`settle` again after each later build of a long-lived process, once it has returned and
+    the session is idle: what each edit's build leaves alive (its topics, pages and look-ups)
+    would otherwise stay in the collector's sight, and its full collections grew edit by edit
+    (0.08, 0.17, 0.24 s in three edits at 1,000 articles; 0.08 s each when settled, measured).
+    Never while a build runs: its own objects, dead by its end, would stay frozen."""
+
+    def __init__(self, delay: float = 2.0) -> None:
+        self.delay = delay
+        self.building = False
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def build_starts(self) -> None:
+        with self.lock:
+            self.building = True
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+
+    def build_ends(self) -> None:
+        with self.lock:
+            self.building = False
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = threading.Timer(self.delay, self.settle_if_idle)
+            self.timer.daemon = True  # a session's end never waits for it
+            self.timer.start()
+
+    def settle_if_idle(self) -> None:
+        with self.lock:
+            if not self.building:
+                # What was frozen before and has died since is collected too: a cycle among an
+                # earlier build's objects does not outlive the next idle moment.
+                gc.unfreeze()
+                settle()
+            self.timer = None
 
 
 def sweep_memory() -> None:

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import gc
+import time
 import weakref
 from pathlib import Path
 
 import pytest
 
 from digest import memo as memo_module
-from digest.memo import Memo, key_of, settle
+from digest.memo import Memo, Settling, key_of, settle
 from digest.model import Article
 
 
@@ -187,4 +188,33 @@ def test_settle_collects_what_a_build_dropped_and_freezes_what_it_keeps() -> Non
         assert gone() is None
         assert gc.get_freeze_count() >= len(kept)
     finally:
+        gc.unfreeze()
+
+
+def test_a_later_build_settles_once_the_session_is_idle_and_never_during_a_build() -> None:
+    class Node:
+        me: object
+
+    settling = Settling(delay=0.01)
+    try:
+        frozen = Node()
+        frozen.me = frozen  # a cycle an earlier settle froze, which dies after it
+        gone = weakref.ref(frozen)
+        gc.freeze()
+        del frozen
+        settling.build_starts()
+        time.sleep(0.1)
+        assert gone() is not None  # a build runs: nothing is collected or frozen under it
+        settling.build_ends()
+        settling.build_starts()  # the next build came at once: the idle moment never was
+        time.sleep(0.1)
+        assert gone() is not None
+        settling.build_ends()
+        deadline = time.monotonic() + 5
+        while (gone() is not None or settling.timer is not None) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gone() is None  # idle: even what was frozen before and died since is collected
+        assert gc.get_freeze_count() > 0  # and what lives on is frozen again
+    finally:
+        settling.build_starts()
         gc.unfreeze()

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from digest import __version__
-from digest.memo import Memo, keep_in_memory, settle, sweep_memory
+from digest.memo import Memo, Settling, keep_in_memory, settle, sweep_memory
 from digest.model import Digest
 from digest.nlp.encoder import load_encoder
 from digest.nlp.parse import ModelMissing, Parser, default_cache_dir, load_pipeline
@@ -99,6 +99,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # What a page's build key needs of the build, from on_nav and on_env; None while pages are read.
         self.building: tuple[MkDocsConfig, Navigation, Sequence[File], list[Any]] | None = None
         self.nav: Navigation | None = None
+        self.settling = Settling()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.nlp = None
@@ -112,6 +113,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         write_held()  # the session's last digest, for the next build to find unchanged
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving:
+            self.settling.build_starts()
         self.seeds = Path(self.config.seeds_dir)
         self.templates = Path(self.config.templates_dir) if self.config.templates_dir else None
         if not self.seeds.is_dir():
@@ -275,6 +278,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.reuse.finish()
         self.written_pages.finish(complete=True)
         self.building = self.nav = None
+        if self.serving:
+            self.settling.build_ends()
 
     on_post_build = CombinedEvent(_post_build_index, _post_build_finish)
 
@@ -284,6 +289,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.written_pages.finish(complete=False)
         self.unbuilt.finish(complete=False)
         self.building = self.nav = None
+        if self.serving:
+            self.settling.build_ends()
 
     def remove_stale(self, now: set[str], site_dir: str) -> None:
         """In a dirty build, the files of the digest's last build that this one does not make (a
