@@ -22,6 +22,7 @@ import platform
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -379,10 +380,12 @@ def peak_rss_mb() -> Json:
 # ---------------------------------------------------------------- live preview
 
 
-def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None = None, corpus_seed: int = 1) -> Json:
+def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None = None, corpus_seed: int = 1, edits: int = 3) -> Json:
     """`mkdocs serve` on a copy of the project: seconds from editing a seed to its page being served
-    changed, and from a new seed arriving to its page being served. With `articles`, the copy's seeds
-    are a generated corpus of that many (a newsroom's day), not the project's own."""
+    changed (the median of `edits` edits to different seeds, one after another: one edit's time
+    varies by about a second from run to run), and from a new seed arriving to its page being
+    served. With `articles`, the copy's seeds are a generated corpus of that many (a newsroom's
+    day), not the project's own."""
     timeout = max(timeout, 0.6 * (articles or 0))  # a cold first build of a generated corpus takes a while
     import socket
     import urllib.request
@@ -424,18 +427,21 @@ def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None =
         server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             first = wait(lambda: fetch(f"{url}digest.json") is not None)
-            seed = sorted(p for p in (project / "seeds").iterdir() if p.suffix in (".txt", ".md"))[0]
+            seeds = sorted(p for p in (project / "seeds").iterdir() if p.suffix in (".txt", ".md"))[:edits]
             document = json.loads(fetch(f"{url}digest.json") or "{}")
-            article = next((a["id"] for a in document.get("articles", []) if a["file"] == seed.name), None)
-            if first is None or article is None:
-                return {"seed_files": None, "first_build_s": first, "edit_served_s": None, "new_served_s": None}
-            marker = f"Benchmark marker {time.time_ns()}"
-            seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker} was added by an editor.\n", encoding="utf-8")
-            served = wait(lambda: marker in (fetch(f"{url}sources/{article}/") or ""))
+            ids = {a["file"]: a["id"] for a in document.get("articles", [])}
+            if first is None or any(seed.name not in ids for seed in seeds):
+                return {"seed_files": None, "first_build_s": first, "edit_served_s": None, "edits_served_s": [], "new_served_s": None}
+            times: list[float | None] = []
+            for seed in seeds:  # one edit after another, as an editor makes them: each is timed
+                marker = f"Benchmark marker {time.time_ns()}"
+                seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker} was added by an editor.\n", encoding="utf-8")
+                times.append(wait(lambda: marker in (fetch(f"{url}sources/{ids[seed.name]}/") or "")))  # noqa: B023 - called at once
+            served = None if None in times else statistics.median(t for t in times if t is not None)
             count = len(list((project / "seeds").iterdir()))
             arrived = new_seed(project / "seeds", articles or count, corpus_seed)
             new = wait(lambda: fetch(f"{url}sources/{arrived}/") is not None) if served is not None else None
-            return {"seed_files": count, "first_build_s": first, "edit_served_s": served, "new_served_s": new}
+            return {"seed_files": count, "first_build_s": first, "edit_served_s": served, "edits_served_s": times, "new_served_s": new}
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -645,8 +651,9 @@ def main(argv: list[str] | None = None) -> int:
     if serve:
         served = serve["edit_served_s"]
         new = serve["new_served_s"]
+        each = ", ".join("n/a" if t is None else f"{t:.2f}" for t in serve.get("edits_served_s", []))
         print(f"mkdocs serve, {serve['seed_files']} seeds: an edited seed served changed after "
-              f"{'n/a' if served is None else f'{served:.2f}'} s (target <= 5 s), a new seed served after "
+              f"{'n/a' if served is None else f'{served:.2f}'} s (median of {each}; target <= 5 s), a new seed served after "
               f"{'n/a' if new is None else f'{new:.2f}'} s (target <= 10 s)")  # fmt: skip
     print("\n".join(target_lines(runs, serve)))
     return 0 if all("stages" in r for r in runs) else 1
