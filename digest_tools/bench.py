@@ -437,6 +437,8 @@ def serve_edit(config_file: Path, timeout: float = 120.0, articles: int | None =
                 marker = f"Benchmark marker {time.time_ns()}"
                 seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker} was added by an editor.\n", encoding="utf-8")
                 times.append(wait(lambda: marker in (fetch(f"{url}sources/{ids[seed.name]}/") or "")))  # noqa: B023 - called at once
+                if times[-1] is None:
+                    break  # not served in time: the server is stuck, and the next edits would wait as long
             served = None if None in times else statistics.median(t for t in times if t is not None)
             count = len(list((project / "seeds").iterdir()))
             arrived = new_seed(project / "seeds", articles or count, corpus_seed)

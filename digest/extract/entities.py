@@ -294,7 +294,7 @@ def canonical_names(mentions: Sequence[Mention], labels: dict[str, str]) -> Name
     people = sorted(k for k, label in labels.items() if label == "PERSON" and len(name_words(k)) >= 2)
     clusters = cluster_people(people)
     found = acronyms(spellings, labels)
-    return Names(spellings, clusters, surname_index(clusters), found, short_forms(mentions, labels, found))
+    return Names(spellings, clusters, name_word_index(clusters, -1), found, short_forms(mentions, labels, found))
 
 
 def short_forms(mentions: Iterable[Mention], labels: dict[str, str], acronyms: dict[str, str]) -> dict[str, str]:
@@ -357,7 +357,7 @@ class Names:
         self.cluster_of = {key: i for i, keys in enumerate(clusters) for key in keys}
         self.surnames = surnames
         self.family = [frozenset(name_words(key)[-1] for key in keys) for keys in clusters]
-        self.given = given_name_index(clusters)
+        self.given = name_word_index(clusters, 0)
         self.canonical = [best_spelling(keys, spellings) for keys in clusters]
         # A corpus's 45,000 mentions name a few thousand things: each spelling is chosen once
         # (choosing it again was 70 % of canonicalising 1,000 articles, profiled).
@@ -482,20 +482,13 @@ def union(parent: dict[str, str], a: str, b: str) -> None:
         parent[max(ra, rb)] = min(ra, rb)  # the smaller key roots: the same clusters in any order
 
 
-def given_name_index(clusters: list[list[str]]) -> dict[str, list[int]]:
+def name_word_index(clusters: list[list[str]], position: int) -> dict[str, list[int]]:
+    """Each name word at `position` (0: the given name, -1: the surname) → the clusters with it."""
     index: dict[str, set[int]] = defaultdict(set)
     for i, keys in enumerate(clusters):
         for key in keys:
-            index[name_words(key)[0]].add(i)
-    return {given: sorted(ids) for given, ids in index.items()}
-
-
-def surname_index(clusters: list[list[str]]) -> dict[str, list[int]]:
-    index: dict[str, set[int]] = defaultdict(set)
-    for i, keys in enumerate(clusters):
-        for key in keys:
-            index[name_words(key)[-1]].add(i)
-    return {surname: sorted(ids) for surname, ids in index.items()}
+            index[name_words(key)[position]].add(i)
+    return {word: sorted(ids) for word, ids in index.items()}
 
 
 def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extraction:

@@ -68,18 +68,18 @@ SHORTEST_PARTIAL_WORDS = 2
 # A verb of saying and at most three words before a quote's opening mark, in its sentence: the
 # quote is the words said. "Call" needs its object between ("called the plan "…""): right before
 # the mark it names a thing ("a charity called "Help Now""), and "so-called" marks a scare quote.
+def said_within_three_words(forms: Iterable[str]) -> str:
+    """A regex of one of the forms, then at most three words."""
+    return r"(?<![\w-])(?:" + alternation(forms) + r")(?:\s+[\w'’-]+){0,3}"
+
+
 _SAID_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?:"
-    + alternation(SPEECH_FORMS - {"called", "calls"})
-    + r")(?:\s+[\w'’-]+){0,3}|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
+    r"(?:" + said_within_three_words(SPEECH_FORMS - {"called", "calls"}) + r"|(?<![\w-])call(?:ed|s|ing)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )
 # The same, with the participles that introduce a quote in a clause ("saying", "describing").
 SAYING_FORMS = SPEECH_FORMS | {verb[:-1] + "ing" if verb.endswith("e") else verb + "ing" for verb in SPEECH_VERBS}
-_SAYING_BEFORE = re.compile(
-    r"(?<![\w-])(?:" + alternation(SAYING_FORMS - {"called", "calls"}) + r")(?:\s+[\w'’-]+){0,3}\s*$",
-    re.IGNORECASE,
-)
+_SAYING_BEFORE = re.compile(said_within_three_words(SAYING_FORMS - {"called", "calls"}) + r"\s*$", re.IGNORECASE)
 _NAMING = re.compile(r"(?<![\w-])(?:so-)?(?:called|dubbed|named|titled|entitled)\s*$", re.IGNORECASE)
 # …and after the closing mark, past a comma and at most three words: "is "under control", Karl
 # Weiss said".
@@ -166,10 +166,10 @@ def pair_marks(text: str, marks: list[tuple[int, str]], open_at: int | None) -> 
     spans: list[Marked] = []
     for position, kind in marks:
         if kind == "open":
-            if open_at is not None and _SENTENCE_END.search(text, open_at, position) and ends_sentence(text, position):
+            ended = open_at is not None and _SENTENCE_END.search(text, open_at, position) is not None
+            if ended and open_at is not None and ends_sentence(text, position):
                 spans.append(Marked(open_at, len(text[:position].rstrip())))
-                open_at = position
-            elif open_at is None or _SENTENCE_END.search(text, open_at, position):
+            if open_at is None or ended:
                 open_at = position
         elif open_at is not None:
             spans.append(Marked(open_at, position))
