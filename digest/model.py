@@ -188,6 +188,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Within:
+    """Two places an article writes one inside the other: "Qeshm island in the Persian Gulf"."""
+
+    inner: str
+    outer: str
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything read off one parsed article."""
 
@@ -197,6 +205,7 @@ class Extraction:
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     vector: bytes = b""  # the multilingual encoder's unit vector of the lead (digest.nlp.encoder)
+    nesting: tuple[Within, ...] = ()  # places written one within another (digest.figures.nesting)
 
 
 @dataclass(frozen=True)

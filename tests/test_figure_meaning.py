@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from digest.figures.grouping import group_figures
-from digest.model import Figure, Measure
+from digest.figures.grouping import group_figures, nest_places
+from digest.model import Figure, Measure, Within
 
 
 def fig(article: str, value: float, noun: str, measure: str | None = None, **fields) -> Figure:
@@ -64,6 +64,13 @@ def test_places_articles_windows_and_background_keep_apart():
     ]
     for other in others:
         assert sizes(group_figures([base, other], {base: SAME, other: SAME})) == [1, 1], other
+
+
+def test_two_words_for_one_count_placed_at_two_depths_join_where_one_place_lies_in_the_other():
+    workers, people = fig("a", 3, "worker", "killed", place="Stadiou Street"), fig("b", 3, "people", "killed", place="Athens")
+    contexts = {workers: SAME, people: NEAR}
+    assert sizes(group_figures([workers, people], contexts)) == [1, 1]
+    assert sizes(group_figures([workers, people], contexts, nest_places([Within("Stadiou Street", "Athens")]))) == [2]
 
 
 def test_values_too_far_apart_never_join():

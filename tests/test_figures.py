@@ -8,9 +8,9 @@ import pytest
 
 from digest.figures.assemble import find_figures
 from digest.figures.context import resolve_date
-from digest.figures.grouping import group_figures
+from digest.figures.grouping import group_figures, nest_places
 from digest.figures.numbers import number_value
-from digest.model import Article, Figure, FigureGroup, Measure
+from digest.model import Article, Figure, FigureGroup, Measure, Within
 from digest.nlp.sentences import split_sentences
 
 
@@ -299,6 +299,23 @@ def test_general_words_for_people_and_kinds_of_place_group():
 def test_a_figure_without_place_joins_one_place_but_two_places_stay_apart():
     groups = group_figures([fig("a", 100, place="Homs"), fig("b", 104), fig("c", 98, place="Aleppo")])
     assert sorted(tuple(f.article for f in g.values) for g in groups) == [("a", "b"), ("c",)]
+
+
+def test_places_one_within_another_group_but_places_side_by_side_do_not():
+    nesting = nest_places([Within("Stadiou Street", "Athens"), Within("Athens", "Greece"), Within("Thessaloniki", "Greece")])
+    toll = [fig("a", 3, place="Stadiou Street"), fig("b", 3, place="Athens"), fig("c", 3, place="Greece")]
+    assert [len(g.values) for g in group_figures(toll, nesting=nesting)] == [3]
+    assert len(group_figures(toll)) == 3  # nothing said of the places: three places
+    crowds = [fig("a", 20000, place="Athens"), fig("b", 20000, place="Thessaloniki"), fig("c", 20000, place="Greece")]
+    assert len(group_figures(crowds, nesting=nesting)) == 2  # two cities of Greece are two crowds
+
+
+def test_nesting_is_closed_and_reads_a_place_with_or_without_its_kind():
+    nesting = nest_places([Within("Stadiou Street", "Athens"), Within("Athens", "Greece"), Within("Qeshm Island", "Persian Gulf")])
+    assert ("stadiou street", "greece") in nesting.pairs
+    assert nesting.agree(["qeshm", "persian gulf"])
+    assert not nesting.agree(["greece", "persian gulf"])
+    assert nesting.agree(["stadiou street", "athens", "greece"])
 
 
 def test_a_bare_count_joins_the_same_thing_measured_but_needs_closer_values():

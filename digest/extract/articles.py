@@ -19,6 +19,7 @@ from digest import workers
 from digest.extract.entities import find_mentions
 from digest.extract.quotes import find_quotes
 from digest.figures.assemble import find_figures
+from digest.figures.nesting import find_nesting
 from digest.memo import Memo, key_of_object
 from digest.model import Article, Extraction
 from digest.nlp.encoder import encode, lead_text, load_encoder
@@ -107,6 +108,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
         mentions=find_mentions(article, doc, sentences),
         figures=find_figures(article, doc, sentences) if reads_figures(article.language) else (),
         quotes=find_quotes(article, doc, sentences),
+        nesting=find_nesting(doc) if reads_figures(article.language) else (),
         vector=encode(lead_text(article.title, sentences)),
     )
 

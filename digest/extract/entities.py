@@ -48,7 +48,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from digest.memo import ByIdentity
-from digest.model import Article, Extraction, Mention, Sentence
+from digest.model import Article, Extraction, Mention, Sentence, Within
 from digest.nlp.sentences import sentence_at
 from digest.nlp.vocabulary import NAME_TITLES
 
@@ -506,7 +506,8 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
     # A figure's place by its corpus-wide name too: nine outlets' "US" and "United States" are one
     # place, so their one figure is one row (grouping compares places by name).
     figures = tuple(replace(f, place=names.resolve(f.place, local, "GPE")) if f.place else f for f in extraction.figures)
-    return replace(extraction, mentions=mentions, quotes=quotes, figures=figures)
+    nesting = tuple(Within(names.resolve(w.inner, local, "GPE"), names.resolve(w.outer, local, "GPE")) for w in extraction.nesting)
+    return replace(extraction, mentions=mentions, quotes=quotes, figures=figures, nesting=nesting)
 
 
 def relabel(mention: Mention, canonical: str, label: str) -> Mention:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from digest.figures.meaning import Encode, merge_by_meaning
 from digest.figures.values import (
@@ -28,14 +28,14 @@ from digest.figures.words import (
     MAGNITUDE_GAP,
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
-    PLACE_KINDS,
+    PLACE_KEY_KINDS,
     STATUS_ORDER,
     VALUE_NOUNS,
     VALUE_RATIO,
     WORK_KIND,
     WORKER_THING,
 )
-from digest.model import Figure, FigureGroup, Measure, Status
+from digest.model import Figure, FigureGroup, Measure, Status, Within
 
 
 def group_key(figure: Figure) -> tuple[str, str, bool]:
@@ -67,30 +67,61 @@ def measure_key(figure: Figure) -> Measure | None:
 
 def place_key(place: str | None) -> str:
     words = strip_article(place or "").lower().replace("'s", "").split()
-    while len(words) > 1 and words[-1] in PLACE_KINDS:
+    while len(words) > 1 and words[-1] in PLACE_KEY_KINDS:
         words.pop()
     return " ".join(words)
 
 
-def group_figures(figures: Sequence[Figure], contexts: Mapping[Figure, bytes] | Encode | None = None) -> tuple[FigureGroup, ...]:
+@dataclass(frozen=True)
+class Nesting:
+    """The (inner, outer) place keys a topic's articles write one within the other, closed under
+    "within a place within": Stadiou Street in Athens, Athens in Greece."""
+
+    pairs: frozenset[tuple[str, str]] = frozenset()
+
+    def agree(self, places: Iterable[str]) -> bool:
+        """Whether one quantity may have been counted at all these places: one place, or one place
+        that lies within each of the others (Qeshm, written as Qeshm, the Persian Gulf and
+        Hormozgan). Two places side by side (Athens, Thessaloniki) are two quantities, though both
+        lie in Greece."""
+        distinct = set(places)
+        return len(distinct) <= 1 or any(all(p == q or (p, q) in self.pairs for q in distinct) for p in distinct)
+
+
+NO_NESTING = Nesting()
+
+
+def nest_places(nesting: Iterable[Within]) -> Nesting:
+    pairs = {(place_key(w.inner), place_key(w.outer)) for w in nesting}
+    pairs = {(a, b) for a, b in pairs if a != b}
+    while grown := {(a, d) for a, b in pairs for c, d in pairs if b == c and a != d} - pairs:
+        pairs |= grown
+    return Nesting(frozenset(pairs))
+
+
+def group_figures(
+    figures: Sequence[Figure], contexts: Mapping[Figure, bytes] | Encode | None = None, nesting: Nesting = NO_NESTING
+) -> tuple[FigureGroup, ...]:
     """One group per quantity: blocked by key, then split by place and where values lie too far
     apart; with `contexts` (each figure's context vector, or what encodes the figures asked for),
-    clusters that count one thing in other words are then joined by meaning (`digest.figures.meaning`)."""
+    clusters that count one thing in other words are then joined by meaning (`digest.figures.meaning`).
+    Places agree when they are one, or when the articles write one within the others (`nesting`)."""
     blocks: dict[tuple[str, str, bool], list[Figure]] = {}
     for figure in figures:
         blocks.setdefault(group_key(figure), []).append(figure)
-    clusters = [c for key in sorted(blocks) for c in cluster_values(blocks[key])]
+    clusters = [c for key in sorted(blocks) for c in cluster_values(blocks[key], nesting)]
     if contexts:
-        clusters = merge_by_meaning(clusters, contexts)
+        clusters = merge_by_meaning(clusters, contexts, nesting)
     groups = [make_group(c) for c in clusters]
     return tuple(sorted(groups, key=group_order))
 
 
-def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
+def cluster_values(block: Sequence[Figure], nesting: Nesting = NO_NESTING) -> list[list[Figure]]:
     """Placed and measured figures first, then ascending by value; each joins the nearest cluster it fits.
 
     A figure that names no place may join a cluster of one place (outlets often leave the
-    place of a toll implicit); figures naming two different places never share a cluster.
+    place of a toll implicit); figures naming two different places share a cluster only where
+    one lies within the other (`Nesting`).
     A repeat of the same value by the same article is the same figure said twice: dropped.
     """
     clusters: list[list[Figure]] = []
@@ -104,19 +135,19 @@ def cluster_values(block: Sequence[Figure]) -> list[list[Figure]]:
         # "17 dead, up from 12", "between 30 and 40 coaches": the same quantity as the count
         # the sentence gives beside it, though the article then gives it twice.
         mates = [c for c in clusters if is_earlier_value(figure) and any(same_sentence(f, figure) for f in c)]
-        fitting = [c for c in mates if fits([f for f in c if f.article != figure.article], figure, c)]
+        fitting = [c for c in mates if fits([f for f in c if f.article != figure.article], figure, nesting, c)]
         if fitting:
             fitting[0].append(figure)
             continue
-        fitting = [c for c in clusters if fits(c, figure)]
+        fitting = [c for c in clusters if fits(c, figure, nesting)]
         if fitting:
             min(fitting, key=lambda c: distance(c, figure)).append(figure)
         else:
             clusters.append([figure])
-    return join_earlier_values(clusters)
+    return join_earlier_values(clusters, nesting)
 
 
-def join_earlier_values(clusters: list[list[Figure]]) -> list[list[Figure]]:
+def join_earlier_values(clusters: list[list[Figure]], nesting: Nesting = NO_NESTING) -> list[list[Figure]]:
     """A sentence that gives a count's earlier value beside its new one ("widened the recall to
     52 batches from 37") says the two are one quantity: the cluster the earlier value joined (the
     other outlets' 37) and the one its new value joined (52) are one, however far apart the values,
@@ -125,38 +156,40 @@ def join_earlier_values(clusters: list[list[Figure]]) -> list[list[Figure]]:
         home = next(c for c in clusters if figure in c)
         for mate in clusters:
             new = [f for f in mate if same_sentence(f, figure) and not is_earlier_value(f)]
-            if mate is not home and new and may_join(home, mate, figure.article):
+            if mate is not home and new and may_join(home, mate, figure.article, nesting):
                 home.extend(mate)
                 mate.clear()
                 break
     return [c for c in clusters if c]
 
 
-def may_join(first: Sequence[Figure], second: Sequence[Figure], article: str) -> bool:
+def may_join(first: Sequence[Figure], second: Sequence[Figure], article: str, nesting: Nesting = NO_NESTING) -> bool:
     if {f.article for f in first} & {f.article for f in second} - {article}:
         return False
     members = [*first, *second]
-    places = {place_key(f.place) for f in members if f.place}
     periods = {period_key(f.period) for f in members if f.period}
     measures = all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(members, 2))
-    return len(places) <= 1 and len(periods) <= 1 and measures
+    return places_agree(members, nesting) and len(periods) <= 1 and measures
 
 
 def same_sentence(first: Figure, second: Figure) -> bool:
     return first.article == second.article and first.sentence == second.sentence
 
 
-def fits(cluster: Sequence[Figure], figure: Figure, whole: Sequence[Figure] | None = None) -> bool:
+def places_agree(figures: Iterable[Figure], nesting: Nesting) -> bool:
+    return nesting.agree(place_key(f.place) for f in figures if f.place)
+
+
+def fits(cluster: Sequence[Figure], figure: Figure, nesting: Nesting = NO_NESTING, whole: Sequence[Figure] | None = None) -> bool:
     """Whether `figure` may join `cluster`; with `whole`, measures, places and values are checked
     against all of `whole` but the one-value-per-article rule only against `cluster`."""
     members = (*(cluster if whole is None else whole), figure)
-    places = {place_key(f.place) for f in members if f.place}
     # A measurement's window one outlet leaves unsaid ("150 mm of rain" beside "150 mm in twelve
     # hours") may be the same; two different windows never are.
     periods = {period_key(f.period) for f in members if f.period}
     measures = [measure_key(f) for f in members]
     same_article = any(f.article == figure.article for f in cluster)
-    agree = len(places) <= 1 and len(periods) <= 1 and all(
+    agree = places_agree(members, nesting) and len(periods) <= 1 and all(
         measures_agree(measure_key(a), measure_key(b)) or are_twins(a, b) for a, b in itertools.combinations(members, 2)
     )
     return agree and not same_article and values_close(members, all(measures))

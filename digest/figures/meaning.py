@@ -21,6 +21,7 @@ import heapq
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -41,6 +42,9 @@ from digest.figures.words import (
 )
 from digest.model import Figure
 from digest.nlp.vocabulary import PERSON_NOUNS
+
+if TYPE_CHECKING:
+    from digest.figures.grouping import Nesting
 
 # Average cosine of two clusters' contexts above which they are one quantity (tuned on the
 # eval, dev, dev2, dev3 and naming sets: once the constraints have spoken, paraphrases of one
@@ -102,17 +106,19 @@ def figure_order(figure: Figure) -> tuple[str, int, float, str]:
     return (figure.article, figure.sentence, figure.value, figure.text)
 
 
-def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Figure, bytes] | Encode) -> list[list[Figure]]:
+def merge_by_meaning(
+    clusters: Sequence[Sequence[Figure]], contexts: Mapping[Figure, bytes] | Encode, nesting: Nesting | None = None
+) -> list[list[Figure]]:
     """The clusters, those that count one thing in other words merged, closest pair first;
     `contexts` holds each figure's context vector, or encodes the figures it is given: then only
     figures of clusters that another may join (`join_bar`) are encoded, all in one call."""
     vectors = Contexts(contexts)
     merged = [list(c) for c in clusters]
     version = [0] * len(merged)
-    bars = {(i, j): bar for i, j in itertools.combinations(range(len(merged)), 2) if (bar := join_bar(merged[i], merged[j])) is not None}
+    bars = {(i, j): bar for i, j in itertools.combinations(range(len(merged)), 2) if (bar := join_bar(merged[i], merged[j], nesting)) is not None}
     vectors.fetch([f for i, j in bars for f in (*merged[i], *merged[j])])
     # Best pair first; a pair whose cluster has merged since it was scored is stale and skipped.
-    heap = [(-s, i, j, 0, 0) for (i, j), bar in bars.items() if (s := pair_score(merged[i], merged[j], vectors, bar)) is not None]
+    heap = [(-s, i, j, 0, 0) for (i, j), bar in bars.items() if (s := pair_score(merged[i], merged[j], vectors, nesting, bar)) is not None]
     heapq.heapify(heap)
     while heap:
         _, i, j, seen_i, seen_j = heapq.heappop(heap)
@@ -124,16 +130,18 @@ def merge_by_meaning(clusters: Sequence[Sequence[Figure]], contexts: Mapping[Fig
         for other in range(len(merged)):
             if other != i and merged[other]:
                 low, high = min(i, other), max(i, other)
-                score = pair_score(merged[low], merged[high], vectors)
+                score = pair_score(merged[low], merged[high], vectors, nesting)
                 if score is not None:
                     heapq.heappush(heap, (-score, low, high, version[low], version[high]))
     return [c for c in merged if c]
 
 
-def pair_score(first: Sequence[Figure], second: Sequence[Figure], vectors: Contexts, bar: float | None = None) -> float | None:
+def pair_score(
+    first: Sequence[Figure], second: Sequence[Figure], vectors: Contexts, nesting: Nesting | None = None, bar: float | None = None
+) -> float | None:
     """The mean cosine of the two clusters' contexts, or None when they may not be one quantity;
     `bar`, where the caller has it already, is `join_bar` of the two."""
-    bar = join_bar(first, second) if bar is None else bar
+    bar = join_bar(first, second, nesting) if bar is None else bar
     if bar is None:
         return None
     left, right = vectors.rows(first), vectors.rows(second)
@@ -160,12 +168,12 @@ def value_gap(first: Sequence[Figure], second: Sequence[Figure]) -> float:
     )
 
 
-def join_bar(first: Sequence[Figure], second: Sequence[Figure]) -> float | None:
+def join_bar(first: Sequence[Figure], second: Sequence[Figure], nesting: Nesting | None = None) -> float | None:
     """The closeness the two clusters' contexts need to be one quantity; None when they may not be."""
     # Imported here: grouping imports this module to call merge_by_meaning.
     from digest.figures.grouping import is_progression, measure_key, measures_agree, values_close
 
-    if not agree_outside_measure(first, second):
+    if not agree_outside_measure(first, second, nesting):
         return None
     members = [*first, *second]
     said = [f for f in members if says_measure(f)]
@@ -178,9 +186,9 @@ def join_bar(first: Sequence[Figure], second: Sequence[Figure]) -> float | None:
     return MEANING_BAR if values_close(ordered, len(said) == len(members) or is_progression(members)) else None
 
 
-def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
-    """Whether article, unit, level or change, place, window and background agree."""
-    from digest.figures.grouping import period_key, place_key
+def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure], nesting: Nesting | None = None) -> bool:
+    """Whether article, unit, level or change, place (`Nesting`), window and background agree."""
+    from digest.figures.grouping import NO_NESTING, period_key, places_agree
 
     members = [*first, *second]
     if {f.article for f in first} & {f.article for f in second}:
@@ -191,7 +199,7 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure]) -> 
         return False
     if len({kind for f in members if (kind := animacy(f)) is not None}) > 1:
         return False
-    if len({place_key(f.place) for f in members if f.place}) > 1:
+    if not places_agree(members, nesting or NO_NESTING):
         return False
     # A count with no window is a total, not the count of a window ("120 in the last 24 hours"),
     # unless both give one precise value: "3,500 children vaccinated last week" and "3.500

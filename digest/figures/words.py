@@ -153,6 +153,9 @@ PERIOD_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "dec
 
 # Trailing words that name a place's kind, not the place: "the Gaza Strip" is "Gaza".
 PLACE_KINDS = {"strip", "region", "territory", "territories", "area", "province", "district"}
+# Words a place's name may be written with or without, when places are compared: "Qeshm" and
+# "Qeshm Island", "Genesee" and "Genesee County" (but "the Genesee County" is no phrase).
+PLACE_KEY_KINDS = PLACE_KINDS | {"island", "county"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
