@@ -369,6 +369,8 @@ def test_changes_are_what_changes_and_which_way(nlp):
         ("A magnitude 7.1 earthquake struck the coast.", 7.1, "magnitude", "magnitude of the earthquake"),
         ("The 6.2-magnitude quake hit before dawn.", 6.2, "magnitude", "magnitude of the earthquake"),
         ("A 5.6 aftershock shook the city.", 5.6, "magnitude", "magnitude of the aftershock"),
+        ("Tremors from an earthquake registering 6.1 on the Richter scale were felt.", 6.1, "magnitude", "magnitude of the earthquake"),
+        ("A quake measuring 7 on the Richter scale hit the coast.", 7, "magnitude", "magnitude of the earthquake"),
         ("The fire has burned more than 5,000 acres.", 5000, "acre", "burn"),
         ("Some 120 millimetres of rain fell overnight.", 120, "mm", "rain"),
         ("The quake struck at a depth of 35 km.", 35, "km", "depth"),
@@ -601,6 +603,10 @@ def test_what_befell_a_part_is_not_said_of_the_whole(nlp):
         ("At least 14 died when the bridge collapsed.", 14, "killed"),
         ("STORM HORROR: 9 dead as roofs collapse.", 9, "killed"),
         ("Officials said 30 were injured in the blast.", 30, "injured"),
+        ("A quake hit southern Iran on Sunday, killing 10 people and injuring 80.", 80, "injured"),  # tagged DATE
+        ("1 dead, 2 hurt in office shooting.", 1, "killed"),
+        ("1 dead, 2 hurt in office shooting.", 2, "injured"),
+        ("He said 30 of the 80 wounded remained in hospital.", 80, "injured"),
     ],
 )
 def test_a_bare_count_of_what_only_people_suffer_counts_people(nlp, text, value, measure):

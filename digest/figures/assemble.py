@@ -135,11 +135,24 @@ def bare_people(number: Token) -> tuple[Token, str] | None:
         measure = verb_measure(head)
     elif number.dep_ == "ROOT" and number.pos_ in {"NUM", "NOUN"}:
         measure = in_hospital(number)  # "Two children dead. Sixty in hospital."
-    elif number.dep_ == "nummod" and head.pos_ == "ADJ":
-        measure = ADJ_MEASURES.get(head.lower_)
+    elif number.dep_ in {"nummod", "meta"} and head.pos_ == "ADJ":
+        measure = ADJ_MEASURES.get(head.lower_)  # "1 dead, 2 hurt in office shooting"
+    elif number.dep_ == "nummod" and head.tag_ == "VBN":
+        measure = verb_measure(head)  # "2 hurt", the participle taken for the noun it stands for
+    elif (after := participle_after(number)) is not None:
+        head, measure = after, verb_measure(after)  # "30 of the 80 wounded"
     else:
         return None
     return (head, measure) if measure in PEOPLE_MEASURES else None
+
+
+def participle_after(number: Token) -> Token | None:
+    """ "the 80 wounded": a participle the parse hangs on the number it follows, standing for people."""
+    if number.i + 1 >= len(number.doc):
+        return None
+    following = number.doc[number.i + 1]
+    is_after = following.head.i == number.i and following.dep_ in {"acl", "amod"} and following.tag_ == "VBN"
+    return following if is_after else None
 
 
 def in_hospital(token: Token) -> str | None:

@@ -174,7 +174,9 @@ def seismic_word(run: Span) -> Token | None:
     if number.dep_ == "nummod" and number.head.lemma_.lower() in SEISMIC_NOUNS and is_fractional(run):
         return number.head
     measuring = number.head.lemma_.lower() == "measure" and number.dep_ in {"dobj", "attr", "npadvmod", "oprd"}
-    return number if measuring and is_fractional(run) else None
+    # "registering 6.1 on the Richter scale", "a force of about 6.0 on the Richter scale"
+    scale = tuple(t.lower_ for t in run.doc[run.end : run.end + 4]) == ("on", "the", "richter", "scale")
+    return number if (measuring and is_fractional(run)) or (scale and 0 < (number_value(run) or 0) <= 10) else None
 
 
 def completed_noun(number: Token, nouns: set[str]) -> Token | None:

@@ -12,6 +12,7 @@ from digest.figures.words import (
     FALL_WORDS,
     MONTH_PREFIXES,
     NOT_COUNTS,
+    PEOPLE_MEASURES,
     PERIOD_UNITS,
     POINT_GROUPED,
     QUALIFIERS,
@@ -20,6 +21,7 @@ from digest.figures.words import (
     SCALES,
     TALLY_NOUNS,
     UNIT_NOUNS,
+    VERB_MEASURES,
 )
 from digest.nlp.vocabulary import ARGUMENTS
 
@@ -72,7 +74,7 @@ def is_not_count(run: Span) -> bool:
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
     # a tally noun or a counted plural outweighs the tag.
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
-    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run) and not counts_part(run):
+    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run) and not counts_part(run) and not befalls(run):
         return True
     if is_fractional(run):
         return True
@@ -102,6 +104,16 @@ def counts_plural(run: Span) -> bool:
         return False
     beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
     return not any(word[:3] in MONTH_PREFIXES for word in beside) and noun.ent_type_ not in NOT_COUNTS
+
+
+def befalls(run: Span) -> bool:
+    """A bare number that a verb only people undergo takes as its object, by no month name: the model
+    tags the 80 of "killing 10 people and injuring 80 on Sunday" DATE, but no date is injured."""
+    number, doc = run_root(run), run.doc
+    beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
+    verb = number.head
+    undergoes = number.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and VERB_MEASURES.get(verb.lemma_.lower()) in PEOPLE_MEASURES
+    return undergoes and not any(word[:3] in MONTH_PREFIXES for word in beside)
 
 
 def counts_part(run: Span) -> bool:
