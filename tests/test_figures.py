@@ -10,6 +10,7 @@ from digest.figures.assemble import find_figures
 from digest.figures.context import resolve_date
 from digest.figures.grouping import group_figures, nest_places
 from digest.figures.numbers import number_value
+from digest.figures.values import common_values
 from digest.model import Article, Figure, FigureGroup, Measure, Within
 from digest.nlp.sentences import split_sentences
 
@@ -906,6 +907,21 @@ def test_lengths_in_different_units_are_one_quantity_in_a_common_unit():
     assert group.status == "agreed"
     lower = fig("c", 3000, text="3,000 metres", noun=None, unit="m", measure="height", label="height in m")
     assert len(group_figures([km, lower])) == 2  # 8 km is not 3,000 metres
+
+
+def length(article: str, value: float, unit: str, text: str) -> Figure:
+    return fig(article, value, text=text, noun=None, unit=unit, measure="chase", label=f"chase in {unit}")
+
+
+def test_a_quantity_in_miles_and_in_km_is_one_row_agreed_where_the_conversion_rounds_alike():
+    (group,) = group_figures([length("a", 30, "mile", "30 miles"), length("b", 48, "km", "48km"), length("c", 30, "mile", "about 30 miles")])
+    assert group.status == "agreed"  # 48 km is 29.8 miles
+    speeds = [fig(a, v, text=t, noun=None, unit=u, measure="speed", label="speed") for a, v, u, t in (
+        ("a", 120, "mph", "120 mph"), ("b", 193, "km/h", "193km/h"), ("c", 100, "mph", "more than 100 mph"))]  # fmt: skip
+    (group,) = group_figures(speeds)
+    assert group.status == "divergent"  # 100 mph is no rounding of 193km/h
+    assert common_values(group.values) == [120, 119.92, 100]
+    assert len(group_figures([length("a", 30, "mile", "30 miles"), length("b", 30, "km", "30 km")])) == 2
 
 
 # --- running counts -------------------------------------------------------------------------

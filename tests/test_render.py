@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest import memo
-from digest.model import Digest
+from digest.model import Digest, Figure, FigureGroup, Measure
 from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
 from digest.site.render import _KEPT as KEPT
-from digest.site.render import SiteView, escape_markdown, render_pages, still_true
+from digest.site.render import SiteView, escape_markdown, render_pages, still_true, value_range
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "digest" / "site" / "templates"
 HOSTILE = [
@@ -252,3 +252,11 @@ def test_a_look_up_that_cannot_be_asked_any_more_renders_the_page_again(seeds_di
     present = seeds_digest.articles[0].id
     assert still_true(site, [("outlet", (present,), site.outlet(present))])
     assert not still_true(site, [("outlet", ("an-article-removed-since",), "Some Outlet")])
+
+
+def test_a_row_in_two_units_spans_its_values_in_the_unit_most_outlets_write() -> None:
+    def speed(article: str, value: float, unit: str) -> Figure:
+        return Figure(article, 0, value, f"{value:g} {unit}", None, None, Measure("speed"), "speed", unit=unit)
+
+    group = FigureGroup("speed", "divergent", (speed("a", 120, "mph"), speed("b", 193, "km/h"), speed("c", 100, "mph")))
+    assert value_range(group) == "100–120"

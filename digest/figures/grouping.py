@@ -22,6 +22,7 @@ from digest.figures.values import (
 )
 from digest.figures.words import (
     BARE_RATIO,
+    CONVERSION_SHARE,
     FRACTION_PRECISION,
     FRACTION_TEXT,
     GENERIC_PEOPLE,
@@ -297,7 +298,7 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
     status: Status
     if len({f.article for f in values}) == 1:
         status = "single"
-    elif len({base_value(f) for f in values}) == 1:
+    elif all(same_value(a, b) for a, b in itertools.combinations(values, 2)):
         status = "agreed"
     elif is_progression(values):
         status = "progression"
@@ -307,6 +308,17 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
         status = "divergent"
     label = min((f.label for f in values), key=lambda text: (-len(text), text))
     return FigureGroup(label=label, status=status, values=values, context=all(f.context for f in values))
+
+
+def same_value(first: Figure, second: Figure) -> bool:
+    """One value: equal in the common unit, or, written in two units, equal but for the rounding
+    of a conversion (`CONVERSION_SHARE`)."""
+    one, other = base_value(first), base_value(second)
+    converted = first.unit is not None and second.unit is not None and first.unit != second.unit
+    if one == other or not converted:
+        return one == other
+    written = max(0.5 * 10.0 ** -decimals(f.text) * (base_value(f) / f.value if f.value else 1.0) for f in (first, second))
+    return abs(one - other) <= max(written, CONVERSION_SHARE * max(one, other))
 
 
 def is_progression(values: Sequence[Figure]) -> bool:

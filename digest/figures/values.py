@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from digest.figures.words import (
     DECIMAL_COMMA,
@@ -87,3 +89,12 @@ def base_unit(figure: Figure) -> str:
 def base_value(figure: Figure) -> float:
     """The value in `base_unit`: 8000 for "8 km", 8000 for "8.000 metres"."""
     return figure.value * UNIT_BASES[figure.counted][1] if figure.counted in UNIT_BASES else figure.value
+
+
+def common_values(figures: Sequence[Figure]) -> list[float]:
+    """Each value in the unit most of the figures are written in (the first such on a tie): a row
+    of 30 miles and 48km spans 0.17 miles, not 18 of no unit."""
+    counts = Counter(f.counted for f in figures)
+    unit = max(counts, key=lambda u: counts[u])
+    factor = UNIT_BASES[unit][1] if unit in UNIT_BASES else 1.0
+    return [f.value if f.counted == unit else round(base_value(f) / factor, 2) for f in figures]

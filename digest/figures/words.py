@@ -330,11 +330,18 @@ SPELLED_OUT = {("gross", "domestic", "product"): "gdp", ("gross", "national", "p
 # "interest rates" is "the rate" with its kind unsaid (and may join "the reference rate").
 GENUS_KINDS = {("interest", "rate")}
 LENGTH_UNITS = {"km", "m", "mile"}
-# Units compared in a common one: "8 km" and "8.000 metres" are one height. (base unit, factor)
+# Units compared in a common one: "8 km" and "8.000 metres" are one height; "a 30-mile chase" and
+# "a 48km chase", "120 mph" and "193km/h" one quantity in two systems. (base unit, factor)
 UNIT_BASES = {
     "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001),
+    "mile": ("m", 1609.344), "foot": ("m", 0.3048), "inch": ("m", 0.0254), "mph": ("km/h", 1.609344),
+    "acre": ("hectare", 0.40468564),
     "tonne": ("kg", 1000.0), "gram": ("kg", 1e-3), "milligram": ("kg", 1e-6), "microgram": ("kg", 1e-9),
 }  # fmt: skip
+# Of one quantity in two units, the values agree when the conversion lands within half the last
+# digit written, or within this share of the value: printed conversions are rounded ("58km (36
+# miles)", 36.04), but "more than 100 mph" is not 193km/h.
+CONVERSION_SHARE = 0.01
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 # Units of things counted in whole amounts: "150.000 euro", "12.000 hectares" group thousands with points.

@@ -9,7 +9,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from digest.figures.values import as_of_date
+from digest.figures.values import as_of_date, common_values
 from digest.model import FigureGroup
 
 WIDTH, HEIGHT, PAD = 96, 24, 3
@@ -19,10 +19,10 @@ def day_points(group: FigureGroup) -> list[tuple[str, float]]:
     """One (as-of date, value) per day, in date order: the group's values are sorted so, an earlier
     value given that day ("to 52 from 37") before the value the day ends with."""
     points: dict[str, float] = {}
-    for figure in group.values:
+    for figure, value in zip(group.values, common_values(group.values)):
         day = as_of_date(figure)
         if day is not None:
-            points[day] = figure.value
+            points[day] = value
     return sorted(points.items())
 
 

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from digest import memo, workers
 from digest.extract.articles import reads_figures
+from digest.figures.values import common_values
 from digest.model import (
     Article,
     Claim,
@@ -385,7 +386,7 @@ class SiteView:
         return progression(group)
 
     def spread(self, group: FigureGroup) -> str:
-        values = [f.value for f in group.values]
+        values = common_values(group.values)
         if len(values) < 2 or max(values) == min(values):
             return ""
         low, high = min(values), max(values)
@@ -488,7 +489,7 @@ def topic_description(topic: Topic, shown: int = 3) -> str:
 
 
 def value_range(group: FigureGroup) -> str:
-    values = [f.value for f in group.values]
+    values = common_values(group.values)
     return f"{format_number(min(values))}–{format_number(max(values))}"
 
 
