@@ -1126,5 +1126,13 @@ def test_an_elided_count_takes_the_last_part_of_a_hyphened_noun_before_it(nlp):
     assert (killed.label, str(killed.measure)) == ("workers killed", "killed")  # not two "co" killed
 
 
+def test_a_bare_number_opening_a_sentence_counts_what_the_sentence_before_counted(nlp):
+    text = "Forty-three inmates escaped from the prison on Sunday night. Eighteen were caught within hours."
+    assert one(read(nlp, text), 18).noun == "inmate"  # though the model tags "Eighteen" DATE
+    assert one(read(nlp, "The storm destroyed 40 homes. Two were killed when a roof fell."), 2).counted == "people"
+    paragraphs = "Forty-three inmates escaped from the prison on Sunday night.\n\nEighteen were caught within hours."
+    assert not [f for f in read(nlp, paragraphs) if f.value == 18]  # a new paragraph starts afresh
+
+
 def test_feet_abbreviated_are_feet(nlp):
     assert one(read(nlp, "The climbers were at around 2,000 ft when the storm hit on Monday."), 2000).unit == "foot"

@@ -65,13 +65,13 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     unit = measurement_unit(run)
     if unit is not None:
         return None if is_coordinate(run) else read_measurement(article, run, unit, sentences, previous)
-    if is_not_count(run):
-        return None
-    value = count_value(run)
     number = run_root(run)
     noun, verb = counted_noun(number), None
     if noun is None:
         noun, verb = elided_count(number) or (None, None)
+    if is_not_count(run, elided=verb is not None):
+        return None
+    value = count_value(run)
     qualifier, start = read_qualifier(run)
     start = earlier_mark(run, start)
     text = run.doc[start : run.end].text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from digest.figures.meaning import is_person_noun
 from digest.figures.numbers import from_partner, is_partitive_whole, of_object, tally_subject
 from digest.figures.words import (
     ADJ_MEASURES,
@@ -19,6 +20,7 @@ from digest.figures.words import (
     MEASUREMENT_WORDS,
     NOT_COUNTS,
     NOUN_MEASURES,
+    PEOPLE_MEASURES,
     REPORTING_VERBS,
     RISE_WORDS,
     SETTLEMENT_NOUNS,
@@ -199,11 +201,31 @@ def partitive_noun(number: Token) -> Token | None:
 def earlier_counted_noun(number: Token) -> Token | None:
     """The nearest noun counted earlier in the sentence: what "1,200 of them" and "3,000 were
     evacuated" leave unsaid in "cut 1,800 jobs, 1,200 of them in Sweden"."""
-    for token in reversed(number.doc[sentence_of(number).start : number.i]):
+    return last_counted_noun(number.doc[sentence_of(number).start : number.i])
+
+
+def last_counted_noun(words: Span) -> Token | None:
+    for token in reversed(words):
         counted = any(c.dep_ == "nummod" and c.like_num for c in token.children)
         if token.pos_ == "NOUN" and counted and is_countable(token):
             return hyphened_head(token)  # "shooting three co-workers, killing two of them": workers
     return None
+
+
+def previous_counted_noun(number: Token, verb: Token) -> Token | None:
+    """The noun the sentence before counted last, for a bare number that opens its sentence:
+    "43 inmates escaped on Sunday. Eighteen were caught within hours." Only within a paragraph,
+    and a thing never undergoes what only people do ("40 homes destroyed. Two were killed")."""
+    doc, sentence = number.doc, sentence_of(number)
+    opening = number.i - sentence.start <= 3 and all(t.pos_ in {"DET", "ADJ", "ADV", "ADP"} for t in doc[sentence.start : number.i])
+    if not opening or sentence.start == 0:
+        return None
+    before = sentence_of(doc[sentence.start - 1])
+    if "\n" in doc.text[before.end_char : sentence.start_char] or "\n" in before.text:
+        return None
+    noun = last_counted_noun(before)
+    people_only = VERB_MEASURES.get(verb.lemma_.lower()) in PEOPLE_MEASURES
+    return noun if noun is not None and (not people_only or is_person_noun(noun.lemma_.lower())) else None
 
 
 def elided_count(number: Token) -> tuple[Token, Token] | None:
@@ -218,8 +240,10 @@ def elided_count(number: Token) -> tuple[Token, Token] | None:
     if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
         return None
     verb = next((t for t in following[:3] if t.pos_ == "VERB"), None)
-    noun = earlier_counted_noun(number)
-    return (noun, verb) if noun is not None and verb is not None else None
+    if verb is None:
+        return None
+    noun = earlier_counted_noun(number) or previous_counted_noun(number, verb)
+    return (noun, verb) if noun is not None else None
 
 
 def relative_subject(verb: Token) -> bool:

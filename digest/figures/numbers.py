@@ -66,15 +66,17 @@ def number_runs(doc: Doc) -> Iterator[Span]:
         yield doc[start:]
 
 
-def is_not_count(run: Span) -> bool:
-    """Dates, times, money, ordinals, percentages, years, "six-week", "No. 10", "magnitude 7.8"."""
+def is_not_count(run: Span, elided: bool = False) -> bool:
+    """Dates, times, money, ordinals, percentages, years, "six-week", "No. 10", "magnitude 7.8";
+    `elided` says the number stands for a noun counted before it ("Eighteen were caught")."""
     doc = run.doc
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
-    # a tally noun or a counted plural outweighs the tag.
+    # a tally noun, a counted plural or a noun counted before outweighs the tag.
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
-    if tagged and tally_subject(run_root(run)) is None and not counts_plural(run) and not counts_part(run) and not befalls(run):
+    counts = elided or tally_subject(run_root(run)) is not None or counts_plural(run) or counts_part(run) or befalls(run)
+    if tagged and not counts:
         return True
     if is_fractional(run):
         return True
