@@ -73,6 +73,18 @@ def test_two_words_for_one_count_placed_at_two_depths_join_where_one_place_lies_
     assert sizes(group_figures([workers, people], contexts, nest_places([Within("Stadiou Street", "Athens")]))) == [2]
 
 
+def test_one_count_an_article_says_twice_in_two_words_joins_the_clusters_of_both():
+    lead, later = fig("a", 2, "man", "injured"), fig("a", 2, "people", "injured", sentence=5)
+    partners, people = fig("b", 2, "partner", "injured"), fig("c", 2, "people", "injured")
+    contexts = {lead: SAME, later: SAME, partners: SAME, people: NEAR}
+    (group,) = group_figures([lead, partners, later, people], contexts)
+    assert sorted(f.article for f in group.values) == ["a", "b", "c"]  # the article's count once
+    women = fig("a", 2, "woman", "injured")  # "two men and two women were injured": one sentence, two counts
+    assert sizes(group_figures([lead, women, fig("b", 2, "woman", "injured")], {lead: SAME, women: SAME, people: SAME})) != [3]
+    other = fig("a", 3, "people", "injured", sentence=5)  # an article's two values are two quantities
+    assert sizes(group_figures([lead, partners, other, fig("c", 3, "people", "injured")], dict.fromkeys([lead, partners, other], SAME))) == [2, 2]
+
+
 def test_values_too_far_apart_never_join():
     abducted, held = fig("a", 250, "hostage"), fig("b", 132, "captive")
     assert sizes(group_figures([abducted, held], {abducted: SAME, held: SAME})) == [1, 1]

@@ -124,7 +124,8 @@ def merge_by_meaning(
         _, i, j, seen_i, seen_j = heapq.heappop(heap)
         if not merged[i] or not merged[j] or (seen_i, seen_j) != (version[i], version[j]):
             continue
-        merged[i].extend(merged[j])
+        said = {(f.article, f.value) for f in merged[i]}
+        merged[i].extend(f for f in merged[j] if (f.article, f.value) not in said)  # a count said twice, once
         merged[j] = []
         version[i] += 1
         for other in range(len(merged)):
@@ -191,7 +192,7 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure], nes
     from digest.figures.grouping import NO_NESTING, period_key, places_agree
 
     members = [*first, *second]
-    if {f.article for f in first} & {f.article for f in second}:
+    if not restated_alike(first, second):
         return False
     if len({f.context for f in members}) > 1 or len({base_unit(f) if f.unit else None for f in members}) > 1:
         return False
@@ -208,6 +209,19 @@ def agree_outside_measure(first: Sequence[Figure], second: Sequence[Figure], nes
     unsaid_may_be_any = members[0].counted in MEASUREMENT_UNITS or share_precise_value(first, second)
     periods = {period_key(f.period) for f in members if f.period or not unsaid_may_be_any}
     return len(periods) <= 1
+
+
+def restated_alike(first: Sequence[Figure], second: Sequence[Figure]) -> bool:
+    """Whether every article in both clusters gives one value in both, in two sentences: "two men
+    were wounded" in the lead and "two people injured" further down are one count said twice (and
+    evidence that the clusters count one thing), but "two men and two women" in one sentence are
+    two, and an article's two values can never be one quantity's."""
+    for article in {f.article for f in first} & {f.article for f in second}:
+        one = [f for f in first if f.article == article]
+        other = [f for f in second if f.article == article]
+        if {f.value for f in one} != {f.value for f in other} or {f.sentence for f in one} & {f.sentence for f in other}:
+            return False
+    return True
 
 
 def animacy(figure: Figure) -> str | None:
