@@ -29,6 +29,7 @@ from digest.figures.words import (
     GENUS_KINDS,
     IRREGULAR_PARTICIPLES,
     LENGTH_UNITS,
+    MAGNITUDE_NOUNS,
     MEASURED_SYNONYMS,
     MEASUREMENT_WORDS,
     NEUTRAL_VERBS,
@@ -479,8 +480,10 @@ def describe_magnitude(anchor: Token, reading: Reading) -> tuple[Measure, str]:
         event = anchor.head
     subject = reading.subject if reading.subject is not None and reading.subject.lemma_.lower() in SEISMIC_NOUNS else None
     event = event if event is None or event.pos_ == "NOUN" else None
-    event = event or of_object(anchor) or reading.head or subject
-    if event is None or event.lower_ == "magnitude":
+    # "a magnitude of 5.9" names no event: the number is the magnitude's own object
+    whole = of_object(anchor)
+    event = event or (whole if whole is not None and not whole.like_num else None) or reading.head or subject
+    if event is None or event.lemma_.lower() in MAGNITUDE_NOUNS:
         return Measure("magnitude"), "magnitude"
     key = MEASURED_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())
     # "the" is part of the whole's words: the label has always read "magnitude of the quake".

@@ -241,6 +241,9 @@ CURRENCY_NAMES = {
 }  # fmt: skip
 CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
 SPEED_UNITS = {"km": "km/h", "mile": "mph"}
+# Words for a quake's magnitude itself, not the event it is the magnitude of: "a force of about
+# 6.0 on the Richter scale" measures the quake, not a force.
+MAGNITUDE_NOUNS = {"magnitude", "force", "strength", "intensity"}
 TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade"}
 UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet", "inch": "inches"}
 
