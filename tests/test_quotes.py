@@ -154,6 +154,10 @@ def test_scare_quotes_are_dropped_but_a_short_utterance_is_kept(nlp: Language) -
     ('Prime Minister George Papandreou said the firebombing was a "raw murderous act".', [("raw murderous act", "George Papandreou")]),
     ('Karl Weiss said the review was a "disgrace".', []),
     ('Karl Weiss said on Monday that there is still "room for compromise" in the talks.', []),
+    # the words a verb of uttering takes as its object are the speaker's, however few
+    ('Demonstrators chanting "thieves, thieves" tried to break through the police cordon.', [("thieves, thieves", None)]),
+    ('Anna Kowal denied "any wrongdoing" on Monday.', [("any wrongdoing", "Anna Kowal")]),
+    ('Anna Kowal drafted the "peace plan" in a week.', []),  # a thing made, not words said
 ])  # fmt: skip
 def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     nlp: Language, text: str, expected: list[tuple[str, str]]

@@ -51,6 +51,7 @@ from digest.nlp.vocabulary import (
     ROLE_NOUNS,
     SUBJECTS,
     SYNONYMS,
+    UTTERANCE_VERBS,
     VERB_PARTICLES,
 )
 
@@ -98,9 +99,11 @@ def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
     # quotes the speaker's words; a bare noun phrase elsewhere ("the “peace plan” failed") names a thing.
     said_of = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.head.children)  # not "there is “room for compromise”"
     predicate = root.pos_ == "NOUN" and root.dep_ == "attr" and said_of and words >= PREDICATE_WORDS
-    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not predicate:
+    # "demonstrators chanting “thieves, thieves”": the words a verb of uttering takes as its object
+    uttered = root.dep_ == "dobj" and root.head.lemma_.lower() in UTTERANCE_VERBS
+    if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not predicate and not uttered:
         return False
-    return reporting_verb(root) is not None
+    return uttered or reporting_verb(root) is not None
 
 
 def quote_root(doc: Doc, span: Marked) -> Token | None:

@@ -18,7 +18,14 @@ SPEECH_VERBS = frozenset(
     suggest conclude recall remark reiterate maintain observe predict promise vow pledge caution
     describe call quote testify concede complain lament mention answer repeat affirm cry shout
     scream whisper joke boast retort counter contend allege estimate
-    assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell""".split()
+    assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell
+    chant request demand""".split()
+)
+# Verbs of saying whose object is what was said, word for word: "chanted "thieves, thieves"",
+# "requested "total privacy"", "denied "any wrongdoing"" (not "wrote", "called", "described").
+UTTERANCE_VERBS = frozenset(
+    """chant shout cry scream yell whisper murmur mutter exclaim request demand urge promise vow
+    pledge deny admit plead""".split()
 )
 
 # Nouns naming a person by role; a subject like "the Qatari ruler" may then stand for a named person.
