@@ -643,3 +643,11 @@ def test_quotes_of_a_tokenised_corpus_text_are_found_with_their_speakers(nlp: La
         ("Houses in the village have been destroyed and we have no refuge", "Jassem Chabok"),
         ("We need tents and blankets before the cold comes", "Jassem Chabok"),
     ]
+
+
+def test_three_words_of_a_known_remark_with_two_content_words_join_it_whoever_printed_them() -> None:
+    whole = q("a", "There was a loud bang and then the ship just stopped", "Marta Kovač")
+    bang = q("b", "a loud bang", None)  # "One passenger described “a loud bang”"
+    groups = group_quotes([whole, bang])
+    assert [sorted(v.text for v in g.variants) for g in groups] == [sorted([whole.text, bang.text])]
+    assert fragment_score(whole, q("c", "the ship just", None)) is None  # one content word is not enough

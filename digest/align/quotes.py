@@ -274,8 +274,12 @@ def runs_inside(short: Sequence[str], long: Sequence[str]) -> bool:
 
 def long_enough(words: Sequence[str], known: bool) -> bool:
     """Whether a run of these words says enough to be a remark's part (see MIN_FRAGMENT_WORDS)."""
-    if content_words(" ".join(words)):
-        return len(words) >= (MIN_FRAGMENT_WORDS if known else MIN_FRAGMENT_WORDS_UNKNOWN)
+    content = content_words(" ".join(words))
+    if known and content:
+        return len(words) >= MIN_FRAGMENT_WORDS
+    if content:
+        # "described “a loud bang”": two content words in three say what one known remark said
+        return len(words) >= MIN_FRAGMENT_WORDS_UNKNOWN or (len(words) >= MIN_PLAIN_FRAGMENT_WORDS and len(set(content)) >= 2)
     return known and len(words) >= MIN_PLAIN_FRAGMENT_WORDS
 
 
