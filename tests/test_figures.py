@@ -1136,5 +1136,14 @@ def test_a_bare_number_opening_a_sentence_counts_what_the_sentence_before_counte
     assert not [f for f in read(nlp, paragraphs) if f.value == 18]  # a new paragraph starts afresh
 
 
+def test_a_bare_number_a_source_gives_counts_the_people_counted_before_it(nlp):
+    text = "Organisers said more than 100,000 people took part, while the independent archive estimated 62,000."
+    assert one(read(nlp, text), 62000).counted == "people"
+    existential = read(nlp, "Police counted 35,000 protesters, while the organisers said that there were over 100,000.")
+    assert one(existential, 100000).noun == "protester"
+    assert one(read(nlp, "About 40,000 people marched on Saturday. The police say 35,000."), 35000).counted == "people"
+    assert not [f for f in read(nlp, "The storm damaged 300 homes. Insurers estimated 2,000.") if f.value == 2000]
+
+
 def test_feet_abbreviated_are_feet(nlp):
     assert one(read(nlp, "The climbers were at around 2,000 ft when the storm hit on Monday."), 2000).unit == "foot"

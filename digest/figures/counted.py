@@ -218,12 +218,9 @@ def previous_counted_noun(number: Token, verb: Token) -> Token | None:
     and a thing never undergoes what only people do ("40 homes destroyed. Two were killed")."""
     doc, sentence = number.doc, sentence_of(number)
     opening = number.i - sentence.start <= 3 and all(t.pos_ in {"DET", "ADJ", "ADV", "ADP"} for t in doc[sentence.start : number.i])
-    if not opening or sentence.start == 0:
+    if not opening:
         return None
-    before = sentence_of(doc[sentence.start - 1])
-    if "\n" in doc.text[before.end_char : sentence.start_char] or "\n" in before.text:
-        return None
-    noun = last_counted_noun(before)
+    noun = counted_before(number)
     people_only = VERB_MEASURES.get(verb.lemma_.lower()) in PEOPLE_MEASURES
     return noun if noun is not None and (not people_only or is_person_noun(noun.lemma_.lower())) else None
 
@@ -236,6 +233,9 @@ def elided_count(number: Token) -> tuple[Token, Token] | None:
     if relative is not None:  # "of the 32,000 who had registered": the runners counted before
         noun = earlier_counted_noun(number)
         return (noun, relative) if noun is not None else None
+    said = said_count(number)
+    if said is not None:
+        return said
     following = [t for t in number.doc[number.i + 1 : sentence_of(number).end] if t.pos_ != "ADV"]
     if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
         return None
@@ -244,6 +244,32 @@ def elided_count(number: Token) -> tuple[Token, Token] | None:
         return None
     noun = earlier_counted_noun(number) or previous_counted_noun(number, verb)
     return (noun, verb) if noun is not None else None
+
+
+def said_count(number: Token) -> tuple[Token, Token] | None:
+    """A bare number a source gives for what was counted just before: "The Archive of Public
+    Gatherings estimated 62,000", "the organisers said that there were over 100,000", "police
+    say 35,000": the noun counted last in the sentence or the one before it, within the paragraph."""
+    verb, dep = number.head, number.dep_
+    if dep == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"over", "under", "about", "around", "nearly"}:
+        verb, dep = verb.head, "dobj"  # "there were over 100,000": the qualifier parsed as a preposition
+    estimated = dep == "dobj" and verb.lemma_.lower() in ESTIMATING_VERBS | {"say", "count", "report"}
+    existential = dep in {"attr", "dobj"} and verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children)
+    if not (estimated or existential) or any(c.dep_ == "prep" for c in number.children):
+        return None
+    noun = earlier_counted_noun(number) or counted_before(number)
+    return (noun, verb) if noun is not None and is_person_noun(noun.lemma_.lower()) else None
+
+
+def counted_before(number: Token) -> Token | None:
+    """The noun the sentence before the number's counted last, within its paragraph."""
+    doc, sentence = number.doc, sentence_of(number)
+    if sentence.start == 0:
+        return None
+    before = sentence_of(doc[sentence.start - 1])
+    if "\n" in doc.text[before.end_char : sentence.start_char] or "\n" in before.text:
+        return None
+    return last_counted_noun(before)
 
 
 def relative_subject(verb: Token) -> bool:
