@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.meaning import is_person_noun
 from digest.figures.numbers import from_partner, is_partitive_whole, of_object, tally_subject
+from digest.figures.values import is_person_noun
 from digest.figures.words import (
     ADJ_MEASURES,
     COLLECTIVE_NOUNS,

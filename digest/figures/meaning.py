@@ -25,23 +25,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from digest.figures.values import base_unit, base_value, days_apart, significant_digits
+from digest.figures.values import base_unit, base_value, days_apart, is_person_noun, significant_digits
 from digest.figures.words import (
     ADJ_MEASURES,
     GENERIC_PEOPLE,
     INJURY_WORDS,
     MEASUREMENT_UNITS,
-    NOUN_MEASURES,
-    PERSON_COUNT_NOUNS,
-    PERSON_NOUN_ENDINGS,
     REPORT_NOUNS,
     TALLY_NOUNS,
     VALUE_NOUNS,
     VERB_MEASURES,
-    WORKER_NOUNS,
 )
 from digest.model import Figure
-from digest.nlp.vocabulary import PERSON_NOUNS
 
 if TYPE_CHECKING:
     from digest.figures.grouping import Nesting
@@ -68,7 +63,6 @@ SHARED_VALUE_EASE = 0.1
 # Words that count whatever they are said of: a tally ("the balance of the victims", as "bilan" and
 # "bilancio" are translated) and the participles a misparse takes for the counted noun.
 _NEITHER_WORDS = frozenset(TALLY_NOUNS | VALUE_NOUNS | REPORT_NOUNS | VERB_MEASURES.keys() | ADJ_MEASURES.keys() | INJURY_WORDS | {"balance"})
-_PERSON_WORDS = frozenset(GENERIC_PEOPLE | WORKER_NOUNS | NOUN_MEASURES.keys() | PERSON_COUNT_NOUNS | PERSON_NOUNS)
 
 # Context vectors (unit float32 bytes, `digest.nlp.encoder`) of the figures asked for.
 Encode = Callable[[Sequence[Figure]], Mapping[Figure, bytes]]
@@ -232,9 +226,6 @@ def animacy(figure: Figure) -> str | None:
         return None
     return "person" if is_person_noun(noun) else "thing"
 
-
-def is_person_noun(noun: str) -> bool:
-    return noun in _PERSON_WORDS or noun.endswith(PERSON_NOUN_ENDINGS)
 
 
 def says_measure(figure: Figure) -> bool:

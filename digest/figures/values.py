@@ -11,15 +11,23 @@ from digest.figures.words import (
     DECIMAL_COMMA,
     DIGITS,
     EARLIER_MARKS,
+    GENERIC_PEOPLE,
     MEASUREMENT_UNITS,
+    NOUN_MEASURES,
     PERCENT_KINDS,
+    PERSON_COUNT_NOUNS,
+    PERSON_NOUN_ENDINGS,
     RUNNING_DAYS,
     SCALED,
     SCALES,
     UNIT_BASES,
     UNITS,
+    WORKER_NOUNS,
 )
 from digest.model import Figure
+from digest.nlp.vocabulary import PERSON_NOUNS
+
+_PERSON_WORDS = frozenset(GENERIC_PEOPLE | WORKER_NOUNS | NOUN_MEASURES.keys() | PERSON_COUNT_NOUNS | PERSON_NOUNS)
 
 
 def token_value(text: str) -> float | None:
@@ -98,3 +106,8 @@ def common_values(figures: Sequence[Figure]) -> list[float]:
     unit = max(counts, key=lambda u: counts[u])
     factor = UNIT_BASES[unit][1] if unit in UNIT_BASES else 1.0
     return [f.value if f.counted == unit else round(base_value(f) / factor, 2) for f in figures]
+
+
+def is_person_noun(noun: str) -> bool:
+    """Whether a counted noun's lemma names people: "worker", "policeman", "skier"."""
+    return noun in _PERSON_WORDS or noun.endswith(PERSON_NOUN_ENDINGS)
