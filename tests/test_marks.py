@@ -52,6 +52,9 @@ def test_marks_are_paired_in_every_language_s_spacing(text: str, expected: list[
     ("Pickell said, describing the suspect as 'subdued. Very, very, very subdued.' Officers found a gun.",
      ["subdued. Very, very, very subdued."]),
     ("She said the teachers' union agreed 'with reservations.'", []),  # four words from the verb
+    # …or by a comma, as a partial quote in British style
+    ("The families requested 'total privacy,' and the hospital said nothing more.", ["total privacy,"]),
+    ("The families requested the workers' and the teachers' pay, and nothing more.", []),
 ])
 def test_single_marks_quote_only_where_a_speech_verb_follows(text: str, expected: list[str]) -> None:
     assert [text[s.start + 1 : s.end] for s in quote_spans(text)] == expected

@@ -45,9 +45,10 @@ _SINGLE_QUOTED = re.compile(
     + alternation(SPEECH_FORMS)
     + r")\b)"
 )
-# …or after a verb of saying and at most three words, closed by the end of a sentence: "describing
-# the suspect as 'subdued. Very, very, very subdued.'" (an apostrophe inside a word may stand within).
-_SINGLE_SAID = re.compile(r"(?<=\s)['‘](?P<body>(?:[^\n'‘’]|['’](?=\w)){2,}?[.!?…])['’](?!\w)")
+# …or after a verb of saying and at most three words, closed by the end of a sentence or a comma:
+# "describing the suspect as 'subdued. Very, very, very subdued.'", "requested 'total privacy,' and"
+# (an apostrophe inside a word may stand within).
+_SINGLE_SAID = re.compile(r"(?<=\s)['‘](?P<body>(?:[^\n'‘’]|['’](?=\w)){2,}?[.!?…,])['’](?!\w)")
 # …or after a colon, closed by the end of a sentence: "Karl Weiss said: 'The outbreak is over.'"
 # (an apostrophe, as in "the unions' demands", never follows a full stop).
 _SINGLE_AFTER_COLON = re.compile(r"(?<=:\s)['‘](?=[A-Z])(?P<body>[^\n]+?[.!?…])['’](?!\w)")
