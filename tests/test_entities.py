@@ -19,6 +19,7 @@ from digest.extract.entities import (
     join_name_particles,
     join_name_parts,
     name_key,
+    name_words,
 )
 from digest.figures.grouping import group_figures
 from digest.model import Article, Extraction, Figure, Measure, Mention, Quote
@@ -104,6 +105,16 @@ def test_people_sharing_a_surname_stay_apart_and_a_bare_surname_resolves_by_arti
     assert names[("a", "Biden")] == "Joe Biden"
     assert names[("b", "Biden")] == "Jill Biden"
     assert names[("c", "Biden")] == "Biden"  # ambiguous in the corpus: left as written
+
+
+def test_a_generation_after_the_surname_is_no_surname() -> None:
+    names = canonical([
+        extraction("a", "Anthony LaCalamita III", "LaCalamita"),
+        extraction("b", "Anthony LaCalamita III", "Michele LaCalamita", "LaCalamita"),
+    ])
+    assert names[("a", "LaCalamita")] == "Anthony LaCalamita III"  # his surname, not "III"
+    assert names[("b", "LaCalamita")] == "LaCalamita"  # two LaCalamitas: not his wife's by default
+    assert name_words("martin luther king jr") == ["martin", "luther", "king"]
 
 
 def test_places_merge_only_on_the_same_name() -> None:

@@ -57,6 +57,8 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 PARTICLES = frozenset(
     "al el al- bin ibn bint ben de da das do dos du del della der di la le van von den ter y".split()
 )
+# A generation written after the surname: "Anthony LaCalamita III" is a LaCalamita, not a "III".
+GENERATIONS = frozenset("jr sr ii iii iv".split())
 HONORIFICS = frozenset(
     "mr mrs ms miss dr sir dame lord lady sheikh sheikha shaikh prof professor rev reverend".split()
 )
@@ -224,8 +226,12 @@ def name_key(text: str) -> str:
 
 
 def name_words(key: str) -> list[str]:
-    """A name key's name words, particles left out: "mohamed bin abdulrahman al thani" → 3 words."""
-    return [w for w in key.split() if w not in PARTICLES]
+    """A name key's name words, particles and a trailing generation left out: "mohamed bin
+    abdulrahman al thani" → 3 words, "anthony lacalamita iii" → 2."""
+    words = [w for w in key.split() if w not in PARTICLES]
+    while len(words) > 2 and words[-1] in GENERATIONS:
+        words.pop()
+    return words
 
 
 def canonicalise(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
