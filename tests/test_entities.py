@@ -117,6 +117,19 @@ def test_a_generation_after_the_surname_is_no_surname() -> None:
     assert name_words("martin luther king jr") == ["martin", "luther", "king"]
 
 
+def test_a_surname_resolves_to_the_full_name_the_headline_gives() -> None:
+    headed = extraction("c", "Nichols")
+    headed = replace(headed, article=replace(headed.article, title="A Georgia judge handed Brian Nichols, 37, four life terms"))
+    names = canonical([extraction("a", "Brian Nichols"), extraction("b", "Terry Nichols"), headed, extraction("d", "Nichols")])
+    assert names[("c", "Nichols")] == "Brian Nichols"
+    assert names[("d", "Nichols")] == "Nichols"  # two Nichols in the corpus, none in its headline
+
+
+def test_a_trade_written_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    doc = nlp("Comedian Ellen DeGeneres will host the Oscars, organizers said.")
+    assert [e.text for e in join_name_particles(doc) if e.label_ == "PERSON"] == ["Ellen DeGeneres"]
+
+
 def test_places_merge_only_on_the_same_name() -> None:
     names = canonical([
         extraction("a", ("Donetsk", "GPE"), ("United States", "GPE")),

@@ -57,6 +57,7 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 PARTICLES = frozenset(
     "al el al- bin ibn bint ben de da das do dos du del della der di la le van von den ter y".split()
 )
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 # A generation written after the surname: "Anthony LaCalamita III" is a LaCalamita, not a "III".
 GENERATIONS = frozenset("jr sr ii iii iv".split())
 HONORIFICS = frozenset(
@@ -498,7 +499,7 @@ def name_word_index(clusters: list[list[str]], position: int) -> dict[str, list[
 
 
 def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extraction:
-    local = names.clusters_in(m.text for m in extraction.mentions)
+    local = names.clusters_in([*(m.text for m in extraction.mentions), *title_names(extraction.article.title)])
     written = frozenset(word for m in extraction.mentions for word in name_words(name_key(m.text)))
     mentions = tuple(
         relabel(m, names.resolve(m.text, local, label, written), label)
@@ -514,6 +515,19 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
     figures = tuple(replace(f, place=names.resolve(f.place, local, "GPE")) if f.place else f for f in extraction.figures)
     nesting = tuple(Within(names.resolve(w.inner, local, "GPE"), names.resolve(w.outer, local, "GPE")) for w in extraction.nesting)
     return replace(extraction, mentions=mentions, quotes=quotes, figures=figures, nesting=nesting)
+
+
+def title_names(title: str) -> list[str]:
+    """Every run of two to four capitalised words in the title, where a headline names someone in
+    full that the text then calls by surname ("A Georgia judge handed Brian Nichols …", then
+    "Nichols told the court"): the title is not parsed, so only names the corpus knows count."""
+    runs = []
+    for part in re.split(r"[,;:()\[\]\"“”‘’!?]|\s['’]|['’]\s", title):  # a run never crosses a comma
+        words = part.split()
+        capitalised = [bool(_CAPITALISED.match(w)) for w in words]
+        for size in range(2, 5):
+            runs += [" ".join(words[i : i + size]) for i in range(len(words) - size + 1) if all(capitalised[i : i + size])]
+    return runs
 
 
 def relabel(mention: Mention, canonical: str, label: str) -> Mention:

@@ -47,6 +47,10 @@ PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person")
 # noun for a person, since some are names too ("Son Heung-min").
 NAME_TITLES = ROLE_NOUNS | frozenset(
     "ranger inspector detective captain sergeant constable coach doctor professor lawyer attorney defender".split()
+    # and the trades a profile writes before a name: "Comedian Ellen DeGeneres", "Actor Hugh Jackman"
+    + """comedian actor actress singer rapper songwriter author novelist poet producer filmmaker
+    photographer designer artist musician guitarist drummer activist journalist reporter historian
+    economist scientist""".split()
 )  # "defender": a defence lawyer, as German "Verteidiger" is translated
 
 # Speech verbs as written after a quote in French, Spanish, Italian, Portuguese, German and Dutch,
