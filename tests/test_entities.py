@@ -130,6 +130,13 @@ def test_a_trade_written_before_a_name_is_no_part_of_it(nlp: Language) -> None:
     assert [e.text for e in join_name_particles(doc) if e.label_ == "PERSON"] == ["Ellen DeGeneres"]
 
 
+def test_a_middle_initial_does_not_make_another_person() -> None:
+    names = canonical([extraction("a", "James G. Bodiford"), extraction("b", "James Bodiford"), extraction("c", "James Bodiford")])
+    assert names[("a", "James G. Bodiford")] == names[("b", "James Bodiford")] == "James Bodiford"
+    names = canonical([extraction("a", "J. K. Rowling"), extraction("b", "Joanne Rowling")])
+    assert names[("a", "J. K. Rowling")] != names[("b", "Joanne Rowling")]  # initials alone are no given name
+
+
 def test_places_merge_only_on_the_same_name() -> None:
     names = canonical([
         extraction("a", ("Donetsk", "GPE"), ("United States", "GPE")),

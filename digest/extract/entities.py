@@ -469,11 +469,13 @@ def consonants(name: str) -> str:
 
 
 def split_name(key: str) -> tuple[str, str]:
-    """Given names without spaces ("Abdel Rahman" and "Abdulrahman" are one name), and the surname."""
+    """Given names without spaces ("Abdel Rahman" and "Abdulrahman" are one name), and the surname.
+    A middle initial beside a given name is left out: "James G. Bodiford" is James Bodiford."""
     words = key.split()
     surname = name_words(key)[-1]
     cut = len(words) - 1 - words[::-1].index(surname)
-    return "".join(words[:cut]), surname
+    given = [w for w in words[:cut] if len(w) > 1] or words[:cut]
+    return "".join(given), surname
 
 
 def find(parent: dict[str, str], key: str) -> str:
