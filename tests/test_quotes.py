@@ -651,3 +651,12 @@ def test_three_words_of_a_known_remark_with_two_content_words_join_it_whoever_pr
     groups = group_quotes([whole, bang])
     assert [sorted(v.text for v in g.variants) for g in groups] == [sorted([whole.text, bang.text])]
     assert fragment_score(whole, q("c", "the ship just", None)) is None  # one content word is not enough
+
+
+def test_the_same_words_attributed_to_two_speakers_are_one_remark_with_both_names() -> None:
+    said = "I will not bring dishonor to the decision to spare my life"
+    nichols, bright = q("a", said, "Brian Nichols"), q("b", f"And I just wanted to say that {said}. That's it.", "Stephen Bright")
+    other = q("c", "I will not bring dishonor to my family again", "Stephen Bright")  # seven words alike
+    groups = group_quotes([nichols, bright, q("d", said, "Brian Nichols"), other])
+    assert sorted(sorted(v.article for v in g.variants) for g in groups) == [["a", "b", "d"], ["c"]]
+    assert groups[0].speaker == "Brian Nichols"  # the name most outlets give

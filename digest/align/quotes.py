@@ -48,6 +48,10 @@ MEANING_BAR_UNKNOWN = 0.7
 MIN_FRAGMENT_WORDS = 2
 MIN_FRAGMENT_WORDS_UNKNOWN = 4
 MIN_PLAIN_FRAGMENT_WORDS = 3
+# A run of this many words, word for word, in two outlets' quotes is one remark whoever each
+# names as its speaker: one of the attributions is wrong ("…," Nichols said / his lawyer said),
+# and a reader should see the words once, with both names.
+VERBATIM_WORDS = 8
 # Words an outlet may open its cut of a remark with, where the whole says another ("This should …").
 OPENING_WORDS = frozenset({"it", "this", "that", "and", "but", "so"})
 _QUOTE_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z])")
@@ -85,7 +89,7 @@ def group_quotes(
     meaning = Meaning(items, vectors or {})
     scored = []
     for i, j in candidate_pairs(items, terms, meaning):
-        score = fragment_score(items[i], items[j])
+        score = fragment_score(items[i], items[j]) or (1.0 if verbatim(items[i], items[j]) else None)
         if not speaker_unnamed(items[i], items[j], names or {}):
             alike = max(similarity(items[i], items[j], terms[i], terms[j], rarity) or 0.0, meaning.score(i, j) or 0.0)
             score = max(score or 0.0, alike) or None
@@ -301,7 +305,27 @@ def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms], meaning: Mea
         pairs.update((min(i, j), max(i, j)) for key in terms[i].all_keys for j in index[key] if j != i)
         if meaning is not None:
             pairs.update((min(i, j), max(i, j)) for j in meaning.neighbours(i))
+    pairs.update(verbatim_pairs(items))
     return sorted((i, j) for i, j in pairs if items[i].article != items[j].article)
+
+
+def shingles(quote: Quote) -> set[tuple[str, ...]]:
+    words = plain_words(quote.text)
+    return {tuple(words[k : k + VERBATIM_WORDS]) for k in range(len(words) - VERBATIM_WORDS + 1)}
+
+
+def verbatim(a: Quote, b: Quote) -> bool:
+    """Whether the two quotes share a run of `VERBATIM_WORDS` words, word for word."""
+    return bool(shingles(a) & shingles(b))
+
+
+def verbatim_pairs(items: Sequence[Quote]) -> set[tuple[int, int]]:
+    """Pairs of quotes, whatever their speakers, that share a run of `VERBATIM_WORDS` words."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, quote in enumerate(items):
+        for shingle in shingles(quote):
+            index[shingle].append(i)
+    return {(i, j) for found in index.values() for k, i in enumerate(found) for j in found[k + 1 :]}
 
 
 def similarity(a: Quote, b: Quote, a_terms: Terms, b_terms: Terms, rarity: dict[str, float]) -> float | None:
@@ -385,7 +409,7 @@ def compatible(
     shared = {items[k].article for k in left} & {items[k].article for k in right}
     if any(not parts_of_one_remark(items, members, article) for article in shared):
         return False
-    if len({items[k].speaker for k in members if items[k].speaker}) > 1:
+    if not one_speaker_or_verbatim(items, left, right):
         return False
     # An article twice among the members is one that quotes the remark in parts: each merge vetted it.
     parted = len({items[k].article for k in members}) < len(members)
@@ -397,6 +421,19 @@ def compatible(
         or plain_part(items, terms, j, members)
         or (parted and in_one_whole(items, i, j, members))
         for i in left for j in right
+    )
+
+
+def one_speaker_or_verbatim(items: Sequence[Quote], left: Sequence[int], right: Sequence[int]) -> bool:
+    """At most one known speaker; or two whose quotes across the merge share a verbatim run, pair
+    by pair: the same words, attributed twice."""
+    speakers = {items[k].speaker for k in (*left, *right) if items[k].speaker}
+    if len(speakers) <= 1:
+        return True
+    return all(
+        verbatim(items[i], items[j])
+        for i in left for j in right
+        if items[i].speaker and items[j].speaker and items[i].speaker != items[j].speaker
     )
 
 
