@@ -260,3 +260,14 @@ def test_a_row_in_two_units_spans_its_values_in_the_unit_most_outlets_write() ->
 
     group = FigureGroup("speed", "divergent", (speed("a", 120, "mph"), speed("b", 193, "km/h"), speed("c", 100, "mph")))
     assert value_range(group) == "100–120"
+
+
+def test_a_remark_two_outlets_attribute_differently_shows_each_outlets_speaker(parser: Parser, tmp_path: Path) -> None:
+    said = "I will not bring dishonor to the decision to spare my life and I am sorry"
+    for name, speaker in (("a", "Brian Nichols"), ("b", "Brian Nichols"), ("c", "his lawyer Stephen Bright")):
+        body = f'The court sentenced Brian Nichols on Friday. "{said}," {speaker} said.'
+        (tmp_path / f"{name}.txt").write_text(f"Nichols sentenced to life\n\n{body}\n", encoding="utf-8")
+    digest = build_digest(tmp_path, parser)
+    [page] = [text for path, text in render_pages(digest, TEMPLATES).items() if path.startswith("topics/") and path != "topics/index.md"]
+    assert "### Brian Nichols" in page
+    assert page.count("which names Stephen Bright as the speaker") == 1
