@@ -137,6 +137,13 @@ def test_a_middle_initial_does_not_make_another_person() -> None:
     assert names[("a", "J. K. Rowling")] != names[("b", "Joanne Rowling")]  # initials alone are no given name
 
 
+def test_a_bare_surname_no_one_bears_is_the_one_person_it_misspells() -> None:
+    names = canonical([extraction("a", "Hugh Hefner"), extraction("b", "Heffner"), extraction("c", "Hanson")])
+    assert names[("b", "Heffner")] == "Hugh Hefner"
+    names = canonical([extraction("a", "Pia Hansen"), extraction("c", "Hanson")])
+    assert names[("c", "Hanson")] == "Hanson"  # Hansen and Hanson are two names, not one misspelt
+
+
 def test_places_merge_only_on_the_same_name() -> None:
     names = canonical([
         extraction("a", ("Donetsk", "GPE"), ("United States", "GPE")),

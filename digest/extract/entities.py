@@ -369,6 +369,7 @@ class Names:
         # A corpus's 45,000 mentions name a few thousand things: each spelling is chosen once
         # (choosing it again was 70 % of canonicalising 1,000 articles, profiled).
         self.spelled: dict[tuple[str, ...], str] = {}
+        self.skeletons: dict[str, list[str]] | None = None  # surnames by their consonants, built when first asked
 
     def resolve(self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON", written: frozenset[str] = frozenset()) -> str:
         """The canonical name of a spelling; `local` holds the clusters its article names, and
@@ -379,7 +380,7 @@ class Names:
         words = name_words(key)
         # Only a person's surname stands for a person: "Washington" the city is no one's surname here.
         if len(words) == 1 and label == "PERSON":
-            candidates = self.surnames.get(words[0], [])
+            candidates = self.surnames.get(words[0], []) or self.misspelt(words[0])
             nearby = [c for c in candidates if c in local]
             for pool in (nearby, candidates):
                 if len(pool) == 1:
@@ -395,6 +396,19 @@ class Names:
         key = self.shorts.get(key, key)
         group = (key, *self.short_group.get(key, ()))
         return self.spelling(group) if any(k in self.spellings for k in group) else text
+
+    def misspelt(self, surname: str) -> list[int]:
+        """The people whose surname a bare name no one bears misspells: "Heffner" for Hugh
+        Hefner. The same consonants (doubled as one) and a spelling ratio at the surname bar."""
+        if self.skeletons is None:
+            self.skeletons = defaultdict(list)
+            for known in self.surnames:
+                self.skeletons[consonants(known)].append(known)
+        near = [
+            known for known in self.skeletons.get(consonants(surname), ())
+            if known[:1].translate(_SAME_SOUND) == surname[:1].translate(_SAME_SOUND) and fuzz.ratio(known, surname) >= SURNAME_SIMILARITY
+        ]  # fmt: skip
+        return sorted({c for known in near for c in self.surnames[known]})
 
     def relative_named(self, given: str, written: frozenset[str]) -> int | None:
         """The one person of this given name whose surname the article writes as a name too:
