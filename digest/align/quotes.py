@@ -6,6 +6,7 @@ See `group_quotes` (and `split_run_together` for quotes one outlet runs together
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -309,9 +310,14 @@ def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms], meaning: Mea
     return sorted((i, j) for i, j in pairs if items[i].article != items[j].article)
 
 
-def shingles(quote: Quote) -> set[tuple[str, ...]]:
-    words = plain_words(quote.text)
-    return {tuple(words[k : k + VERBATIM_WORDS]) for k in range(len(words) - VERBATIM_WORDS + 1)}
+def shingles(quote: Quote) -> frozenset[tuple[str, ...]]:
+    return text_shingles(quote.text)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # asked again for each pair of clusters a merge weighs
+def text_shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = plain_words(text)
+    return frozenset(tuple(words[k : k + VERBATIM_WORDS]) for k in range(len(words) - VERBATIM_WORDS + 1))
 
 
 def verbatim(a: Quote, b: Quote) -> bool:

@@ -533,7 +533,8 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
     return replace(extraction, mentions=mentions, quotes=quotes, figures=figures, nesting=nesting)
 
 
-def title_names(title: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)  # every edit under `mkdocs serve` renames every article again
+def title_names(title: str) -> tuple[str, ...]:
     """Every run of two to four capitalised words in the title, where a headline names someone in
     full that the text then calls by surname ("A Georgia judge handed Brian Nichols …", then
     "Nichols told the court"): the title is not parsed, so only names the corpus knows count."""
@@ -543,7 +544,7 @@ def title_names(title: str) -> list[str]:
         capitalised = [bool(_CAPITALISED.match(w)) for w in words]
         for size in range(2, 5):
             runs += [" ".join(words[i : i + size]) for i in range(len(words) - size + 1) if all(capitalised[i : i + size])]
-    return runs
+    return tuple(runs)
 
 
 def relabel(mention: Mention, canonical: str, label: str) -> Mention:

@@ -75,8 +75,7 @@ def is_not_count(run: Span, elided: bool = False) -> bool:
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
     # a tally noun, a counted plural or a noun counted before outweighs the tag.
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
-    counts = elided or tally_subject(run_root(run)) is not None or counts_plural(run) or counts_part(run) or befalls(run)
-    if tagged and not counts:
+    if tagged and not (elided or tally_subject(run_root(run)) is not None or counts_plural(run) or counts_part(run) or befalls(run)):
         return True
     if is_fractional(run):
         return True
