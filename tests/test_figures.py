@@ -1145,5 +1145,14 @@ def test_a_bare_number_a_source_gives_counts_the_people_counted_before_it(nlp):
     assert not [f for f in read(nlp, "The storm damaged 300 homes. Insurers estimated 2,000.") if f.value == 2000]
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("Two of the 12 injured were in critical condition.", 2, "people"),
+    ("He said 30 of the 80 wounded remained in hospital.", 30, "people hospitalised"),
+    ("Five of the 20 arrested were later released.", 5, "people released"),
+])  # fmt: skip
+def test_a_part_of_a_bare_count_of_people_counts_people_never_the_whole_number(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label  # not "12", "80 hospitalised", "20 released"
+
+
 def test_feet_abbreviated_are_feet(nlp):
     assert one(read(nlp, "The climbers were at around 2,000 ft when the storm hit on Monday."), 2000).unit == "foot"

@@ -93,6 +93,8 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
             article, sentences, previous, number, run.start_char, value=value, text=text,
             qualifier=qualifier, noun="vote", measure=Measure(side), label=f"votes {side.split()[-1]}",
         )  # fmt: skip
+    if value is not None and noun is not None and noun.like_num:
+        return read_part_of_bare(article, run, sentences, previous, number, noun, value, text, qualifier)
     if value is None or noun is None or not is_countable(noun):
         return None
     if verb is not None:
@@ -104,6 +106,22 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     return assemble(
         article, sentences, previous, anchor, run.start_char, value=value, text=text,
         qualifier=qualifier, noun=counted_key(noun), measure=Measure(measure), label=count_words(noun, measure),
+    )  # fmt: skip
+
+
+def read_part_of_bare(
+    article: Article, run: Span, sentences: tuple[Sentence, ...], previous: str | None,
+    number: Token, whole: Token, value: float, text: str, qualifier: str | None,
+) -> Figure | None:  # fmt: skip
+    """ "Two of the 12 injured were in critical condition": a part of a bare count of people counts
+    people too, with what befell the part itself (here nothing: "people"), never "12"."""
+    if bare_people(whole) is None:
+        return None
+    measure = find_measure(number, whole) or "people"
+    label = f"people {LABEL_PARTICIPLES[measure]}" if measure in LABEL_PARTICIPLES else "people"
+    return assemble(
+        article, sentences, previous, count_anchor(number, whole), run.start_char, value=value, text=text,
+        qualifier=qualifier, noun="people", measure=Measure(measure), label=label,
     )  # fmt: skip
 
 
