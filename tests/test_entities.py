@@ -115,6 +115,10 @@ def test_a_generation_after_the_surname_is_no_surname() -> None:
     assert names[("a", "LaCalamita")] == "Anthony LaCalamita III"  # his surname, not "III"
     assert names[("b", "LaCalamita")] == "LaCalamita"  # two LaCalamitas: not his wife's by default
     assert name_words("martin luther king jr") == ["martin", "luther", "king"]
+    names = canonical([extraction("a", "W. Mark Felt Sr.", "Mark Felt Jr."), extraction("b", "Mark Felt")])
+    assert len({names[("a", "W. Mark Felt Sr.")], names[("a", "Mark Felt Jr.")], names[("b", "Mark Felt")]}) == 3
+    names = canonical([extraction("a", "Anthony LaCalamita III"), extraction("b", "Anthony LaCalamita")])
+    assert names[("b", "Anthony LaCalamita")] == names[("a", "Anthony LaCalamita III")]  # the generation one outlet left out
 
 
 def test_a_surname_resolves_to_the_full_name_the_headline_gives() -> None:

@@ -41,7 +41,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -446,10 +446,11 @@ def cluster_people(keys: Sequence[str]) -> list[list[str]]:
     for key in keys:
         blocks[name_words(key)[-1][:4]].append(key)
     parent = {key: key for key in keys}
+    lineage = generations(keys)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if same_person(a, b):
+                if same_person(a, b, lineage):
                     union(parent, a, b)
     groups: dict[str, list[str]] = defaultdict(list)
     for key in keys:
@@ -457,13 +458,34 @@ def cluster_people(keys: Sequence[str]) -> list[list[str]]:
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
-def same_person(a: str, b: str) -> bool:
-    """Two full names that differ only as spellings of the same given names and surname do."""
+def generations(keys: Sequence[str]) -> dict[tuple[str, str], set[str]]:
+    """The generations the corpus writes after each (given names, surname)."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in keys:
+        if (written := generation(key)) is not None:
+            found[split_name(key)].add(written)
+    return found
+
+
+def same_person(a: str, b: str, lineage: Mapping[tuple[str, str], set[str]] | None = None) -> bool:
+    """Two full names that differ only as spellings of the same given names and surname do, of
+    one generation. A generation one outlet leaves out ("Anthony LaCalamita" for Anthony
+    LaCalamita III) is the one the corpus writes, unless it writes two: "Mark Felt Jr." is not
+    his father, W. Mark Felt Sr., and then the bare "Mark Felt" is neither."""
+    first, second = generation(a), generation(b)
+    if first != second and (first is not None and second is not None or len((lineage or {}).get(split_name(a), set())) > 1):
+        return False
     a_given, a_surname = split_name(a)
     b_given, b_surname = split_name(b)
     if fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
         return False
     return same_given_names(a_given, b_given)
+
+
+def generation(key: str) -> str | None:
+    """The generation a name key ends with ("jr" of "mark felt jr"), which `name_words` leaves out."""
+    words = [w for w in key.split() if w not in PARTICLES]
+    return words[-1] if len(words) > 2 and words[-1] in GENERATIONS else None
 
 
 def same_given_names(a: str, b: str) -> bool:
