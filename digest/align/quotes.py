@@ -310,10 +310,6 @@ def candidate_pairs(items: Sequence[Quote], terms: Sequence[Terms], meaning: Mea
     return sorted((i, j) for i, j in pairs if items[i].article != items[j].article)
 
 
-def shingles(quote: Quote) -> frozenset[tuple[str, ...]]:
-    return text_shingles(quote.text)
-
-
 @functools.lru_cache(maxsize=1 << 14)  # asked again for each pair of clusters a merge weighs
 def text_shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = plain_words(text)
@@ -322,14 +318,14 @@ def text_shingles(text: str) -> frozenset[tuple[str, ...]]:
 
 def verbatim(a: Quote, b: Quote) -> bool:
     """Whether the two quotes share a run of `VERBATIM_WORDS` words, word for word."""
-    return bool(shingles(a) & shingles(b))
+    return bool(text_shingles(a.text) & text_shingles(b.text))
 
 
 def verbatim_pairs(items: Sequence[Quote]) -> set[tuple[int, int]]:
     """Pairs of quotes, whatever their speakers, that share a run of `VERBATIM_WORDS` words."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, quote in enumerate(items):
-        for shingle in shingles(quote):
+        for shingle in text_shingles(quote.text):
             index[shingle].append(i)
     return {(i, j) for found in index.values() for k, i in enumerate(found) for j in found[k + 1 :]}
 

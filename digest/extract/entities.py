@@ -229,10 +229,19 @@ def name_key(text: str) -> str:
 def name_words(key: str) -> list[str]:
     """A name key's name words, particles and a trailing generation left out: "mohamed bin
     abdulrahman al thani" → 3 words, "anthony lacalamita iii" → 2."""
+    return split_generation(key)[0]
+
+
+def generation(key: str) -> str | None:
+    """The generation a name key ends with ("jr" of "mark felt jr"), which `name_words` leaves out."""
+    return split_generation(key)[1]
+
+
+def split_generation(key: str) -> tuple[list[str], str | None]:
     words = [w for w in key.split() if w not in PARTICLES]
-    while len(words) > 2 and words[-1] in GENERATIONS:
-        words.pop()
-    return words
+    if len(words) > 2 and words[-1] in GENERATIONS:
+        return words[:-1], words[-1]
+    return words, None
 
 
 def canonicalise(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
@@ -480,12 +489,6 @@ def same_person(a: str, b: str, lineage: Mapping[tuple[str, str], set[str]] | No
     if fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
         return False
     return same_given_names(a_given, b_given)
-
-
-def generation(key: str) -> str | None:
-    """The generation a name key ends with ("jr" of "mark felt jr"), which `name_words` leaves out."""
-    words = [w for w in key.split() if w not in PARTICLES]
-    return words[-1] if len(words) > 2 and words[-1] in GENERATIONS else None
 
 
 def same_given_names(a: str, b: str) -> bool:
