@@ -610,6 +610,7 @@ def test_what_befell_a_part_is_not_said_of_the_whole(nlp):
         ("1 dead, 2 hurt in office shooting.", 1, "killed"),
         ("1 dead, 2 hurt in office shooting.", 2, "injured"),
         ("He said 30 of the 80 wounded remained in hospital.", 80, "injured"),
+        ("The blast killed two soldiers, leaving at least six missing.", 6, "missing"),  # "missing" tagged a verb
     ],
 )
 def test_a_bare_count_of_what_only_people_suffer_counts_people(nlp, text, value, measure):
@@ -934,6 +935,30 @@ def test_a_bare_from_beside_a_to_is_the_earlier_value_of_the_same_count(nlp):
     earlier = one(figures, 37)
     assert (earlier.text, earlier.counted) == ("from 37", "batch")
     assert not [f for f in read(nlp, "Buses run from 6 a.m. and 40 trains to Lyon.") if f.text.startswith("from")]
+
+
+@pytest.mark.parametrize("text, value, label", [
+    ("Police said 14 people were arrested, up from the nine reported on Monday.", 9, "people arrested"),
+    ("Sixteen runners were taken to hospital, one fewer than the 17 the organisers reported.", 17, "runners hospitalised"),
+    ("Five people died in the fire, two more than the three first reported.", 3, "people killed"),
+    ("The outbreak has now infected 214 people, up from 168 a week earlier.", 168, "people infected"),
+])  # fmt: skip
+def test_a_value_compared_with_a_count_measures_what_that_count_measures(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label  # "the nine" is no anaphor: it is the earlier value
+
+
+def test_more_than_a_bare_number_is_a_qualifier_and_the_two_countries_an_anaphor(nlp):
+    assert one(read(nlp, "The attack killed more than 300 people."), 300).qualifier is not None
+    assert not read(nlp, "The two countries signed a deal.")
+
+
+def test_the_whole_a_fronted_part_is_taken_from_did_not_undergo_what_the_part_did(nlp):
+    figures = read(nlp, "Of the 300 passengers, 25 were hurt.")
+    assert (one(figures, 300).label, one(figures, 25).label) == ("passengers", "passengers injured")
+
+
+def test_the_adjective_that_stands_for_people_counts_people(nlp):
+    assert one(read(nlp, "The missing are therefore at least 6."), 6).label == "people missing"  # not "missing missing"
 
 
 def test_an_earlier_value_joins_the_clusters_of_both_its_values():

@@ -153,8 +153,9 @@ def bare_people(number: Token) -> tuple[Token, str] | None:
         measure = verb_measure(head)
     elif number.dep_ == "ROOT" and number.pos_ in {"NUM", "NOUN"}:
         measure = in_hospital(number)  # "Two children dead. Sixty in hospital."
-    elif number.dep_ in {"nummod", "meta"} and head.pos_ == "ADJ":
-        measure = ADJ_MEASURES.get(head.lower_)  # "1 dead, 2 hurt in office shooting"
+    elif number.dep_ in {"nummod", "meta"} and (head.pos_ == "ADJ" or head.lower_ in ADJ_MEASURES):
+        # "1 dead, 2 hurt in office shooting"; "leaving six missing", its adjective tagged a verb
+        measure = ADJ_MEASURES.get(head.lower_)
     elif number.dep_ == "nummod" and head.tag_ == "VBN":
         measure = verb_measure(head)  # "2 hurt", the participle taken for the noun it stands for
     elif (after := participle_after(number)) is not None:

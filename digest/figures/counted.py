@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import from_partner, is_partitive_whole, of_object, tally_subject
+from digest.figures.numbers import from_partner, is_compared, is_partitive_whole, of_object, tally_subject
 from digest.figures.values import is_person_noun
 from digest.figures.words import (
     ADJ_MEASURES,
@@ -62,7 +62,7 @@ def counted_noun(number: Token) -> Token | None:
     partner = from_partner(number)
     if partner is not None and partner.i != number.i:
         return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
-    if is_bare_earlier(number):
+    if is_compared(number):  # it counts what the count it is compared with counts
         return earlier_counted_noun(number)
     tally = tally_subject(number)
     found = (tally and tallied_noun(tally)) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
@@ -168,12 +168,6 @@ def copula_noun(number: Token) -> Token | None:
     if number.dep_ != "nsubj" or number.head.lemma_ != "be":
         return None
     return next((c for c in number.head.children if c.dep_ == "attr" and c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
-
-
-def is_bare_earlier(number: Token) -> bool:
-    """ "214 cases …, up from 168 a week earlier": an earlier value that leaves its noun unsaid
-    counts what the count it is compared with counts."""
-    return number.dep_ == "pobj" and number.head.lower_ == "from" and number.head.head.lower_ in {"up", "down"}
 
 
 def sibling_subject(number: Token) -> Token | None:
@@ -330,9 +324,10 @@ def counted_key(noun: Token) -> str:
 
 
 def subject_of(noun: Token) -> str:
-    """Who is counted, as a key: "people" for any general word for persons."""
+    """Who is counted, as a key: "people" for any general word for persons, and for the
+    adjective that stands for them ("the missing are at least 6")."""
     lemma = noun_lemma(noun)
-    return "people" if lemma in GENERIC_PEOPLE else lemma
+    return "people" if lemma in GENERIC_PEOPLE or lemma in ADJ_MEASURES else lemma
 
 
 def noun_measure(noun: Token) -> str | None:
@@ -404,7 +399,16 @@ def find_measure(number: Token, noun: Token) -> str | None:
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     elif found == "injured" and climb_measure(number, noun) == "hospitalised":
         found = "hospitalised"  # "31 injured people remain in hospital": the injured still there, not all of them
-    return found or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
+    return found or compared_measure(number, noun) or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
+
+
+def compared_measure(number: Token, noun: Token) -> str | None:
+    """ "14 people were arrested, up from the nine reported": a value compared with an earlier
+    count, its noun left unsaid, measures what that count measures."""
+    if not is_compared(number) or noun.i > number.i:
+        return None
+    count = next((c for c in noun.children if c.dep_ == "nummod" and c.like_num), None)
+    return find_measure(count, noun) if count is not None else None
 
 
 def dwelling_measure(number: Token, noun: Token) -> str | None:
@@ -461,6 +465,8 @@ def ends_climb(node: Token) -> bool:
         # "a runner died and more than 400 needed medical help", parsed as a verb and a noun
         # joined: the noun's clause is its own, and the 400 did not die.
         return True
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in {"VERB", "AUX"}:
+        return True  # "Of the 300 passengers, 25 were hurt": the whole a fronted part is taken from
     if node.dep_ == "pobj":
         return node.head.lemma_.lower() not in {"include", "among", "of"}
     return False

@@ -151,7 +151,21 @@ def is_anaphoric(run: Span) -> bool:
     """ "the two countries" refers back to things already named; it reports no figure."""
     before = run.doc[run.start - 1] if run.start > 0 else None
     spelled = run[0].text.isalpha() and (number_value(run) or 0) <= 10
-    return spelled and before is not None and before.lower_ in {"the", "these", "those", "both"} and not is_partitive_whole(run)
+    referring = before is not None and before.lower_ in {"the", "these", "those", "both"}
+    return spelled and referring and not is_partitive_whole(run) and not is_compared(run_root(run))
+
+
+def is_compared(number: Token) -> bool:
+    """A value the count before it is compared with, its noun left unsaid: "214 cases, up from
+    168 a week earlier", "14 arrested, up from the nine reported", "one fewer than the 17 the
+    organisers reported". After "than", only a definite one: "more than 300" is a qualifier."""
+    prep = number.head
+    if number.dep_ != "pobj":
+        return False
+    if prep.lower_ == "from":
+        return prep.head.lower_ in {"up", "down"}
+    definite = number.doc[number.left_edge.i].lower_ == "the"
+    return prep.lower_ == "than" and prep.head.lower_ in {"more", "fewer", "less"} and definite
 
 
 def is_partitive_whole(run: Span) -> bool:
