@@ -54,6 +54,11 @@ def test_a_count_of_people_never_joins_a_count_of_things_however_alike_they_read
     assert sizes(group_figures([pupils, children], {pupils: SAME, children: SAME})) == [2]
 
 
+def test_cases_in_an_outbreak_may_be_people():
+    cases, people = fig("a", 61, "case", "hospitalised"), fig("b", 61, "people", "hospitalised")
+    assert sizes(group_figures([cases, people], {cases: SAME, people: NEAR})) == [2]
+
+
 def test_places_articles_windows_and_background_keep_apart():
     base = fig("a", 10, "victim", "killed", place="Gaza")
     others = [

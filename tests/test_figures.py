@@ -957,6 +957,18 @@ def test_the_whole_a_fronted_part_is_taken_from_did_not_undergo_what_the_part_di
     assert (one(figures, 300).label, one(figures, 25).label) == ("passengers", "passengers injured")
 
 
+def test_a_whole_named_before_its_part_counts_the_same_thing_and_is_no_anaphor(nlp):
+    figures = read(nlp, "Of the eight cars, six came off the rails.")
+    assert [(f.value, f.counted) for f in figures] == [(8, "car"), (6, "car")]
+
+
+def test_a_glued_m_before_a_plural_is_a_million_and_before_a_singular_metres(nlp):
+    people = one(read(nlp, "Samsung says 2.1m people in Korea pre-ordered."), 2_100_000)
+    assert (people.counted, people.label) == ("people", "people in Korea")
+    assert one(read(nlp, "The city built a 10m wall."), 10).unit == "m"
+    assert not [f for f in read(nlp, "She won the 400m hurdles.") if f.value > 1000]
+
+
 def test_the_adjective_that_stands_for_people_counts_people(nlp):
     assert one(read(nlp, "The missing are therefore at least 6."), 6).label == "people missing"  # not "missing missing"
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import from_partner, is_compared, is_partitive_whole, of_object, tally_subject
+from digest.figures.numbers import (
+    from_partner,
+    is_compared,
+    is_fronted_whole,
+    is_glued_million,
+    is_partitive_whole,
+    of_object,
+    tally_subject,
+)
 from digest.figures.values import is_person_noun
 from digest.figures.words import (
     ADJ_MEASURES,
@@ -37,7 +45,7 @@ from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
     head = number.head
-    if number.dep_ == "nummod" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if modifies_noun(number) and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "Two miners were killed and 12 others trapped": the others are miners too
         return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else hyphened_head(head)
     if is_adjective_count(number):
@@ -67,6 +75,12 @@ def counted_noun(number: Token) -> Token | None:
     tally = tally_subject(number)
     found = (tally and tallied_noun(tally)) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
     return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)
+
+
+def modifies_noun(number: Token) -> bool:
+    """Whether the number is written on the noun it counts: "12 people", and "2.1m people", whose
+    split-off million the parse hangs on the noun some other way."""
+    return number.dep_ == "nummod" or is_glued_million(number)
 
 
 def is_adjective_count(number: Token) -> bool:
@@ -189,6 +203,10 @@ def partitive_noun(number: Token) -> Token | None:
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if of is None and following is not None and following.lower_ == "of" and following.dep_ == "prep":
         of = following
+    if of is None and number.dep_ in SUBJECTS:
+        # "Of the eight cars, six came off the rails": the whole is fronted on the part's verb
+        fronted = [c for c in number.head.children if c.lower_ == "of" and c.dep_ == "prep" and c.i < number.i]
+        of = fronted[0] if fronted else None
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
@@ -465,8 +483,8 @@ def ends_climb(node: Token) -> bool:
         # "a runner died and more than 400 needed medical help", parsed as a verb and a noun
         # joined: the noun's clause is its own, and the 400 did not die.
         return True
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in {"VERB", "AUX"}:
-        return True  # "Of the 300 passengers, 25 were hurt": the whole a fronted part is taken from
+    if is_fronted_whole(node):
+        return True  # "Of the 300 passengers, 25 were hurt": the 300 were not all hurt
     if node.dep_ == "pobj":
         return node.head.lemma_.lower() not in {"include", "among", "of"}
     return False
@@ -474,7 +492,7 @@ def ends_climb(node: Token) -> bool:
 
 def count_anchor(number: Token, noun: Token) -> Token:
     """Where the count sits in the tree: its noun when written there, else the number itself."""
-    written = number.dep_ == "nummod" and number.head.i == noun.i
+    written = modifies_noun(number) and number.head.i == noun.i
     return noun if written or (is_adjective_count(number) and number.head.head.i == noun.i) else number
 
 

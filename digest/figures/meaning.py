@@ -61,8 +61,9 @@ SAME_MEASUREMENT_BAR = 0.55
 SHARED_VALUE_EASE = 0.1
 
 # Words that count whatever they are said of: a tally ("the balance of the victims", as "bilan" and
-# "bilancio" are translated) and the participles a misparse takes for the counted noun.
-_NEITHER_WORDS = frozenset(TALLY_NOUNS | VALUE_NOUNS | REPORT_NOUNS | VERB_MEASURES.keys() | ADJ_MEASURES.keys() | INJURY_WORDS | {"balance"})
+# "bilancio" are translated), the participles a misparse takes for the counted noun, and a case,
+# which is a patient in an outbreak ("61 of the cases are in hospital") and a file in a court.
+_NEITHER_WORDS = frozenset(TALLY_NOUNS | VALUE_NOUNS | REPORT_NOUNS | VERB_MEASURES.keys() | ADJ_MEASURES.keys() | INJURY_WORDS | {"balance", "case"})
 
 # Context vectors (unit float32 bytes, `digest.nlp.encoder`) of the figures asked for.
 Encode = Callable[[Sequence[Figure]], Mapping[Figure, bytes]]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from digest.figures.naming import names_something
 from digest.figures.values import token_value
 from digest.figures.words import (
+    DIGITS,
     FALL_WORDS,
     MONTH_PREFIXES,
     NOT_COUNTS,
@@ -32,16 +33,27 @@ def number_value(tokens: Iterable[Token]) -> float | None:
     for token in tokens:
         if token.text == "-":
             continue
-        value = token_value(token.text)
+        value = 1_000_000.0 if is_glued_million(token) else token_value(token.text)
         if value is None:
             return None
         if token.lower_ == "hundred":
             current = (current or 1) * 100
-        elif token.lower_ in SCALES or SCALED.match(token.lower_):
+        elif token.lower_ in SCALES or SCALED.match(token.lower_) or value == 1_000_000 and token.lower_ == "m":
             total, current = total + (current or 1) * value, 0.0
         else:
             current += value
     return total + current
+
+
+def is_glued_million(token: Token) -> bool:
+    """ "2.1m people": the British "m" for million, glued to its number and followed by the plural
+    it counts; the tokenizer splits it off as if it were metres, which "a 10m wall" is."""
+    doc = token.doc
+    if token.lower_ != "m" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    number, counted = doc[token.i - 1], doc[token.i + 1]
+    plural = counted.tag_ == "NNS" and counted.pos_ == "NOUN" and counted.lower_ != "hurdles"  # "the 400m hurdles" is a race
+    return not number.whitespace_ and bool(DIGITS.match(number.text)) and plural
 
 
 def count_value(run: Span) -> float | None:
@@ -56,7 +68,8 @@ def number_runs(doc: Doc) -> Iterator[Span]:
     for token in doc:
         # Only spelled-out parts join: "787-9" is a model, "2-1" a score, not 796 or 3.
         joins = token.text == "-" and start is not None and token.i + 1 < len(doc) and doc[token.i - 1].is_alpha
-        if token_value(token.text) is not None or (joins and doc[token.i + 1].is_alpha and token_value(doc[token.i + 1].text)):
+        glued = start is not None and is_glued_million(token)
+        if token_value(token.text) is not None or glued or (joins and doc[token.i + 1].is_alpha and token_value(doc[token.i + 1].text)):
             start = token.i if start is None else start
             continue
         if start is not None:
@@ -173,7 +186,15 @@ def is_partitive_whole(run: Span) -> bool:
     stated there, not referred back to."""
     noun = run_root(run).head
     of = noun.head if noun.dep_ == "pobj" else None
-    return of is not None and of.lower_ == "of" and of.head.like_num and run_root(run).dep_ == "nummod"
+    taken = of is not None and of.lower_ == "of" and of.head.like_num or is_fronted_whole(noun)
+    return taken and run_root(run).dep_ == "nummod"
+
+
+def is_fronted_whole(noun: Token) -> bool:
+    """ "Of the eight cars, six came off the rails": a whole named before the clause its part is the subject of."""
+    of = noun.head
+    fronted = of.lower_ == "of" and of.dep_ == "prep" and of.head.pos_ in {"VERB", "AUX"} and of.i < of.head.i
+    return noun.dep_ == "pobj" and fronted
 
 
 def read_qualifier(run: Span) -> tuple[str | None, int]:
