@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -925,6 +926,30 @@ def test_a_quantity_in_miles_and_in_km_is_one_row_agreed_where_the_conversion_ro
     assert group.status == "divergent"  # 100 mph is no rounding of 193km/h
     assert common_values(group.values) == [120, 119.92, 100]
     assert len(group_figures([length("a", 30, "mile", "30 miles"), length("b", 30, "km", "30 km")])) == 2
+
+
+def test_a_conversion_in_brackets_measures_what_its_amount_measures(nlp):
+    figures = read(nlp, "The US Geological Survey put the epicentre of the quake at about 58km (36 miles) south-west of Bandar Abbas.")
+    assert one(figures, 36).measure == one(figures, 58).measure
+    located = read(nlp, "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, has a busy port.")
+    assert one(located, 700).measure == one(located, 1150).measure
+
+
+def test_fahrenheit_is_its_own_unit_and_a_temperature(nlp):
+    figures = read(nlp, "The temperature reached 28 degrees Celsius (82 degrees Fahrenheit) on Monday.")
+    assert [(f.value, f.unit, str(f.measure)) for f in figures] == [(28, "degree", "temperature"), (82, "fahrenheit", "temperature")]
+    warm = read(nlp, "He said the weather was warm with temperatures of about 28 degrees Celsius (82 Fahrenheit).")
+    assert [(f.value, f.unit) for f in warm] == [(28, "degree"), (82, "fahrenheit")]
+
+
+def test_a_conversion_the_same_sentence_gives_joins_its_value_in_one_agreed_row():
+    pair = [length("a", 7, "km", "seven km"), length("a", 4, "mile", "4 miles")]
+    (group,) = group_figures([*pair, length("b", 7, "km", "seven km")])
+    assert (group.status, len(group.values)) == ("agreed", 3)
+    (rounded,) = group_figures([length("a", 1150, "km", "1,150 kilometers"), length("a", 700, "mile", "700 miles")])
+    assert rounded.status == "single"  # 714.6 miles, rounded to the hundred by its writer
+    apart = group_figures([length("a", 1150, "km", "1,150 kilometers"), replace(length("a", 700, "mile", "700 miles"), sentence=3)])
+    assert len(apart) == 2  # two sentences of one article: two distances
 
 
 # --- running counts -------------------------------------------------------------------------

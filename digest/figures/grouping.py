@@ -30,6 +30,7 @@ from digest.figures.words import (
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
     PLACE_KEY_KINDS,
+    ROUNDED_CONVERSION,
     STATUS_ORDER,
     VALUE_NOUNS,
     VALUE_RATIO,
@@ -133,9 +134,9 @@ def cluster_values(block: Sequence[Figure], nesting: Nesting = NO_NESTING) -> li
     for figure in order:
         if any(f.article == figure.article and f.value == figure.value for c in clusters for f in c):
             continue
-        # "17 dead, up from 12", "between 30 and 40 coaches": the same quantity as the count
-        # the sentence gives beside it, though the article then gives it twice.
-        mates = [c for c in clusters if is_earlier_value(figure) and any(same_sentence(f, figure) for f in c)]
+        # "17 dead, up from 12", "between 30 and 40 coaches", "seven km (4 miles)": the same
+        # quantity as the count the sentence gives beside it, though the article then gives it twice.
+        mates = [c for c in clusters if any(same_sentence(f, figure) and is_earlier_value(figure) or converts(f, figure) for f in c)]
         fitting = [c for c in mates if fits([f for f in c if f.article != figure.article], figure, nesting, c)]
         if fitting:
             fitting[0].append(figure)
@@ -171,6 +172,16 @@ def may_join(first: Sequence[Figure], second: Sequence[Figure], article: str, ne
     periods = {period_key(f.period) for f in members if f.period}
     measures = all(measures_agree(measure_key(a), measure_key(b)) for a, b in itertools.combinations(members, 2))
     return places_agree(members, nesting) and len(periods) <= 1 and measures
+
+
+def converts(first: Figure, second: Figure) -> bool:
+    """Two measurements one sentence gives in two units, of one value: "seven km (4 miles)",
+    "1,150 kilometers (700 miles)", a conversion rounded as its writer saw fit."""
+    units = first.unit is not None and second.unit is not None and first.unit != second.unit
+    if not (units and same_sentence(first, second) and base_unit(first) == base_unit(second)):
+        return False
+    one, other = base_value(first), base_value(second)
+    return abs(one - other) <= ROUNDED_CONVERSION * max(one, other)
 
 
 def same_sentence(first: Figure, second: Figure) -> bool:
@@ -298,7 +309,7 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
     status: Status
     if len({f.article for f in values}) == 1:
         status = "single"
-    elif all(same_value(a, b) for a, b in itertools.combinations(values, 2)):
+    elif all(same_value(a, b) or converts(a, b) for a, b in itertools.combinations(values, 2)):
         status = "agreed"
     elif is_progression(values):
         status = "progression"

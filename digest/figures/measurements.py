@@ -47,6 +47,7 @@ from digest.figures.words import (
     SPEED_UNITS,
     SPELLED_OUT,
     TEMPERATURE_SCALES,
+    TEMPERATURE_UNITS,
     UNIT_LABELS,
     UNIT_NAMES,
     VALUE_NOUNS,
@@ -69,7 +70,9 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     if after is not None:
         found = unit_after(after)
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
-            anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS | {"degree"} else after
+            anchor = doc[found[1] - 1] if found[0] in PERCENT_KINDS else after
+            if found[0] in TEMPERATURE_UNITS:  # "degrees Celsius", parsed either way round
+                anchor = run_root(doc[run.end : found[1]])
             return found[0], anchor, run.start, found[1]
         joined = joined_unit(run)
         if joined is not None:
@@ -152,7 +155,9 @@ def unit_after(token: Token) -> tuple[str, int] | None:
     if following[:2] in (["an", "hour"], ["a", "hour"], ["per", "hour"]):
         return speed, token.i + 3
     if unit == "degree" and following[:1] and following[0] in TEMPERATURE_SCALES:
-        return unit, token.i + 2  # "29 degrees Celsius": the scale's name heads the phrase
+        # "29 degrees Celsius": the scale's name heads the phrase. Fahrenheit is its own unit,
+        # never a divergent value of a temperature in Celsius ("104F" is "40C").
+        return ("fahrenheit" if following[0] == "fahrenheit" else unit), token.i + 2
     return unit, token.i + 1
 
 
@@ -259,6 +264,9 @@ class Reading:
 def read_measured(anchor: Token) -> Reading:
     """Climb from the measurement to its verb through prepositions and degree words ("6.5 percent
     lower"); a noun met on the way is what it measures ("the damage at €1 billion")."""
+    converted = converted_from(anchor)
+    if converted is not None:
+        return read_measured(converted)  # "110 billion euros ($141 billion)": it measures what the amount it converts does
     whole, node, direction, level = of_object(anchor), anchor, None, False
     # "the Greens' 28 percent", "the Greens 28 percent": an owner written on the measurement itself
     own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
@@ -288,8 +296,6 @@ def read_measured(anchor: Token) -> Reading:
             node = head  # "rose 4.1% year on year": the parse hangs the percentage on "year"
         elif node.dep_ in {"compound", "nmod", "amod", "nummod"} and head.pos_ == "NOUN" and node.i < head.i:
             return modified_reading(whole, head, own)  # "a $35,000 reward": the parse counts the reward in dollars
-        elif node.dep_ == "appos" and head.ent_type_ == anchor.ent_type_ == "MONEY":
-            node = head  # "110 billion euros ($141 billion)": a conversion measures what the amount it follows does
         else:
             break
     if node.pos_ == "NOUN" and node.i != anchor.i and direction is not None and node.head.i == node.i:
@@ -301,6 +307,22 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, owner=own, direction=direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return replace(reading, owner=own, unnamed=False) if own else reading
+
+
+def converted_from(anchor: Token) -> Token | None:
+    """The amount a bracketed one converts, where the parse hangs it on that amount: "110 billion
+    euros ($141 billion)", "58km (36 miles)", "28 degrees Celsius (82 degrees Fahrenheit)"."""
+    head = anchor.head
+    if anchor.dep_ not in {"appos", "parataxis"} or head.i >= anchor.i:
+        return None
+    if anchor.ent_type_ == head.ent_type_ == "MONEY":
+        return head
+    bracketed = any(t.text == "(" for t in anchor.doc[head.i + 1 : anchor.i])
+    measured = head.ent_type_ in {"MONEY", "QUANTITY"} or head.lower_ in TEMPERATURE_SCALES
+    if not bracketed or not measured:
+        return None
+    # a scale's name hung on its degrees ("28 degrees Celsius (82 F)") stands for them
+    return head.head if head.dep_ == "appos" and head.lower_ in TEMPERATURE_SCALES else head
 
 
 def dimension_of(anchor: Token) -> tuple[Token | None, str] | None:

@@ -222,7 +222,8 @@ UNIT_NAMES = {
     "millimeter": "mm", "mile": "mile", "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch",
     "hectare": "hectare", "ha": "hectare", "acre": "acre", "kg": "kg", "kilogram": "kg",
     "tonne": "tonne", "ton": "tonne", "litre": "litre", "liter": "litre", "barrel": "barrel",
-    "gallon": "gallon", "degree": "degree", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+    "gallon": "gallon", "degree": "degree", "celsius": "degree", "centigrade": "degree", "fahrenheit": "fahrenheit",
+    "mph": "mph", "kph": "km/h", "km/h": "km/h",
     "gram": "gram", "milligram": "milligram", "mg": "milligram", "microgram": "microgram",
     # Storage and memory, as device reviews give them: "12GB of RAM", "a 2TB drive".
     "gb": "GB", "gigabyte": "GB", "tb": "TB", "terabyte": "TB", "mb": "MB", "megabyte": "MB",
@@ -245,7 +246,11 @@ SPEED_UNITS = {"km": "km/h", "mile": "mph"}
 # 6.0 on the Richter scale" measures the quake, not a force.
 MAGNITUDE_NOUNS = {"magnitude", "force", "strength", "intensity"}
 TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade"}
-UNIT_LABELS = {"%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet", "inch": "inches"}
+TEMPERATURE_UNITS = {"degree", "fahrenheit"}
+UNIT_LABELS = {
+    "%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet",
+    "inch": "inches", "fahrenheit": "degrees Fahrenheit",
+}  # fmt: skip
 
 # Verbs that say a quantity is held, reached or estimated, and nothing of what it is.
 NEUTRAL_VERBS = {
@@ -345,6 +350,9 @@ UNIT_BASES = {
 # digit written, or within this share of the value: printed conversions are rounded ("58km (36
 # miles)", 36.04), but "more than 100 mph" is not 193km/h.
 CONVERSION_SHARE = 0.01
+# A conversion the same sentence gives beside its value may be rounded further: "1,150 kilometers
+# (700 miles)" is 714.6 miles written to the hundred.
+ROUNDED_CONVERSION = 0.1
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 # Units of things counted in whole amounts: "150.000 euro", "12.000 hectares" group thousands with points.
