@@ -107,6 +107,16 @@ def test_people_sharing_a_surname_stay_apart_and_a_bare_surname_resolves_by_arti
     assert names[("c", "Biden")] == "Biden"  # ambiguous in the corpus: left as written
 
 
+def test_a_shared_surname_is_the_person_the_article_called_by_it_before_naming_the_other() -> None:
+    first, second = canonicalise([
+        extraction("a", "Anthony LaCalamita III", "LaCalamita", "Michele LaCalamita", "LaCalamita"),
+        extraction("b", "Michele LaCalamita", "LaCalamita", "Anthony LaCalamita III"),
+    ])
+    him, her = "Anthony LaCalamita III", "Michele LaCalamita"
+    assert [m.canonical for m in first.mentions] == [him, him, her, him]  # not "LaCalamita", nor his wife
+    assert [m.canonical for m in second.mentions] == [her, her, him]
+
+
 def test_a_generation_after_the_surname_is_no_surname() -> None:
     names = canonical([
         extraction("a", "Anthony LaCalamita III", "LaCalamita"),

@@ -380,9 +380,12 @@ class Names:
         self.spelled: dict[tuple[str, ...], str] = {}
         self.skeletons: dict[str, list[str]] | None = None  # surnames by their consonants, built when first asked
 
-    def resolve(self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON", written: frozenset[str] = frozenset()) -> str:
-        """The canonical name of a spelling; `local` holds the clusters its article names, and
-        `written` every name word it writes."""
+    def resolve(
+        self, text: str, local: frozenset[int] = frozenset(), label: str = "PERSON", written: frozenset[str] = frozenset(),
+        established: Mapping[str, int] | None = None,
+    ) -> str:  # fmt: skip
+        """The canonical name of a spelling; `local` holds the clusters its article names, `written`
+        every name word it writes, and `established` the person each of its shared surnames stands for."""
         key = name_key(text)
         if key in self.cluster_of:
             return self.canonical[self.cluster_of[key]]
@@ -394,6 +397,9 @@ class Names:
             for pool in (nearby, candidates):
                 if len(pool) == 1:
                     return self.canonical[pool[0]]
+            chosen = (established or {}).get(words[0])
+            if chosen is not None and chosen in nearby:
+                return self.canonical[chosen]
             if nearby or candidates:
                 return text  # two people share the surname: guessing would merge them
             relative = self.relative_named(words[0], written)
@@ -542,12 +548,13 @@ def name_word_index(clusters: list[list[str]], position: int) -> dict[str, list[
 def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extraction:
     local = names.clusters_in([*(m.text for m in extraction.mentions), *title_names(extraction.article.title)])
     written = frozenset(word for m in extraction.mentions for word in name_words(name_key(m.text)))
+    established = established_surnames(extraction.mentions, names)
     mentions = tuple(
-        relabel(m, names.resolve(m.text, local, label, written), label)
+        relabel(m, names.resolve(m.text, local, label, written, established), label)
         for m, label in ((m, labels.get(name_key(m.text), m.label)) for m in extraction.mentions)
     )
     quotes = tuple(
-        replace(q, speaker=names.resolve(q.speaker, local, speaker_label(q.speaker, names, local, labels), written))
+        replace(q, speaker=names.resolve(q.speaker, local, speaker_label(q.speaker, names, local, labels), written, established))
         if q.speaker
         else q for q in extraction.quotes
     )
@@ -556,6 +563,27 @@ def rename(extraction: Extraction, names: Names, labels: dict[str, str]) -> Extr
     figures = tuple(replace(f, place=names.resolve(f.place, local, "GPE")) if f.place else f for f in extraction.figures)
     nesting = tuple(Within(names.resolve(w.inner, local, "GPE"), names.resolve(w.outer, local, "GPE")) for w in extraction.nesting)
     return replace(extraction, mentions=mentions, quotes=quotes, figures=figures, nesting=nesting)
+
+
+def established_surnames(mentions: Sequence[Mention], names: Names) -> dict[str, int]:
+    """The person a surname two people of one article share stands for: the one it named in full
+    first, where it calls someone by the bare surname before it names the other ("Anthony
+    LaCalamita III … LaCalamita told the judge … his wife, Michele LaCalamita"). An article that
+    names both before it writes the bare surname has said nothing of whom it means."""
+    first_named: dict[int, int] = {}
+    first_bare: dict[str, int] = {}
+    for position, mention in enumerate(mentions):  # in reading order
+        key = name_key(mention.text)
+        if key in names.cluster_of:
+            first_named.setdefault(names.cluster_of[key], position)
+        elif mention.label == "PERSON" and len(words := name_words(key)) == 1:
+            first_bare.setdefault(words[0], position)
+    found = {}
+    for surname, bare_at in first_bare.items():
+        named = sorted((at, c) for c, at in first_named.items() if c in names.surnames.get(surname, ()))
+        if len(named) >= 2 and named[0][0] < bare_at < named[1][0]:
+            found[surname] = named[0][1]
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 14)  # every edit under `mkdocs serve` renames every article again
