@@ -165,6 +165,19 @@ def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('In 2005 HBO Films released "The Notorious Bettie Page," a feature film starring Gretchen Mol.', []),
+    ('He won a Tony for his performance in the musical "The Boy From Oz."', []),
+    ('Her classmates voted her "Most Likely to Succeed." She studied at Peabody College.', []),
+    # a slogan calls out; a remark after a colon or a verb of saying is words said, however capitalised
+    ('Protesters unfurled a banner reading "Peoples of Europe, Rise Up." Police watched.', [("Peoples of Europe, Rise Up.", None)]),
+    ('Co-worker calls alleged shooter: "Very Spiritual"', [("Very Spiritual", None)]),
+    ('Demonstrators chanting "Black Lives Matter" marched to the courthouse.', [("Black Lives Matter", None)]),
+])  # fmt: skip
+def test_a_quoted_title_is_no_quote_but_a_slogan_is(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == expected
+
+
 @pytest.mark.parametrize("text, speaker", [
     ('The minister, Karl Weiss, was blunt: "The outbreak is under control now."', "Karl Weiss"),
     ('Anna Berg had one message for the crowd: "Go home and stay safe tonight."', "Anna Berg"),

@@ -66,6 +66,9 @@ _REPORTED_INSIDE = re.compile(r"[,.]['’]?\s+(?:[\w.'’-]+\s+){0,4}?(?:said|sa
 REPORT_ATTRIBUTIONS = 2
 SHORTEST_QUOTE_WORDS = 4
 SHORTEST_PARTIAL_WORDS = 2
+# A quoted title runs to a few words, each capitalised but these.
+TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or nor but from with by as into upon vs".split())
 # A verb of saying and at most three words before a quote's opening mark, in its sentence: the
 # quote is the words said. "Call" needs its object between ("called the plan "…""): right before
 # the mark it names a thing ("a charity called "Help Now""), and "so-called" marks a scare quote.
@@ -194,12 +197,26 @@ def quote_text(raw: str) -> str:
 def worth_keeping(text: str, span: Marked) -> bool:
     inner = text[span.start + 1 : span.end].strip()
     words = re.findall(r"\w+", inner)
+    before = text[: span.start].rstrip()[-1:]
+    if is_title(inner) and not (before == ":" or said_before(text, span.start, _SAYING_BEFORE) or said_after(text, span.end)):
+        return False  # "released “The Notorious Bettie Page,” a feature film": a work's name, not words said
     if len(words) >= SHORTEST_QUOTE_WORDS:
         return True
-    before = text[: span.start].rstrip()[-1:]
     if bool(words) and (inner[-1:] in ".,!?…" or before in (":", ",")):
         return True
     return len(words) >= SHORTEST_PARTIAL_WORDS and (said_before(text, span.start) or said_after(text, span.end))
+
+
+def is_title(inner: str) -> bool:
+    """A title of a work or an honour: a few words, each capitalised but the small ones ("The Boy
+    From Oz", "In Search of Bettie Page", "Most Likely to Succeed"); a remark reads as a sentence,
+    and a slogan calls out, past a comma or to an exclamation mark ("Peoples of Europe, Rise Up")."""
+    words = re.findall(r"\w+(?:['’]\w+)*", inner)
+    called = "," in inner.rstrip(" ,.;:'’\"”") or inner.rstrip(" '’\"”")[-1:] in {"!", "?"}
+    if called or not 2 <= len(words) <= TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    big = [w for w in words[1:] if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
 def said_before(text: str, start: int, said: re.Pattern[str] = _SAID_BEFORE) -> bool:
