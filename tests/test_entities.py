@@ -144,6 +144,12 @@ def test_a_trade_written_before_a_name_is_no_part_of_it(nlp: Language) -> None:
     assert [e.text for e in join_name_particles(doc) if e.label_ == "PERSON"] == ["Ellen DeGeneres"]
 
 
+def test_a_middle_name_one_outlet_leaves_out_does_not_make_another_person() -> None:
+    names = canonical([extraction("a", "Mark Jay Heller"), extraction("b", "Mark Heller"), extraction("c", "Jay Heller")])
+    assert names[("a", "Mark Jay Heller")] == names[("b", "Mark Heller")]
+    assert names[("c", "Jay Heller")] == "Jay Heller"  # the middle name is no one's first
+
+
 def test_a_middle_initial_does_not_make_another_person() -> None:
     names = canonical([extraction("a", "James G. Bodiford"), extraction("b", "James Bodiford"), extraction("c", "James Bodiford")])
     assert names[("a", "James G. Bodiford")] == names[("b", "James Bodiford")] == "James Bodiford"

@@ -494,7 +494,13 @@ def same_person(a: str, b: str, lineage: Mapping[tuple[str, str], set[str]] | No
     b_given, b_surname = split_name(b)
     if fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
         return False
-    return same_given_names(a_given, b_given)
+    return same_given_names(a_given, b_given) or middle_name_left_out(given_words(a), given_words(b))
+
+
+def middle_name_left_out(first: list[str], second: list[str]) -> bool:
+    """ "Mark Jay Heller" and "Mark Heller": one outlet writes a middle name the other leaves out."""
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and len(longer) > len(shorter) and longer[: len(shorter)] == shorter
 
 
 def same_given_names(a: str, b: str) -> bool:
@@ -516,11 +522,15 @@ def consonants(name: str) -> str:
 def split_name(key: str) -> tuple[str, str]:
     """Given names without spaces ("Abdel Rahman" and "Abdulrahman" are one name), and the surname.
     A middle initial beside a given name is left out: "James G. Bodiford" is James Bodiford."""
+    return "".join(given_words(key)), name_words(key)[-1]
+
+
+def given_words(key: str) -> list[str]:
+    """The words before the surname, a middle initial beside a given name left out."""
     words = key.split()
     surname = name_words(key)[-1]
     cut = len(words) - 1 - words[::-1].index(surname)
-    given = [w for w in words[:cut] if len(w) > 1] or words[:cut]
-    return "".join(given), surname
+    return [w for w in words[:cut] if len(w) > 1] or words[:cut]
 
 
 def find(parent: dict[str, str], key: str) -> str:
