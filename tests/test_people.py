@@ -37,3 +37,14 @@ def test_he_is_the_person_who_spoke_just_before(nlp: Language) -> None:
     doc = nlp("Anna Berg met Karl Weiss. Weiss said the deal was off. He left at noon.")
     pronoun = next(t for t in doc if t.text == "He")
     assert describe(doc, pronoun, set()) == ("He", "Weiss")
+
+
+def test_she_is_not_the_man_an_honorific_names_nor_a_title_in_quotation_marks(nlp: Language) -> None:
+    doc = nlp(
+        "Ms. DeGeneres has less to do with films than Mr. MacFarlane does (his movie “Ted” preceded his appearance). "
+        "In typical fashion, she released a jokey response."
+    )
+    pronoun = next(t for t in doc if t.text == "she")
+    assert describe(doc, pronoun, set()) == ("she", "DeGeneres")  # not Ted, a film, nor Mr. MacFarlane
+    couple = nlp("Mr. and Mrs. Smith arrived late. Mrs. Smith said the road was closed. She left at noon.")
+    assert describe(couple, next(t for t in couple if t.text == "She"), set()) == ("She", "Smith")

@@ -205,7 +205,7 @@ def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
     People of the pronoun's own paragraph come first: a paragraph that introduces someone and
     then quotes "she said" is about her, even when another person spoke in the paragraph before.
     """
-    people = recent_people(doc, pronoun, inside)
+    people = [p for p in recent_people(doc, pronoun, inside) if may_be(doc, p, pronoun)]
     text = memoised(doc, "text", lambda: doc.text)  # Doc.text joins every token on each access
     here = [p for p in people if "\n" not in text[p.end_char : pronoun.idx]]
     for pool in (here, people):
@@ -213,6 +213,36 @@ def resolve_pronoun(doc: Doc, pronoun: Token, inside: set[int]) -> str | None:
         if speakers or pool:
             return name_text((speakers or pool)[0])
     return earlier_speaker(doc, pronoun, inside)
+
+
+# What an honorific and a pronoun say of whom they stand for.
+HONORIFIC_GENDERS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female", "miss": "female"}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+def may_be(doc: Doc, person: Span, pronoun: Token) -> bool:
+    """Whether the pronoun may stand for the person: "she" is not the man the article calls "Mr.
+    MacFarlane" anywhere. With no honorific written, anyone may be."""
+    said = PRONOUN_GENDERS.get(pronoun.lower_)
+    known = honorific_genders(doc).get(person[-1].text)
+    return said is None or known is None or said == known
+
+
+def honorific_genders(doc: Doc) -> dict[str, str]:
+    """Surname → the gender its honorifics give ("Mr. MacFarlane", "Ms. DeGeneres"); a surname
+    written with both (a couple) gives none."""
+    return memoised(doc, "honorific_genders", lambda: find_honorific_genders(doc))
+
+
+def find_honorific_genders(doc: Doc) -> dict[str, str]:
+    seen: dict[str, set[str]] = {}
+    for token in doc[1:]:
+        gender = HONORIFIC_GENDERS.get(doc[token.i - 1].lower_)
+        if gender is not None and token.pos_ == "PROPN":
+            # the last word of the name the honorific opens: "Mr. Tom Tennant" is Tennant
+            name = next((t for t in doc[token.i : token.i + 3] if t.pos_ == "PROPN" and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")), token)
+            seen.setdefault(name.text, set()).add(gender)
+    return {name: next(iter(genders)) for name, genders in seen.items() if len(genders) == 1}
 
 
 def spoke(person: Span) -> bool:
@@ -258,7 +288,12 @@ def find_person_spans(doc: Doc) -> list[Span]:
     covered = {i for e in (*entities, *untagged) for i in range(e.start, e.end)}
     spans = [e for e in entities if e.label_ == "PERSON" or (len(e) == 1 and e.text in names)]
     spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.text in names and t.i not in covered]
-    return sorted([*spans, *untagged], key=lambda e: e.start)
+    return sorted([s for s in (*spans, *untagged) if not is_quoted_title(doc, s)], key=lambda e: e.start)
+
+
+def is_quoted_title(doc: Doc, name: Span) -> bool:
+    """A name alone in quotation marks is a work's title, no one to refer back to: "his movie “Ted”"."""
+    return name.start > 0 and name.end < len(doc) and doc[name.start - 1].is_quote and doc[name.end].is_quote
 
 
 def untagged_people(doc: Doc) -> list[Span]:
