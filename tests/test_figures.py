@@ -994,6 +994,13 @@ def test_a_glued_m_before_a_plural_is_a_million_and_before_a_singular_metres(nlp
     assert not [f for f in read(nlp, "She won the 400m hurdles.") if f.value > 1000]
 
 
+def test_kids_are_children_in_a_count_and_in_a_share(nlp):
+    assert one(read(nlp, "Just 75 per cent of local kids have had both jabs."), 75).measure == one(
+        read(nlp, "Only 75 per cent of children in the region have had both jabs."), 75
+    ).measure
+    assert one(read(nlp, "The bus carried 30 kids."), 30).noun == "child"
+
+
 def test_the_adjective_that_stands_for_people_counts_people(nlp):
     assert one(read(nlp, "The missing are therefore at least 6."), 6).label == "people missing"  # not "missing missing"
 

@@ -176,7 +176,7 @@ LEMMA_FIXES = {"corpses": "corpse", "doses": "dose"}
 COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
-    "trip": "journey", "ride": "journey", "minor": "child", "lot": "batch",
+    "trip": "journey", "ride": "journey", "minor": "child", "kid": "child", "lot": "batch",
 }  # fmt: skip
 
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
@@ -274,7 +274,7 @@ MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
     "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
-    "mercury": "temperature",
+    "mercury": "temperature", "kid": "child",
 }  # fmt: skip
 
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
