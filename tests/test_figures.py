@@ -994,6 +994,15 @@ def test_a_glued_m_before_a_plural_is_a_million_and_before_a_singular_metres(nlp
     assert not [f for f in read(nlp, "She won the 400m hurdles.") if f.value > 1000]
 
 
+def test_a_change_trailing_a_count_and_a_number_of_things_measure_those_things(nlp):
+    trailing = one(read(nlp, "Lufthansa carried 28 million passengers in the first three months of the year, up 4%."), 4)
+    numbers = one(read(nlp, "Passenger numbers rose 4 per cent to 28 million."), 4)
+    number_of = one(read(nlp, "The number of passengers climbed by 4 percent to 28 million."), 4)
+    assert str(trailing.measure) == str(numbers.measure) == str(number_of.measure) == "rise in passenger"  # not Lufthansa's rise
+    assert number_of.label == "rise in passengers"
+    assert str(one(read(nlp, "Sales rose 5% in March."), 5).measure) == "rise in sale"
+
+
 def test_kids_are_children_in_a_count_and_in_a_share(nlp):
     assert one(read(nlp, "Just 75 per cent of local kids have had both jabs."), 75).measure == one(
         read(nlp, "Only 75 per cent of children in the region have had both jabs."), 75

@@ -20,6 +20,7 @@ from digest.figures.numbers import (
 from digest.figures.values import strip_article, token_value
 from digest.figures.words import (
     COMPASS,
+    COUNTING_NOUNS,
     CURRENCY_NAMES,
     CURRENCY_SCALES,
     CURRENCY_SIGNS,
@@ -198,6 +199,10 @@ def measured_key(token: Token) -> Measure:
     """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
     not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
     lemma = token.lemma_.lower()
+    if lemma in COUNTING_NOUNS:  # "passenger numbers rose", "the number of passengers rose": passengers rose
+        counted = of_object(token) or next(iter(kinds_of(token)), None)
+        if counted is not None and counted.pos_ == "NOUN":
+            return measured_key(counted)
     written = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}) + (lemma,)
     spelled = next((key for words, key in SPELLED_OUT.items() if written[-len(words) :] == words), None)
     if spelled is not None:
@@ -207,6 +212,9 @@ def measured_key(token: Token) -> Measure:
 
 
 def measured_words(token: Token) -> str:
+    counted = of_object(token) if token.lemma_.lower() in COUNTING_NOUNS else None
+    if counted is not None and counted.pos_ == "NOUN":
+        return measured_words(counted)  # "the number of passengers" says passengers
     return " ".join([*(c.text for c in kinds_of(token)), token.text]).lower()
 
 
@@ -403,6 +411,8 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     head = obj if valued and obj is not None and obj.lemma_.lower() not in MEASUREMENT_WORDS else None
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         head = head or verb.head  # "damage estimated at more than a billion euros"
+    if head is None and obj is not None and trails_count(anchor, verb, obj):
+        head = obj  # "carried 28 million passengers …, up 4%": the count the change trails
     lemma = verb.lemma_.lower()
     # "The mercury was recorded at 41 degrees": a passive subject is what is measured
     recorded = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"), None) if at else None
@@ -424,6 +434,14 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
+
+
+def trails_count(anchor: Token, verb: Token, obj: Token) -> bool:
+    """Whether a change hangs on the verb after the count it takes as its object ("carried 28
+    million passengers in the quarter, up 4%"): the change is the count's, not the subject's."""
+    degree = anchor.head
+    after = degree.dep_ == "advmod" and degree.head.i == verb.i and degree.i > obj.i
+    return after and direction_of(degree) is not None and any(c.dep_ == "nummod" for c in obj.children)
 
 
 def quantity_antecedent(pronoun: Token) -> Token | None:

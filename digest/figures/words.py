@@ -127,6 +127,8 @@ PERSON_NOUN_ENDINGS = ("er", "or", "ee", "ant", "ist", "an", "ese", "man", "pers
 
 # Nouns a total is told by: "the death toll rose to 300".
 TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
+# Nouns that only count what they are of: "passenger numbers", "the number of passengers".
+COUNTING_NOUNS = {"number", "count", "tally"}
 INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
 LABEL_PARTICIPLES = {
     "killed": "killed", "injured": "injured", "hostages": "taken hostage",
