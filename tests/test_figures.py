@@ -1003,6 +1003,17 @@ def test_a_change_trailing_a_count_and_a_number_of_things_measure_those_things(n
     assert str(one(read(nlp, "Sales rose 5% in March."), 5).measure) == "rise in sale"
 
 
+def test_a_definite_count_listed_beside_a_count_is_no_anaphor(nlp):
+    figures = read(nlp, "That leaves 62 pupils and the two teachers still in captivity.")
+    assert [(f.value, f.counted) for f in figures] == [(62, "pupil"), (2, "teacher")]
+    assert not read(nlp, "The two countries signed a deal.")
+
+
+def test_a_part_of_the_injured_counts_people_whatever_the_lemma(nlp):
+    text = "The number of victims rose to nine on Wednesday, after two of the injured died in hospital."
+    assert one(read(nlp, text), 2).label == "people killed"  # not "injure killed"
+
+
 def test_kids_are_children_in_a_count_and_in_a_share(nlp):
     assert one(read(nlp, "Just 75 per cent of local kids have had both jabs."), 75).measure == one(
         read(nlp, "Only 75 per cent of children in the region have had both jabs."), 75

@@ -345,7 +345,7 @@ def subject_of(noun: Token) -> str:
     """Who is counted, as a key: "people" for any general word for persons, and for the
     adjective that stands for them ("the missing are at least 6")."""
     lemma = noun_lemma(noun)
-    return "people" if lemma in GENERIC_PEOPLE or lemma in ADJ_MEASURES else lemma
+    return "people" if lemma in GENERIC_PEOPLE or lemma in ADJ_MEASURES or noun.lower_ in ADJ_MEASURES else lemma
 
 
 def noun_measure(noun: Token) -> str | None:

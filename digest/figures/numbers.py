@@ -165,7 +165,15 @@ def is_anaphoric(run: Span) -> bool:
     before = run.doc[run.start - 1] if run.start > 0 else None
     spelled = run[0].text.isalpha() and (number_value(run) or 0) <= 10
     referring = before is not None and before.lower_ in {"the", "these", "those", "both"}
-    return spelled and referring and not is_partitive_whole(run) and not is_compared(run_root(run))
+    return spelled and referring and not is_partitive_whole(run) and not is_compared(run_root(run)) and not in_tally(run_root(run))
+
+
+def in_tally(number: Token) -> bool:
+    """ "That leaves 62 pupils and the two teachers still in captivity": a definite count beside
+    another count, in one list, is a count of its own."""
+    noun = number.head
+    partners = [*([noun.head] if noun.dep_ == "conj" else []), *(c for c in noun.children if c.dep_ == "conj")]
+    return number.dep_ == "nummod" and any(c.dep_ == "nummod" and c.like_num for p in partners for c in p.children)
 
 
 def is_compared(number: Token) -> bool:
