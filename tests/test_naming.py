@@ -33,6 +33,8 @@ def read(nlp, text: str, published: str | None = "2026-03-10") -> tuple[Figure, 
         ("Police found him on the Interstate 75 highway, and the airline flies two Boeing 737 jets.", {75, 737}),
         ("The epicentre was located 55.96 degrees in longitude and 26.94 degrees latitude.", {55.96, 26.94}),
         ("He mowed into the older woman with his gray 2013 Toyota Camry around 7 p.m., police said.", {7}),
+        ("Police received dozens of 911 calls, and a 911 dispatcher stayed on the line.", {911}),
+        ("He fired a 9mm handgun, and the army fired 155mm artillery shells and a 12 gauge shotgun.", {9, 155, 12}),
     ],
 )
 def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> None:
@@ -46,6 +48,8 @@ def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> 
         ("The phone has 12GB of memory and sold 57 million units.", 57_000_000),
         ("Police arrested 14 people before the 8:45 p.m. kick-off.", 14),
         ("Gaza toll rises to 27,708.", 27708),
+        ("The fire service took 40 calls in one night.", 40),
+        ("Police seized 3 guns from the house.", 3),
     ],
 )
 def test_a_count_beside_a_name_is_still_read(nlp, text: str, value: float) -> None:

@@ -18,7 +18,7 @@ from digest.figures.counted import (
 )
 from digest.figures.fractions import fraction_spans, read_fraction
 from digest.figures.measurements import measurement_unit, range_upper, read_measurement
-from digest.figures.naming import is_coordinate
+from digest.figures.naming import is_caliber, is_coordinate
 from digest.figures.numbers import (
     count_value,
     from_partner,
@@ -64,7 +64,7 @@ def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) ->
 def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
     unit = measurement_unit(run)
     if unit is not None:
-        return None if is_coordinate(run) else read_measurement(article, run, unit, sentences, previous)
+        return None if is_coordinate(run) or is_caliber(run) else read_measurement(article, run, unit, sentences, previous)
     number = run_root(run)
     noun, verb = counted_noun(number), None
     if noun is None:

@@ -10,20 +10,27 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from digest.figures.words import (
+    CALIBER_WORDS,
     CLOCK,
     CLOCK_AFTER,
     CLOCK_BEFORE,
     COORDINATE_WORDS,
     DIMENSION_MARKS,
+    EMERGENCY_NUMBERS,
     GLUED_UNITS,
+    LINE_NOUNS,
     MERIDIEMS,
     NAMING_ENTITIES,
     TALLY_NOUNS,
+    WEAPON_NOUNS,
 )
 
 
 def names_something(run: Span) -> bool:
-    tests = (follows_its_noun, inside_a_name, after_a_name_in_its_phrase, glued_to_capitals, is_dimension, is_clock, is_pronoun_one, is_coordinate)
+    tests = (
+        follows_its_noun, inside_a_name, after_a_name_in_its_phrase, glued_to_capitals, is_dimension, is_clock,
+        is_pronoun_one, is_coordinate, is_caliber, is_service_number,
+    )  # fmt: skip
     return any(test(run) for test in tests)
 
 
@@ -97,3 +104,21 @@ def is_coordinate(run: Span) -> bool:
     doc = run.doc
     near = doc[max(run.start - 3, 0) : min(run.end + 4, len(doc))]
     return any(t.lower_ in COORDINATE_WORDS for t in near)
+
+
+def is_caliber(run: Span) -> bool:
+    """ "a 9mm handgun", "155mm artillery shells", "a 12 gauge shotgun": a bore names a weapon's
+    kind; it measures nothing the story counts."""
+    doc = run.doc
+    after = doc[run.end : min(run.end + 4, len(doc))]
+    bore = 0
+    while bore < len(after) and (after[bore].lower_ in CALIBER_WORDS or after[bore].text == "-"):
+        bore += 1
+    return 0 < bore < len(after) and after[bore].lemma_.lower() in WEAPON_NOUNS
+
+
+def is_service_number(run: Span) -> bool:
+    """ "911 calls", "a 999 operator": an emergency line's number names the line."""
+    doc = run.doc
+    after = doc[run.end] if run.end < len(doc) else None
+    return run.text in EMERGENCY_NUMBERS and after is not None and after.lemma_.lower() in LINE_NOUNS

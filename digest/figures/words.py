@@ -247,6 +247,15 @@ SPEED_UNITS = {"km": "km/h", "mile": "mph"}
 # Words for a quake's magnitude itself, not the event it is the magnitude of: "a force of about
 # 6.0 on the Richter scale" measures the quake, not a force.
 MAGNITUDE_NOUNS = {"magnitude", "force", "strength", "intensity"}
+# A bore before a weapon names its kind: "a 9mm handgun", "155mm shells", "a 12 gauge shotgun".
+CALIBER_WORDS = {"mm", "millimetre", "millimeter", "caliber", "calibre", "gauge", "cal"}
+WEAPON_NOUNS = {
+    "gun", "handgun", "pistol", "rifle", "shotgun", "revolver", "weapon", "bullet", "round", "cartridge",
+    "ammunition", "shell", "cannon", "howitzer", "mortar", "artillery", "magnum",
+}  # fmt: skip
+# Emergency lines, named by their numbers: "911 calls", "a 999 operator".
+EMERGENCY_NUMBERS = {"911", "999", "112"}
+LINE_NOUNS = {"call", "caller", "dispatcher", "operator", "line", "center", "centre", "system", "service", "tape", "recording"}
 TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade"}
 TEMPERATURE_UNITS = {"degree", "fahrenheit"}
 UNIT_LABELS = {
