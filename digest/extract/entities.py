@@ -11,8 +11,10 @@ Canonical names, in three safe steps:
    spellings (rapidfuzz) and the given names keep the same consonants, so "Anthony"/"Antony
    Blinken", "Carolos"/"Karolos Papoulias" and three transliterations of a Qatari prime
    minister's name meet, while "Joe"/"Jill Biden" and "Charlie"/"Charlene Kafoury" stay apart
-   (`digest.extract.namesakes`). A surname alone ("Blinken") joins the one cluster with that surname named in the same
-   article, else the only one in the corpus; when two people share it, it stays as written. A
+   (`digest.extract.namesakes`; a middle initial or name one outlet leaves out makes no other
+   person). A surname alone ("Blinken") joins the one cluster with that surname named in the same
+   article, else the only one in the corpus; when two people of its article share it, it is the
+   one the article called by it before naming the other, and otherwise it stays as written. A
    given name alone ("Kafoury's son, Charlie") joins the one person of that given name whose
    surname its article writes.
 3. Places and organisations merge on equal keys, and an acronym with the one multi-word name in

@@ -17,7 +17,8 @@ inside the quote; in translated order ("…," assured the director) the verb's o
 Coreference (`digest.extract.people`) is deliberately simple: "he"/"she" is the most recent PERSON who was the subject of
 a verb of saying in that sentence or the three before it, else the most recent PERSON named
 there, else, with nobody named or speaking there, the last PERSON who spoke a little further
-back; "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
+back, never a person the article writes with an honorific of the other gender ("Mr. MacFarlane"
+for "she") nor a name alone in quotation marks (a film's, "his movie “Ted”"); "the Qatari ruler" (a role noun) is the most recent PERSON whose title before the name
 holds the description's capitalised words ("Qatari Prime Minister …"), or two of its words,
 unless the description names the person itself ("said the president of the bank Jan Nowak",
 "said a mother, Aisha Bello").
