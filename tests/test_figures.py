@@ -1225,6 +1225,12 @@ def test_a_bare_number_opening_a_sentence_counts_what_the_sentence_before_counte
     assert not [f for f in read(nlp, paragraphs) if f.value == 18]  # a new paragraph starts afresh
 
 
+def test_the_remaining_few_are_of_the_whole_the_sentence_before_took_a_part_of(nlp):
+    text = "Eighteen of the escapees had been recaptured by the evening, police said. The remaining 25 were still at large."
+    assert one(read(nlp, text), 25).counted == "escapee"
+    assert one(read(nlp, "The storm destroyed 40 homes. Two were empty."), 2).counted == "home"
+
+
 def test_a_bare_number_a_source_gives_counts_the_people_counted_before_it(nlp):
     text = "Organisers said more than 100,000 people took part, while the independent archive estimated 62,000."
     assert one(read(nlp, text), 62000).counted == "people"

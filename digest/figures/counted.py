@@ -218,10 +218,16 @@ def earlier_counted_noun(number: Token) -> Token | None:
 
 def last_counted_noun(words: Span) -> Token | None:
     for token in reversed(words):
-        counted = any(c.dep_ == "nummod" and c.like_num for c in token.children)
+        # "43 inmates", or the whole a part is counted of: "Eighteen of the escapees"
+        counted = any(c.dep_ == "nummod" and c.like_num for c in token.children) or is_counted_whole(token)
         if token.pos_ == "NOUN" and counted and is_countable(token):
             return hyphened_head(token)  # "shooting three co-workers, killing two of them": workers
     return None
+
+
+def is_counted_whole(noun: Token) -> bool:
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num and of.head.i < of.i
 
 
 def previous_counted_noun(number: Token, verb: Token) -> Token | None:
@@ -229,7 +235,9 @@ def previous_counted_noun(number: Token, verb: Token) -> Token | None:
     "43 inmates escaped on Sunday. Eighteen were caught within hours." Only within a paragraph,
     and a thing never undergoes what only people do ("40 homes destroyed. Two were killed")."""
     doc, sentence = number.doc, sentence_of(number)
-    opening = number.i - sentence.start <= 3 and all(t.pos_ in {"DET", "ADJ", "ADV", "ADP"} for t in doc[sentence.start : number.i])
+    # "Eighteen were caught", "The remaining 25 were still at large"
+    leading = doc[sentence.start : number.i]
+    opening = number.i - sentence.start <= 3 and all(t.pos_ in {"DET", "ADJ", "ADV", "ADP"} or (t.dep_ == "amod" and t.head.i == number.i) for t in leading)
     if not opening:
         return None
     noun = counted_before(number)
@@ -252,6 +260,8 @@ def elided_count(number: Token) -> tuple[Token, Token] | None:
     if len(following) < 2 or following[0].pos_ != "AUX" or any(c.dep_ == "prep" for c in number.children):
         return None
     verb = next((t for t in following[:3] if t.pos_ == "VERB"), None)
+    if verb is None and any(c.dep_ in {"acomp", "attr"} for c in following[0].children):
+        verb = following[0]  # "The remaining 25 were still at large": the copula says what they are
     if verb is None:
         return None
     noun = earlier_counted_noun(number) or previous_counted_noun(number, verb)
