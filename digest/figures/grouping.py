@@ -136,7 +136,7 @@ def cluster_values(block: Sequence[Figure], nesting: Nesting = NO_NESTING) -> li
             continue
         # "17 dead, up from 12", "between 30 and 40 coaches", "seven km (4 miles)": the same
         # quantity as the count the sentence gives beside it, though the article then gives it twice.
-        mates = [c for c in clusters if any(same_sentence(f, figure) and is_earlier_value(figure) or converts(f, figure) for f in c)]
+        mates = [c for c in clusters if any((same_sentence(f, figure) and is_earlier_value(figure)) or converts(f, figure) for f in c)]
         fitting = [c for c in mates if fits([f for f in c if f.article != figure.article], figure, nesting, c)]
         if fitting:
             fitting[0].append(figure)
