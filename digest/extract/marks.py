@@ -198,7 +198,7 @@ def worth_keeping(text: str, span: Marked) -> bool:
     inner = text[span.start + 1 : span.end].strip()
     words = re.findall(r"\w+", inner)
     before = text[: span.start].rstrip()[-1:]
-    if is_title(inner) and not (before == ":" or said_before(text, span.start, _SAYING_BEFORE) or said_after(text, span.end)):
+    if names_a_work(inner) and not (before == ":" or said_before(text, span.start, _SAYING_BEFORE) or said_after(text, span.end)):
         return False  # "released “The Notorious Bettie Page,” a feature film": a work's name, not words said
     if len(words) >= SHORTEST_QUOTE_WORDS:
         return True
@@ -207,7 +207,7 @@ def worth_keeping(text: str, span: Marked) -> bool:
     return len(words) >= SHORTEST_PARTIAL_WORDS and (said_before(text, span.start) or said_after(text, span.end))
 
 
-def is_title(inner: str) -> bool:
+def names_a_work(inner: str) -> bool:
     """A title of a work or an honour: a few words, each capitalised but the small ones ("The Boy
     From Oz", "In Search of Bettie Page", "Most Likely to Succeed"); a remark reads as a sentence,
     and a slogan calls out, past a comma or to an exclamation mark ("Peoples of Europe, Rise Up")."""

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from digest.figures.numbers import (
     from_partner,
     is_compared,
+    is_counted_whole,
     is_fronted_whole,
     is_glued_million,
     is_partitive_whole,
@@ -223,11 +224,6 @@ def last_counted_noun(words: Span) -> Token | None:
         if token.pos_ == "NOUN" and counted and is_countable(token):
             return hyphened_head(token)  # "shooting three co-workers, killing two of them": workers
     return None
-
-
-def is_counted_whole(noun: Token) -> bool:
-    of = noun.head
-    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num and of.head.i < of.i
 
 
 def previous_counted_noun(number: Token, verb: Token) -> Token | None:

@@ -199,10 +199,9 @@ def measured_key(token: Token) -> Measure:
     """What is measured, as a key, its compounds in brackets: they name its kind ("rate (repo)" is
     not "rate (discount)"), and one outlet may leave the kind unsaid ("the rate")."""
     lemma = token.lemma_.lower()
-    if lemma in COUNTING_NOUNS:  # "passenger numbers rose", "the number of passengers rose": passengers rose
-        counted = of_object(token) or next(iter(kinds_of(token)), None)
-        if counted is not None and counted.pos_ == "NOUN":
-            return measured_key(counted)
+    counted = counted_by(token) or (next(iter(kinds_of(token)), None) if lemma in COUNTING_NOUNS else None)
+    if counted is not None and counted.pos_ == "NOUN":
+        return measured_key(counted)  # "passenger numbers rose", "the number of passengers rose": passengers rose
     written = tuple(c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}) + (lemma,)
     spelled = next((key for words, key in SPELLED_OUT.items() if written[-len(words) :] == words), None)
     if spelled is not None:
@@ -212,10 +211,15 @@ def measured_key(token: Token) -> Measure:
 
 
 def measured_words(token: Token) -> str:
-    counted = of_object(token) if token.lemma_.lower() in COUNTING_NOUNS else None
+    counted = counted_by(token)
     if counted is not None and counted.pos_ == "NOUN":
         return measured_words(counted)  # "the number of passengers" says passengers
     return " ".join([*(c.text for c in kinds_of(token)), token.text]).lower()
+
+
+def counted_by(token: Token) -> Token | None:
+    """What a number, count or tally is of: "passengers" of "the number of passengers"."""
+    return of_object(token) if token.lemma_.lower() in COUNTING_NOUNS else None
 
 
 def proper_name(token: Token) -> str | None:

@@ -33,12 +33,13 @@ def number_value(tokens: Iterable[Token]) -> float | None:
     for token in tokens:
         if token.text == "-":
             continue
-        value = 1_000_000.0 if is_glued_million(token) else token_value(token.text)
+        glued = is_glued_million(token)
+        value = 1_000_000.0 if glued else token_value(token.text)
         if value is None:
             return None
         if token.lower_ == "hundred":
             current = (current or 1) * 100
-        elif token.lower_ in SCALES or SCALED.match(token.lower_) or value == 1_000_000 and token.lower_ == "m":
+        elif glued or token.lower_ in SCALES or SCALED.match(token.lower_):
             total, current = total + (current or 1) * value, 0.0
         else:
             current += value
@@ -110,24 +111,28 @@ def is_clock_colon(token: Token) -> bool:
 def counts_plural(run: Span) -> bool:
     """A number that modifies a plural common noun and stands by no month name counts that noun,
     whatever its entity tag: "470 firefighters", but not "October 7 attacks"."""
-    number, doc = run_root(run), run.doc
+    number = run_root(run)
     if number.dep_ == "conj" and number.head.like_num:
         number = number.head  # "between 20 and 25 buses": the upper bound counts what the lower counts
     noun = number.head
     if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.lemma_.lower() in UNIT_NOUNS | PERIOD_UNITS:
         return False
-    beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
-    return not any(word[:3] in MONTH_PREFIXES for word in beside) and noun.ent_type_ not in NOT_COUNTS
+    return not beside_a_month(run) and noun.ent_type_ not in NOT_COUNTS
+
+
+def beside_a_month(run: Span) -> bool:
+    """Whether a month's name stands just before or after the number: "October 7 attacks"."""
+    doc = run.doc
+    return any(doc[i].lower_[:3] in MONTH_PREFIXES for i in (run.start - 1, run.end) if 0 <= i < len(doc))
 
 
 def befalls(run: Span) -> bool:
     """A bare number that a verb only people undergo takes as its object, by no month name: the model
     tags the 80 of "killing 10 people and injuring 80 on Sunday" DATE, but no date is injured."""
-    number, doc = run_root(run), run.doc
-    beside = [doc[i].lower_ for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
+    number = run_root(run)
     verb = number.head
     undergoes = number.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and VERB_MEASURES.get(verb.lemma_.lower()) in PEOPLE_MEASURES
-    return undergoes and not any(word[:3] in MONTH_PREFIXES for word in beside)
+    return undergoes and not beside_a_month(run)
 
 
 def counts_part(run: Span) -> bool:
@@ -193,9 +198,12 @@ def is_partitive_whole(run: Span) -> bool:
     """ "Seven of the ten members", "two of its four lines": the whole a part is taken from is
     stated there, not referred back to."""
     noun = run_root(run).head
-    of = noun.head if noun.dep_ == "pobj" else None
-    taken = of is not None and of.lower_ == "of" and of.head.like_num or is_fronted_whole(noun)
-    return taken and run_root(run).dep_ == "nummod"
+    return (is_counted_whole(noun) or is_fronted_whole(noun)) and run_root(run).dep_ == "nummod"
+
+
+def is_counted_whole(noun: Token) -> bool:
+    """The whole a numbered part is taken from: "escapees" of "Eighteen of the escapees"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num
 
 
 def is_fronted_whole(noun: Token) -> bool:
