@@ -972,6 +972,23 @@ def test_a_value_compared_with_a_count_measures_what_that_count_measures(nlp, te
     assert one(read(nlp, text), value).label == label  # "the nine" is no anaphor: it is the earlier value
 
 
+def test_a_spelled_out_count_the_model_tags_a_proper_noun_still_counts_its_plural(nlp):
+    # After this paragraph the model tags "Sixteen" a proper noun compounded with "runners".
+    text = "The official reading for the city was 29.\n\nSixteen runners were taken to hospital, one fewer than the 17 the organisers reported."
+    assert [t.dep_ for t in nlp(text) if t.text == "Sixteen"] == ["compound"]
+    figures = read(nlp, text)
+    assert (one(figures, 16).label, one(figures, 17).label) == ("runners hospitalised", "runners hospitalised")
+
+
+@pytest.mark.parametrize("text", [
+    "The medical teams attended 412 athletes, of which 17 were taken to hospital.",
+    "The medical teams attended 412 athletes, of which 17 were transported to hospital units.",
+])  # fmt: skip
+def test_what_a_relative_clause_tells_of_its_own_count_befell_that_part_not_the_whole(nlp, text):
+    figures = read(nlp, text)
+    assert (one(figures, 412).label, one(figures, 17).label) == ("athletes", "athletes hospitalised")
+
+
 def test_more_than_a_bare_number_is_a_qualifier_and_the_two_countries_an_anaphor(nlp):
     assert one(read(nlp, "The attack killed more than 300 people."), 300).qualifier is not None
     assert not read(nlp, "The two countries signed a deal.")

@@ -81,7 +81,20 @@ def counted_noun(number: Token) -> Token | None:
 def modifies_noun(number: Token) -> bool:
     """Whether the number is written on the noun it counts: "12 people", and "2.1m people", whose
     split-off million the parse hangs on the noun some other way."""
-    return number.dep_ == "nummod" or is_glued_million(number)
+    return number.dep_ == "nummod" or is_glued_million(number) or is_capitalised_count(number)
+
+
+def count_on(noun: Token) -> Token | None:
+    """The number written on the noun ("43" of "43 inmates"), if any."""
+    return next((c for c in noun.children if c.like_num and modifies_noun(c)), None)
+
+
+def is_capitalised_count(number: Token) -> bool:
+    """ "Sixteen runners were taken to hospital": a spelled-out number opening a sentence is
+    sometimes tagged a proper noun compounded with the plural it counts."""
+    head = number.head
+    spelled = number.is_alpha and number.is_title
+    return number.dep_ == "compound" and spelled and head.i == number.i + 1 and head.tag_ == "NNS"
 
 
 def is_adjective_count(number: Token) -> bool:
@@ -220,7 +233,7 @@ def earlier_counted_noun(number: Token) -> Token | None:
 def last_counted_noun(words: Span) -> Token | None:
     for token in reversed(words):
         # "43 inmates", or the whole a part is counted of: "Eighteen of the escapees"
-        counted = any(c.dep_ == "nummod" and c.like_num for c in token.children) or is_counted_whole(token)
+        counted = count_on(token) is not None or is_counted_whole(token)
         if token.pos_ == "NOUN" and counted and is_countable(token):
             return hyphened_head(token)  # "shooting three co-workers, killing two of them": workers
     return None
@@ -383,7 +396,9 @@ def word_measure(token: Token) -> str | None:
 
 
 def idiom_measure(verb: Token) -> str | None:
-    near = {t.lemma_.lower() for c in verb.children for t in (c, *c.children)}
+    # "transported to hospital units": a compound names the place as the noun itself would
+    words = [t for c in verb.children for t in (c, *c.children)]
+    near = {t.lemma_.lower() for t in (*words, *(c for w in words for c in w.children if c.dep_ == "compound"))}
     lemma = verb.lemma_.lower()
     return next((m for verbs, words, m in IDIOMS if lemma in verbs and words & near), None)
 
@@ -391,7 +406,7 @@ def idiom_measure(verb: Token) -> str | None:
 def modifier_measure(token: Token) -> str | None:
     """A measure written on the count itself: "29 believed to have died", "10 people dead"."""
     for child in token.children:
-        if child.dep_ in {"amod", "acl", "relcl", "oprd", "acomp", "xcomp"}:
+        if child.dep_ in {"amod", "acl", "relcl", "oprd", "acomp", "xcomp"} and not tells_of_part(child):
             found = word_measure(child) or next(
                 (word_measure(c) for c in child.children if c.dep_ in {"xcomp", "acomp", "oprd"} and word_measure(c)),
                 None,
@@ -399,6 +414,12 @@ def modifier_measure(token: Token) -> str | None:
             if found:
                 return found
     return None
+
+
+def tells_of_part(clause: Token) -> bool:
+    """ "412 athletes, of which 17 were transported to hospital": a relative clause with a count
+    of its own says what befell that part, not the whole it hangs on."""
+    return clause.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.like_num for c in clause.children)
 
 
 def verb_measure(verb: Token) -> str | None:
@@ -431,7 +452,7 @@ def compared_measure(number: Token, noun: Token) -> str | None:
     count, its noun left unsaid, measures what that count measures."""
     if not is_compared(number) or noun.i > number.i:
         return None
-    count = next((c for c in noun.children if c.dep_ == "nummod" and c.like_num), None)
+    count = count_on(noun)
     return find_measure(count, noun) if count is not None else None
 
 
