@@ -989,6 +989,13 @@ def test_what_a_relative_clause_tells_of_its_own_count_befell_that_part_not_the_
     assert (one(figures, 412).label, one(figures, 17).label) == ("athletes", "athletes hospitalised")
 
 
+def test_dozens_multiply_and_several_of_them_are_no_value(nlp):
+    assert one(read(nlp, "Two dozen people were hurt."), 24).label == "people injured"
+    assert [f.value for f in read(nlp, "A dozen people were hurt.")] == [12]
+    vague = "Several dozen youths hurled bombs. Several hundred people marched. A few thousand fans came."
+    assert read(nlp, vague) == ()
+
+
 def test_more_than_a_bare_number_is_a_qualifier_and_the_two_countries_an_anaphor(nlp):
     assert one(read(nlp, "The attack killed more than 300 people."), 300).qualifier is not None
     assert not read(nlp, "The two countries signed a deal.")

@@ -22,6 +22,7 @@ from digest.figures.words import (
     SCALES,
     TALLY_NOUNS,
     UNIT_NOUNS,
+    VAGUE_AMOUNTS,
     VERB_MEASURES,
 )
 from digest.nlp.vocabulary import ARGUMENTS
@@ -37,8 +38,8 @@ def number_value(tokens: Iterable[Token]) -> float | None:
         value = 1_000_000.0 if glued else token_value(token.text)
         if value is None:
             return None
-        if token.lower_ == "hundred":
-            current = (current or 1) * 100
+        if token.lower_ in {"hundred", "dozen"}:  # "two dozen" is 24, "two hundred" 200
+            current = (current or 1) * value
         elif glued or token.lower_ in SCALES or SCALED.match(token.lower_):
             total, current = total + (current or 1) * value, 0.0
         else:
@@ -98,7 +99,16 @@ def is_not_count(run: Span, elided: bool = False) -> bool:
     marks = {"-", "#", "/", "$", "€", "£", "no."}
     if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
         return True
-    return is_year(run) or is_anaphoric(run) or names_something(run)
+    return is_year(run) or is_anaphoric(run) or names_something(run) or is_vague_multiple(run)
+
+
+def is_vague_multiple(run: Span) -> bool:
+    """ "several dozen youths", "a few thousand fans", "many hundreds": some number of dozens or
+    thousands, which no outlet's value can agree or disagree with."""
+    doc = run.doc
+    before = doc[run.start - 1] if run.start > 0 else None
+    scales_only = all(t.lower_ in SCALES.keys() | {"dozen"} for t in run)
+    return scales_only and before is not None and before.lower_ in VAGUE_AMOUNTS
 
 
 def is_clock_colon(token: Token) -> bool:

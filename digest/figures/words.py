@@ -25,6 +25,8 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
+# "several dozen", "a few thousand": words that make a scale a vague amount ("some hundred" is about a hundred)
+VAGUE_AMOUNTS = {"several", "few", "many"}
 DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 # "$10.3bn", "€2mn": a scale written onto the number (never "m" or "k", which may be metres)
