@@ -17,7 +17,7 @@ from digest.figures.counted import (
     verb_measure,
 )
 from digest.figures.fractions import fraction_spans, read_fraction
-from digest.figures.measurements import measurement_unit, range_upper, read_measurement
+from digest.figures.measurements import read_measurement
 from digest.figures.naming import is_caliber, is_coordinate
 from digest.figures.numbers import (
     count_value,
@@ -27,6 +27,7 @@ from digest.figures.numbers import (
     read_qualifier,
     run_root,
 )
+from digest.figures.units import measurement_unit, range_upper
 from digest.figures.values import token_value
 from digest.figures.words import (
     ADJ_MEASURES,
