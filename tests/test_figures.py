@@ -996,6 +996,16 @@ def test_dozens_multiply_and_several_of_them_are_no_value(nlp):
     assert read(nlp, vague) == ()
 
 
+@pytest.mark.parametrize("text, value, label, unit", [
+    ("The deficit will be 286 billion crowns, down from 310 billion this year.", 310e9, "deficit in crowns", "crown"),
+    ("Sales rose to $4.2 billion from 3.9 billion a year earlier.", 3.9e9, "sales in dollars", "dollar"),
+    ("The death toll has risen to 41, up from 38 on Sunday, officials said.", 38, "people killed", None),
+])  # fmt: skip
+def test_a_compared_value_takes_the_unit_and_measure_of_the_value_it_is_compared_with(nlp, text, value, label, unit):
+    figure = one(read(nlp, text), value)
+    assert (figure.label, figure.unit) == (label, unit)
+
+
 def test_more_than_a_bare_number_is_a_qualifier_and_the_two_countries_an_anaphor(nlp):
     assert one(read(nlp, "The attack killed more than 300 people."), 300).qualifier is not None
     assert not read(nlp, "The two countries signed a deal.")

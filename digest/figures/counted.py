@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from digest.figures.numbers import (
+    compared_with,
     from_partner,
     is_compared,
     is_counted_whole,
@@ -72,7 +73,8 @@ def counted_noun(number: Token) -> Token | None:
     if partner is not None and partner.i != number.i:
         return counted_noun(partner)  # "to 52 batches from 37": the 37 were batches too
     if is_compared(number):  # it counts what the count it is compared with counts
-        return earlier_counted_noun(number)
+        other = compared_with(number)
+        return earlier_counted_noun(number) or (counted_noun(other) if other is not None and not is_compared(other) else None)
     tally = tally_subject(number)
     found = (tally and tallied_noun(tally)) or changed_noun(number) or gapped_noun(number) or copula_noun(number)
     return found or copula_subject(number) or multiple_noun(number) or collective_noun(number)

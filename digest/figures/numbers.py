@@ -25,6 +25,7 @@ from digest.figures.words import (
     VAGUE_AMOUNTS,
     VERB_MEASURES,
 )
+from digest.nlp.sentences import sentence_of
 from digest.nlp.vocabulary import ARGUMENTS
 
 
@@ -191,6 +192,17 @@ def in_tally(number: Token) -> bool:
     return number.dep_ == "nummod" and any(c.dep_ == "nummod" and c.like_num for p in partners for c in p.children)
 
 
+def run_around(number: Token) -> Span:
+    """The run of number tokens that holds the number."""
+    doc = number.doc
+    start, end = number.i, number.i + 1
+    while start > 0 and token_value(doc[start - 1].text) is not None:
+        start -= 1
+    while end < len(doc) and token_value(doc[end].text) is not None:
+        end += 1
+    return doc[start:end]
+
+
 def is_compared(number: Token) -> bool:
     """A value the count before it is compared with, its noun left unsaid: "214 cases, up from
     168 a week earlier", "14 arrested, up from the nine reported", "one fewer than the 17 the
@@ -202,6 +214,17 @@ def is_compared(number: Token) -> bool:
         return prep.head.lower_ in {"up", "down"}
     definite = number.doc[number.left_edge.i].lower_ == "the"
     return prep.lower_ == "than" and prep.head.lower_ in {"more", "fewer", "less"} and definite
+
+
+def compared_with(number: Token) -> Token | None:
+    """The earlier value of the sentence a compared value is compared with: "the toll rose to 300,
+    up from 250" (300), "286 billion crowns, down from 310 billion" (billion, the root of 286 billion)."""
+    if not is_compared(number):
+        return None
+    sentence = sentence_of(number)
+    start = run_around(number).start
+    earlier = next((t for t in reversed(number.doc[sentence.start : start]) if token_value(t.text) is not None), None)
+    return run_root(run_around(earlier)) if earlier is not None else None
 
 
 def is_partitive_whole(run: Span) -> bool:

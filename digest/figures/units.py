@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import is_fractional, number_value, run_root
+from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, run_around, run_root
 from digest.figures.values import token_value
 from digest.figures.words import (
     CURRENCY_NAMES,
@@ -52,7 +52,19 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         anchor = number.head if number.dep_ == "nummod" and number.head.pos_ == "NOUN" else magnitude
         anchor = number if magnitude.i == number.i else anchor
         return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
-    return None
+    return compared_unit(run)
+
+
+def compared_unit(run: Span) -> tuple[str, Token, int, int] | None:
+    """The unit a compared value leaves unsaid: "a deficit of 286 billion crowns, down from 310
+    billion", "rose to $4.2 billion from 3.9 billion". The value it is compared with, in the same
+    sentence, gives the unit and the token that stands for the measurement."""
+    number = run_root(run)
+    other = from_partner(number) or compared_with(number)
+    if other is None:
+        return None
+    shared = measurement_unit(run_around(other))
+    return (shared[0], shared[1], run.start, run.end) if shared is not None else None
 
 
 def joined_unit(run: Span) -> tuple[str, Token, int, int] | None:
