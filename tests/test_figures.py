@@ -1006,6 +1006,17 @@ def test_a_compared_value_takes_the_unit_and_measure_of_the_value_it_is_compared
     assert (figure.label, figure.unit) == (label, unit)
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("Exports rose 5%, imports 3%.", 3, "rise in imports"),
+    ("The expenditures of the state will reach 2,370 billion crowns, the incomes 2,084 billion crowns.", 2084e9, "incomes in crowns"),
+    ("Spending will reach 2.37 trillion crowns and revenue 2.08 trillion crowns.", 2.08e12, "revenue in crowns"),
+    ("The Greens took 28.5% and the Socialists 28%.", 28, "Socialists' share"),
+    ("The Social Democrats won 25.7%, the Christian Democrats 24.1% and the Greens 14.8%.", 24.1, "Christian Democrats' share"),
+])  # fmt: skip
+def test_an_amount_whose_verb_a_gapped_clause_leaves_out_measures_the_noun_before_it(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label
+
+
 def test_more_than_a_bare_number_is_a_qualifier_and_the_two_countries_an_anaphor(nlp):
     assert one(read(nlp, "The attack killed more than 300 people."), 300).qualifier is not None
     assert not read(nlp, "The two countries signed a deal.")

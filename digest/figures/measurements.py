@@ -146,14 +146,22 @@ def read_measured(anchor: Token) -> Reading:
     if anchor.dep_ == "conj" and anchor.head.like_num:
         node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
     elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
-        return Reading(whole=whole, owner=own)
+        return Reading(whole=whole, head=gapped_subject(anchor), owner=own)
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         head = node.head
         if node.dep_ == "pobj" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i != anchor.i:
             return noun_reading(whole, head, own)
         if node.dep_ == "npadvmod" and head.pos_ == "NOUN":  # "with revenue down 4.2 percent"
             words = [direction_of(c) for c in head.children if c.dep_ in {"advmod", "amod"}]
-            return Reading(whole=whole, head=head, owner=own, direction=direction or next((w for w in words if w), None))
+            direction = direction or next((w for w in words if w), None) or gapped_direction(head)
+            return Reading(whole=whole, head=head, owner=own, direction=direction)
+        if node.dep_ == "appos" and is_gapped(head) and head.i < node.i:
+            # a gapped clause: "will reach 2,370 billion crowns, the incomes 2,084 billion crowns",
+            # "the Greens took 28.5% and the Socialists 28%"
+            if head.pos_ == "NOUN":
+                return Reading(whole=whole, head=head, owner=own)
+            if head.pos_ == "PROPN":
+                return Reading(whole=whole, owner=own or proper_name(head))
         if node.dep_ == "pobj":
             level = level or head.lower_ in {"to", "at", "from"}  # "rose to 5%" is a level, "by 5%" a change
             node = head.head
@@ -177,6 +185,32 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, owner=own, direction=direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return replace(reading, owner=own, unnamed=False) if own else reading
+
+
+def gapped_subject(anchor: Token) -> Token | None:
+    """The common noun a gapped clause names before its amount: "spending will reach 2.37 trillion
+    crowns and revenue 2.08 trillion crowns" (revenue, a conjunct beside the amount's)."""
+    start = anchor.left_edge.i
+    if start == 0:
+        return None
+    before = anchor.doc[start - 1]
+    beside = before.dep_ == "conj" and before.head.i == anchor.head.i
+    return before if beside and before.pos_ == "NOUN" and not before.ent_type_ else None
+
+
+def is_gapped(noun: Token) -> bool:
+    """Whether the noun opens a clause whose verb was left out, its amount in apposition: joined
+    to the clause before, or taken for a second object of its verb ("won 25.7%, the Christian
+    Democrats 24.1%")."""
+    second = noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+    return noun.dep_ in {"appos", "conj"} or second
+
+
+def gapped_direction(noun: Token) -> str | None:
+    """ "Exports rose 5%, imports 3%": a noun and its amount with the verb left out change as the
+    clause before did ("rose to 5%, imports to 3%" are levels, read through their "to")."""
+    verb = noun.head
+    return direction_of(verb) if noun.dep_ in {"advcl", "conj", "appos"} and verb.pos_ == "VERB" else None
 
 
 def converted_from(anchor: Token) -> Token | None:
