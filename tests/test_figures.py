@@ -1017,6 +1017,21 @@ def test_an_amount_whose_verb_a_gapped_clause_leaves_out_measures_the_noun_befor
     assert one(read(nlp, text), value).label == label
 
 
+@pytest.mark.parametrize("text", [
+    "Police put the crowd at 35,000. Organisers said more than 100,000 took part, while the Archive of Public Gatherings estimated 62,000.",
+    "Crowd estimates vary wildly. The Archive of Public Gatherings says 62,000. The police say 35,000.",
+])  # fmt: skip
+def test_a_sources_bare_number_counts_what_the_estimates_before_it_counted(nlp, text):
+    figures = read(nlp, text)
+    assert (one(figures, 62000).counted, one(figures, 35000).counted) == ("crowd", "crowd")
+
+
+def test_a_plus_after_a_number_qualifies_it_and_counts_nothing(nlp):
+    figure = one(read(nlp, "Crowd estimates vary wildly. Organisers claim 100,000 plus."), 100000)
+    assert (figure.text, figure.qualifier, figure.counted) == ("100,000 plus", "more than", "crowd")
+    assert one(read(nlp, "The show drew 5,000 plus visitors."), 5000).counted == "visitor"
+
+
 def test_more_than_a_bare_number_is_a_qualifier_and_the_two_countries_an_anaphor(nlp):
     assert one(read(nlp, "The attack killed more than 300 people."), 300).qualifier is not None
     assert not read(nlp, "The two countries signed a deal.")

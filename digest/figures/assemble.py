@@ -26,6 +26,7 @@ from digest.figures.numbers import (
     number_runs,
     read_qualifier,
     run_root,
+    trailing_qualifier,
 )
 from digest.figures.units import measurement_unit, range_upper
 from digest.figures.values import token_value
@@ -75,7 +76,9 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     value = count_value(run)
     qualifier, start = read_qualifier(run)
     start = earlier_mark(run, start)
-    text = run.doc[start : run.end].text
+    trailing, end = trailing_qualifier(run)
+    qualifier = qualifier or trailing
+    text = run.doc[start : end if trailing else run.end].text
     capacity = capacity_anchor(number, noun)
     if value is not None and capacity is not None:
         return assemble(

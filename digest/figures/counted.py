@@ -20,6 +20,7 @@ from digest.figures.words import (
     ADJ_MEASURES,
     COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
+    ESTIMATE_NOUNS,
     ESTIMATING_VERBS,
     FALL_WORDS,
     GENERIC_PEOPLE,
@@ -47,7 +48,7 @@ from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
     head = number.head
-    if modifies_noun(number) and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if modifies_noun(number) and head.pos_ in {"NOUN", "PROPN", "PRON"} and head.lower_ != "plus":  # "100,000 plus"
         # "Two miners were killed and 12 others trapped": the others are miners too
         return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else hyphened_head(head)
     if is_adjective_count(number):
@@ -284,14 +285,36 @@ def said_count(number: Token) -> tuple[Token, Token] | None:
     Gatherings estimated 62,000", "the organisers said that there were over 100,000", "police
     say 35,000": the noun counted last in the sentence or the one before it, within the paragraph."""
     verb, dep = number.head, number.dep_
+    if verb.lower_ == "plus" and dep == "nummod":
+        verb, dep = verb.head, verb.dep_  # "Organisers claim 100,000 plus": the object is the number
     if dep == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"over", "under", "about", "around", "nearly"}:
         verb, dep = verb.head, "dobj"  # "there were over 100,000": the qualifier parsed as a preposition
-    estimated = dep == "dobj" and verb.lemma_.lower() in ESTIMATING_VERBS | {"say", "count", "report"}
+    estimated = dep == "dobj" and verb.lemma_.lower() in ESTIMATING_VERBS | {"say", "count", "report", "claim"}
     existential = dep in {"attr", "dobj"} and verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children)
     if not (estimated or existential) or any(c.dep_ == "prep" for c in number.children):
         return None
-    noun = earlier_counted_noun(number) or counted_before(number)
+    noun = earlier_counted_noun(number) or counted_before(number) or estimated_before(number)
     return (noun, verb) if noun is not None and is_person_noun(noun.lemma_.lower()) else None
+
+
+def estimated_before(number: Token) -> Token | None:
+    """What the estimates before a source's bare number counted, within its paragraph: "Police put
+    the crowd at 35,000. … the Archive estimated 62,000" (the crowd), or what "Crowd estimates vary
+    wildly" are of."""
+    doc, sentence = number.doc, sentence_of(number)
+    start = sentence.start
+    if start > 0 and "\n" not in doc.text[doc[start - 1].idx : sentence.start_char]:
+        start = sentence_of(doc[start - 1]).start
+    for token in reversed(doc[start : number.i]):
+        said = said_count(token) if token.like_num and token.dep_ == "dobj" else None  # "says 62,000. The police say 35,000"
+        noun = (estimated_noun(token) or (said[0] if said else None)) if token.like_num else None
+        if noun is not None:
+            return noun
+        if token.lemma_.lower() in ESTIMATE_NOUNS:
+            kind = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+            if kind is not None:
+                return kind
+    return None
 
 
 def counted_before(number: Token) -> Token | None:

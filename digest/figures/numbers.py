@@ -21,6 +21,7 @@ from digest.figures.words import (
     SCALED,
     SCALES,
     TALLY_NOUNS,
+    TRAILING_QUALIFIERS,
     UNIT_NOUNS,
     VAGUE_AMOUNTS,
     VERB_MEASURES,
@@ -257,6 +258,16 @@ def read_qualifier_at(doc: Doc, end: int) -> tuple[str | None, int]:
         if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
             return normal, start
     return None, end
+
+
+def trailing_qualifier(run: Span) -> tuple[str | None, int]:
+    """The qualifier written just after the run ("100,000 plus"), and where the figure's text ends."""
+    doc = run.doc
+    for words, normal in TRAILING_QUALIFIERS:
+        end = run.end + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[run.end : end]) == words:
+            return normal, end
+    return None, run.end
 
 
 def run_root(run: Span) -> Token:

@@ -66,6 +66,8 @@ QUALIFIERS = (
     (("no", "more", "than"), "at most"), (("up", "to"), "at most"), (("at", "most"), "at most"),
     (("fewer", "than"), "fewer than"), (("less", "than"), "fewer than"),
 )  # fmt: skip
+# Written after the number: "100,000 plus", "200 or more".
+TRAILING_QUALIFIERS = ((("plus",), "more than"), (("or", "more"), "at least"))
 
 # What a count measures, by the words around it. General English, no event in particular.
 VERB_MEASURES = {
@@ -382,6 +384,8 @@ PEOPLE_MEASURES = {
 
 # Verbs that set a quantity at a number: "police put the crowd at 35,000".
 ESTIMATING_VERBS = {"put", "estimate", "place", "peg", "set", "number"}
+# Nouns whose compound says what a source's bare number counts: "Crowd estimates vary wildly".
+ESTIMATE_NOUNS = {"estimate", "figure", "count", "tally"}
 
 # Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
 CAPACITY_VERBS = {"hold", "seat", "accommodate"}
