@@ -638,6 +638,16 @@ def test_held_people_are_no_capacity(nlp):
     assert one(read(nlp, "Police held 40 people overnight."), 40).counted != "capacity"
 
 
+@pytest.mark.parametrize("text, capacity, held", [
+    ("The prison holds some 5,000 inmates, nearly twice its capacity of 2,700.", 2700, 5000),
+    ("The prison, built for 2,700, holds about 5,000 inmates.", 2700, 5000),
+    ("The hospital, designed for 500 patients, now holds 900 patients.", 500, 900),
+])  # fmt: skip
+def test_what_a_place_holds_beside_the_capacity_it_was_built_for_is_no_capacity(nlp, text, capacity, held):
+    figures = read(nlp, text)
+    assert (one(figures, capacity).counted, one(figures, held).counted != "capacity") == ("capacity", True)
+
+
 def test_an_earlier_toll_and_a_range_join_the_count_beside_them(nlp):
     first = read(nlp, "Twenty people were killed, police said, up from 12 dead announced overnight.", article="a")
     second = read(nlp, "At least 18 people died in the collapse.", article="b")

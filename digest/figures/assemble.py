@@ -32,6 +32,7 @@ from digest.figures.units import measurement_unit, range_upper
 from digest.figures.values import token_value
 from digest.figures.words import (
     ADJ_MEASURES,
+    BUILT_VERBS,
     CAPACITY_VERBS,
     EARLIER_MARKS,
     GENERIC_PEOPLE,
@@ -189,14 +190,25 @@ def capacity_anchor(number: Token, noun: Token | None) -> Token | None:
     if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() == "capacity":
         return number.head.head
     counted = noun if noun is not None and number.dep_ == "nummod" and number.head.i == noun.i else number
+    if built_for(counted):  # "The prison, built for 2,700, holds about 5,000": the 2,700 it was built for
+        return counted.head.head
     verb = counted.head
     if counted.dep_ != "dobj" or verb.lemma_.lower() not in CAPACITY_VERBS or not present_tense(verb):
         return None
+    if any(t.lemma_.lower() == "capacity" or built_for(t) for t in sentence_of(verb)):
+        return None  # "holds some 5,000 inmates, nearly twice its capacity of 2,700": what it holds now
     subjects = [verb.head] if verb.dep_ == "relcl" else [c for c in verb.children if c.dep_ == "nsubj"]
     inanimate = all(
         s.pos_ == "NOUN" and s.lemma_.lower() not in GENERIC_PEOPLE | WORKER_NOUNS and not s.ent_type_ for s in subjects
     )
     return verb if subjects and inanimate else None
+
+
+def built_for(counted: Token) -> bool:
+    """ "built for 2,700", "designed for 500 patients": the number (or the noun it counts) a thing
+    was made to take."""
+    made = counted.head.head
+    return counted.dep_ == "pobj" and counted.head.lower_ == "for" and made.tag_ == "VBN" and made.lemma_.lower() in BUILT_VERBS
 
 
 def present_tense(verb: Token) -> bool:

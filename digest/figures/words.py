@@ -389,6 +389,8 @@ ESTIMATE_NOUNS = {"estimate", "figure", "count", "tally"}
 
 # Verbs that state how many a place takes: "the stadium holds 40,000", "a hall that seats 2,000".
 CAPACITY_VERBS = {"hold", "seat", "accommodate"}
+# Participles of a thing made to take a number: "a prison built for 2,700", "designed for 500".
+BUILT_VERBS = {"build", "design", "mean", "plan", "intend"}
 
 # Words before a number that make it an earlier value or the lower bound of a range of one
 # quantity: "17 killed, up from 12", "between 30 and 40 coaches", "to 52 batches from 37" (a
