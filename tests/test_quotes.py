@@ -636,6 +636,14 @@ def test_an_articles_second_remark_stays_apart_unless_it_too_runs_inside_the_who
     assert sorted(sorted(v.text for v in g.variants) for g in groups) == sorted([sorted([WHOLE.text, first.text]), [other.text]])
 
 
+def test_an_article_that_quotes_a_remark_in_part_and_again_whole_joins_it_with_both() -> None:
+    partial = q("a", "emergency response", "Mike Reavey")
+    again = q("a", "Even with that, the release Emergency Response process isn't over", "Mike Reavey", 4)
+    other = q("b", "Even with that, the release Emergency Response process isn't over.", "Mike Reavey")
+    groups = group_quotes([partial, again, other])
+    assert [sorted(v.text for v in g.variants) for g in groups] == [sorted(x.text for x in (partial, again, other))]
+
+
 def test_an_outlets_own_opening_word_before_a_run_of_the_whole_is_still_its_part() -> None:
     whole = q("a", "This should not have happened, and I am sorry for the trouble it caused", "Henrik Aagaard")
     sorry = q("b", "I am sorry for the trouble", "Henrik Aagaard")

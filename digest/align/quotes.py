@@ -455,9 +455,12 @@ def parts_of_one_remark(items: Sequence[Quote], members: Sequence[int], article:
     """Whether an article's quotes among the members are separate parts of one remark another
     article quotes whole: "Results are what they are," she said. "Ruud gave everything for this
     club." beside "Ruud gave everything for this club, but results are what they are". Each runs
-    word for word inside that one longer quote, and neither inside the other."""
+    word for word inside that one longer quote, and neither inside the other. Or the article's
+    two quotes are one remark, quoted in part and again whole."""
     own = [items[k] for k in members if items[k].article == article]
     wholes = [items[k] for k in members if items[k].article != article]
+    if len(own) == 2 and fragment_score(*own) is not None and len(own[0].text) != len(own[1].text):
+        return True  # "… the “emergency response” …" and the whole remark later: the article quotes it again, in part
     if len(own) < 2 or any(fragment_score(a, b) is not None for a, b in itertools.combinations(own, 2)):
         return False
     return any(all(fragment_score(part, whole) is not None and len(part.text) < len(whole.text) for part in own) for whole in wholes)
