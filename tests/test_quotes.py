@@ -10,7 +10,7 @@ from conftest import SEEDS
 from spacy.language import Language
 from spacy.tokens import Span
 
-from digest.align.quotes import content_stems, fragment_score, group_quotes, resolve_roles
+from digest.align.quotes import content_stems, fragment_score, group_quotes, resolve_roles, resolve_surnames
 from digest.extract.articles import extract_article
 from digest.extract.quotes import closing_name
 from digest.model import Article, Quote, QuoteGroup
@@ -642,6 +642,19 @@ def test_an_article_that_quotes_a_remark_in_part_and_again_whole_joins_it_with_b
     other = q("b", "Even with that, the release Emergency Response process isn't over.", "Mike Reavey")
     groups = group_quotes([partial, again, other])
     assert [sorted(v.text for v in g.variants) for g in groups] == [sorted(x.text for x in (partial, again, other))]
+
+
+def test_a_dropped_that_leaves_a_known_speakers_part_a_part_of_the_whole() -> None:
+    whole = q("a", "On all fronts we felt that this was the best move.", "Sean Payton")
+    assert fragment_score(q("b", "felt this was the best move.", "Sean Payton"), whole) == 1.0
+    assert fragment_score(q("b", "felt this was the best move.", None), q("a", whole.text, None)) is None
+
+
+def test_a_speaker_named_by_surname_alone_is_the_one_another_article_names_in_full() -> None:
+    quotes = [q("a", "It was the best move", "Sean Payton"), q("b", "We will see", "Payton"), q("c", "Fine", "Lee")]
+    assert [x.speaker for x in resolve_surnames(quotes)] == ["Sean Payton", "Sean Payton", "Lee"]
+    two = [q("a", "Yes", "Ann Lee"), q("b", "No", "Bo Lee"), q("c", "Maybe", "Lee")]
+    assert resolve_surnames(two)[2].speaker == "Lee"  # two people of that surname: left as written
 
 
 def test_an_outlets_own_opening_word_before_a_run_of_the_whole_is_still_its_part() -> None:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.align.claims import align_claims
-from digest.align.quotes import group_quotes, resolve_roles
+from digest.align.quotes import group_quotes, resolve_roles, resolve_surnames
 from digest.figures.grouping import group_figures, nest_places
 from digest.figures.meaning import Encode
 from digest.model import EntityRef, Extraction, Figure, Quote, Topic
@@ -27,7 +27,7 @@ def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
     dates = sorted({e.article.published for e in group if e.article.published})
     figures = group_figures([f for e in group for f in e.figures], figure_contexts(group), nest_places(w for e in group for w in e.nesting))
     claims, disagreements = align_claims(group, figures)
-    quotes = resolve_roles([q for e in group for q in e.quotes])
+    quotes = resolve_surnames(resolve_roles([q for e in group for q in e.quotes]))
     return Topic(
         slug=slug,
         title=title,

@@ -117,6 +117,21 @@ def resolve_roles(quotes: Sequence[Quote]) -> list[Quote]:
     return resolved
 
 
+def resolve_surnames(quotes: Sequence[Quote]) -> list[Quote]:
+    """Each quote whose article names its speaker by surname alone ("Payton said") with the one
+    speaker of that surname whom another article names in full ("Sean Payton"). Two such people,
+    or none, leave it as written."""
+    full = {q.speaker for q in quotes if q.speaker and " " in q.speaker}
+    resolved = []
+    for quote in quotes:
+        if quote.speaker and " " not in quote.speaker:
+            holders = {name for name in full if name.split()[-1] == quote.speaker}
+            if len(holders) == 1:
+                quote = replace(quote, speaker=holders.pop())
+        resolved.append(quote)
+    return resolved
+
+
 def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> bool:
     """One quote's speaker is known and the other's article never names them. An unattributed
     remark there is then likelier someone else's ("a spokeswoman said", in a story about
@@ -266,10 +281,18 @@ def fragment_score(a: Quote, b: Quote) -> float | None:
         return None
     if runs_inside(short, long):
         return 1.0
+    # "felt this was the best move" inside "we felt that this was the best move": an outlet drops
+    # the "that" a clause opens with; only between known speakers.
+    if known and runs_inside(without_that(short), without_that(long)) and long_enough(without_that(short), known):
+        return 1.0
     # "It should not have happened" inside "This should not have happened, and …": one outlet's
     # own opening word ("it", "and") before the run the other printed; only between known speakers.
     opened = known and short[0] in OPENING_WORDS
     return 1.0 if opened and long_enough(short[1:], known) and runs_inside(short[1:], long) else None
+
+
+def without_that(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w != "that"]
 
 
 def runs_inside(short: Sequence[str], long: Sequence[str]) -> bool:
