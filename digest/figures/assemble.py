@@ -77,9 +77,9 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
     value = count_value(run)
     qualifier, start = read_qualifier(run)
     start = earlier_mark(run, start)
-    trailing, end = trailing_qualifier(run)
+    trailing, end = trailing_qualifier(run)  # "100,000 plus"; else `end` is the run's own
     qualifier = qualifier or trailing
-    text = run.doc[start : end if trailing else run.end].text
+    text = run.doc[start:end].text
     capacity = capacity_anchor(number, noun)
     if value is not None and capacity is not None:
         return assemble(

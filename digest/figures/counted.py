@@ -301,10 +301,8 @@ def estimated_before(number: Token) -> Token | None:
     """What the estimates before a source's bare number counted, within its paragraph: "Police put
     the crowd at 35,000. … the Archive estimated 62,000" (the crowd), or what "Crowd estimates vary
     wildly" are of."""
-    doc, sentence = number.doc, sentence_of(number)
-    start = sentence.start
-    if start > 0 and "\n" not in doc.text[doc[start - 1].idx : sentence.start_char]:
-        start = sentence_of(doc[start - 1]).start
+    doc, before = number.doc, sentence_before(number)
+    start = before.start if before is not None else sentence_of(number).start
     for token in reversed(doc[start : number.i]):
         said = said_count(token) if token.like_num and token.dep_ == "dobj" else None  # "says 62,000. The police say 35,000"
         noun = (estimated_noun(token) or (said[0] if said else None)) if token.like_num else None
@@ -319,13 +317,19 @@ def estimated_before(number: Token) -> Token | None:
 
 def counted_before(number: Token) -> Token | None:
     """The noun the sentence before the number's counted last, within its paragraph."""
+    before = sentence_before(number)
+    return last_counted_noun(before) if before is not None else None
+
+
+def sentence_before(number: Token) -> Span | None:
+    """The sentence before the number's, if it stands in the same paragraph."""
     doc, sentence = number.doc, sentence_of(number)
     if sentence.start == 0:
         return None
     before = sentence_of(doc[sentence.start - 1])
     if "\n" in doc.text[before.end_char : sentence.start_char] or "\n" in before.text:
         return None
-    return last_counted_noun(before)
+    return before
 
 
 def relative_subject(verb: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -26,7 +27,7 @@ from digest.figures.words import (
     VAGUE_AMOUNTS,
     VERB_MEASURES,
 )
-from digest.nlp.sentences import sentence_of
+from digest.nlp.sentences import memoised, sentence_of
 from digest.nlp.vocabulary import ARGUMENTS
 
 
@@ -193,15 +194,16 @@ def in_tally(number: Token) -> bool:
     return number.dep_ == "nummod" and any(c.dep_ == "nummod" and c.like_num for p in partners for c in p.children)
 
 
+def runs_of(doc: Doc) -> list[Span]:
+    """`number_runs` of the doc, found once."""
+    return memoised(doc, "number_runs", lambda: list(number_runs(doc)))
+
+
 def run_around(number: Token) -> Span:
     """The run of number tokens that holds the number."""
-    doc = number.doc
-    start, end = number.i, number.i + 1
-    while start > 0 and token_value(doc[start - 1].text) is not None:
-        start -= 1
-    while end < len(doc) and token_value(doc[end].text) is not None:
-        end += 1
-    return doc[start:end]
+    runs = runs_of(number.doc)
+    position = bisect.bisect_right(runs, number.i, key=lambda r: r.start) - 1
+    return runs[position] if position >= 0 and number.i < runs[position].end else number.doc[number.i : number.i + 1]
 
 
 def is_compared(number: Token) -> bool:
@@ -222,10 +224,9 @@ def compared_with(number: Token) -> Token | None:
     up from 250" (300), "286 billion crowns, down from 310 billion" (billion, the root of 286 billion)."""
     if not is_compared(number):
         return None
-    sentence = sentence_of(number)
-    start = run_around(number).start
-    earlier = next((t for t in reversed(number.doc[sentence.start : start]) if token_value(t.text) is not None), None)
-    return run_root(run_around(earlier)) if earlier is not None else None
+    sentence, start = sentence_of(number), run_around(number).start
+    earlier = [r for r in runs_of(number.doc) if sentence.start <= r.start and r.end <= start]
+    return run_root(earlier[-1]) if earlier else None
 
 
 def is_partitive_whole(run: Span) -> bool:
