@@ -375,6 +375,9 @@ def test_changes_are_what_changes_and_which_way(nlp):
         ("A quake measuring 7 on the Richter scale hit the coast.", 7, "magnitude", "magnitude of the earthquake"),
         ("The quake had a magnitude of 5.9, the institute said.", 5.9, "magnitude", "magnitude"),  # not "of the 5.9"
         ("It struck with a force of about 6.0 on the Richter scale.", 6.0, "magnitude", "magnitude"),
+        # the parse hangs the number on the verb; copy that lost a hyphen's number keeps "-magnitude"
+        ("An earthquake with a magnitude of at least 5.9 hit southern Iran.", 5.9, "magnitude", "magnitude of the earthquake"),
+        ("A strong 5.6 -magnitude earthquake jolted the island.", 5.6, "magnitude", "magnitude of the earthquake"),
         ("The fire has burned more than 5,000 acres.", 5000, "acre", "burn"),
         ("Some 120 millimetres of rain fell overnight.", 120, "mm", "rain"),
         ("The quake struck at a depth of 35 km.", 35, "km", "depth"),

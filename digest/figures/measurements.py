@@ -15,7 +15,7 @@ from digest.figures.numbers import (
     of_object,
     read_qualifier_at,
 )
-from digest.figures.units import currency_scale, range_upper
+from digest.figures.units import currency_scale, is_magnitude_word, range_upper
 from digest.figures.values import strip_article
 from digest.figures.words import (
     COMPASS,
@@ -411,14 +411,14 @@ def possessive(name: str) -> str:
 
 def describe_magnitude(anchor: Token, reading: Reading) -> tuple[Measure, str]:
     """ "A magnitude 6.9 earthquake", "the 6.9-magnitude quake", "the magnitude of the quake"."""
-    event = anchor if anchor.lower_ != "magnitude" else None
+    event = anchor if not is_magnitude_word(anchor) else None
     if event is None and anchor.head.pos_ == "NOUN" and anchor.dep_ in {"compound", "nmod", "amod"}:
         event = anchor.head
     subject = reading.subject if reading.subject is not None and reading.subject.lemma_.lower() in SEISMIC_NOUNS else None
     event = event if event is None or event.pos_ == "NOUN" else None
     # "a magnitude of 5.9" names no event: the number is the magnitude's own object
     whole = of_object(anchor)
-    event = event or (whole if whole is not None and not whole.like_num else None) or reading.head or subject
+    event = event or (whole if whole is not None and whole.pos_ == "NOUN" else None) or reading.head or subject
     if event is None or event.lemma_.lower() in MAGNITUDE_NOUNS:
         return Measure("magnitude"), "magnitude"
     key = MEASURED_SYNONYMS.get(event.lemma_.lower(), event.lemma_.lower())

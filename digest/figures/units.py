@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, run_around, run_root
+from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, read_qualifier, run_around, run_root
 from digest.figures.values import token_value
 from digest.figures.words import (
     CURRENCY_NAMES,
@@ -140,13 +140,22 @@ def magnitude_word(run: Span) -> Token | None:
     """ "magnitude 6.8", "magnitude-6.8", "6.9-magnitude", "a magnitude of 6.9", "put the magnitude at 6.8"."""
     doc = run.doc
     near = [doc[i] for i in (run.start - 1, run.start - 2, run.end, run.end + 1) if 0 <= i < len(doc)]
-    written = next((t for t in near if t.lower_ == "magnitude"), None)
+    written = next((t for t in near if is_magnitude_word(t)), None)
     if written is not None and all(doc[i].text == "-" for i in range(min(written.i, run.start) + 1, max(written.i, run.end - 1))):
         return written
     number = run_root(run)
-    if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lower_ == "magnitude":
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and is_magnitude_word(number.head.head):
         return number.head.head
+    # "a magnitude of at least 5.9 hit": the parse may hang the number anywhere; the words say it
+    _, start = read_qualifier(run)
+    if start >= 2 and doc[start - 1].lower_ == "of" and is_magnitude_word(doc[start - 2]):
+        return doc[start - 2]
     return completed_noun(number, {"magnitude"})
+
+
+def is_magnitude_word(token: Token) -> bool:
+    """ "magnitude", and the "-magnitude" of copy whose hyphen lost its number ("a 5.6 -magnitude quake")."""
+    return token.lower_.lstrip("-") == "magnitude"
 
 
 def seismic_word(run: Span) -> Token | None:
