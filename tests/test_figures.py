@@ -543,6 +543,13 @@ def test_both_bounds_of_a_range_are_read(nlp):
     assert sorted((f.value, f.counted) for f in rates) == [(2.5, "%"), (3.0, "%")]
 
 
+def test_a_range_that_writes_its_unit_twice_measures_one_whole_at_both_bounds(nlp):
+    text = "The governor said 40 percent to 70 percent of the buildings in seven villages were destroyed."
+    assert [(f.value, str(f.measure)) for f in read(nlp, text) if f.counted == "%"] == [
+        (40, "share of building"), (70, "share of building")
+    ]  # fmt: skip
+
+
 def test_thousands_grouped_with_points_in_a_count_but_not_in_a_measurement(nlp):
     assert one(read(nlp, "The data of 250.000 customers was stolen."), 250000).counted == "customer"
     assert one(read(nlp, "The yield rose to 1.125% on Monday."), 1.125).counted == "%"

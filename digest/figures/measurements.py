@@ -138,6 +138,9 @@ def read_measured(anchor: Token) -> Reading:
     if converted is not None:
         return read_measured(converted)  # "110 billion euros ($141 billion)": it measures what the amount it converts does
     whole, node, direction, level = of_object(anchor), anchor, None, False
+    lower, upper = repeated_range(anchor)
+    if upper is not None and whole is None:
+        whole = of_object(upper)  # "40 percent to 70 percent of the buildings": both bounds' whole
     # "the Greens' 28 percent", "the Greens 28 percent": an owner written on the measurement itself
     own = next((n for c in anchor.children if c.dep_ in {"poss", "nmod", "compound"} if (n := proper_name(c))), None)
     extent = dimension_of(anchor)
@@ -145,6 +148,8 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, head=extent[0], owner=own, dimension=extent[1])
     if anchor.dep_ == "conj" and anchor.head.like_num:
         node = anchor.head  # "between 2.5 and 3.0 per cent": the range stands where its lower bound does
+    elif lower is not None:
+        node = lower
     elif anchor.dep_ == "conj":  # "X took 28.5% and Y 28%": the verb's subject is not the conjunct's
         return Reading(whole=whole, head=gapped_subject(anchor), owner=own)
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
@@ -185,6 +190,21 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, owner=own, direction=direction)
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return replace(reading, owner=own, unnamed=False) if own else reading
+
+
+def repeated_range(anchor: Token) -> tuple[Token | None, Token | None]:
+    """The other bound of a range that writes its unit twice ("40 percent to 70 percent"), as
+    (lower, upper): the upper's "to" hangs on the lower."""
+    to = anchor.head
+    if anchor.dep_ == "pobj" and to.lower_ == "to" and to.dep_ == "prep" and is_bound_like(to.head, anchor):
+        return to.head, None
+    upper = next((c for t in anchor.children if t.dep_ == "prep" and t.lower_ == "to" for c in t.children if c.dep_ == "pobj"), None)
+    return (None, upper) if upper is not None and is_bound_like(upper, anchor) else (None, None)
+
+
+def is_bound_like(one: Token, other: Token) -> bool:
+    """Two unit words of one range: the same word, each measuring a number of its own."""
+    return one.lemma_.lower() == other.lemma_.lower() and all(any(c.like_num for c in t.children) for t in (one, other))
 
 
 def gapped_subject(anchor: Token) -> Token | None:
