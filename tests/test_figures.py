@@ -399,6 +399,12 @@ def test_a_period_an_age_or_a_score_joined_by_a_hyphen_is_no_measurement(nlp, te
     assert read(nlp, text) == ()
 
 
+@pytest.mark.parametrize("relative", ["which", "what"])  # "what": a translator's "which"
+def test_a_relative_clause_on_an_amount_gives_the_share_of_what_it_names(nlp, relative):
+    text = f"The deficit will make 286 billion crowns, {relative} corresponds to 2.9 percent of GDP."
+    assert str(one(read(nlp, text), 2.9).measure) == "share of gdp"
+
+
 def test_a_share_of_someone_unnamed_is_dropped(nlp):
     assert read(nlp, "It won 34% of the vote.") == ()  # whose share? too little to line up
 

@@ -340,6 +340,8 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
     if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
         subjects = [verb.head]  # "the party, which won 34%": the party
+    elif any(is_comment_what(s) for s in subjects):
+        subjects = [o for o in verb.head.children if o.dep_ in {"dobj", "attr"} and o.i < verb.i][:1]
     # Of two subjects (a misparsed dateline, "the opposition … party") the one next to the verb.
     subject = min(subjects, key=lambda s: abs(verb.i - s.i), default=None)
     if subject is not None and subject.lower_ == "it":
@@ -350,6 +352,13 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
+
+
+def is_comment_what(subject: Token) -> bool:
+    """A translator's "what" for "which", commenting on the clause before: "the deficit will make
+    286 billion crowns, what corresponds to 2.9 percent of GDP" (the amount corresponds)."""
+    comma = subject.i > 0 and subject.doc[subject.i - 1].text == ","
+    return subject.lower_ == "what" and subject.tag_ == "WP" and comma and subject.head.dep_ in {"ccomp", "advcl", "conj"}
 
 
 def trails_count(anchor: Token, verb: Token, obj: Token) -> bool:
