@@ -714,6 +714,11 @@ def test_it_after_a_quantity_is_that_quantity(nlp):
     assert not read(nlp, "The company is growing. It hit 5.2 percent in May.")
 
 
+def test_it_in_a_clause_on_a_measured_subject_is_that_subject(nlp):
+    text = "The mercury was recorded on Sunday at 41 degree centigrade, while on Saturday it was 45 degree."
+    assert [str(f.measure) for f in read(nlp, text)] == ["temperature", "temperature"]
+
+
 def test_a_number_parsed_beside_its_noun_still_counts_it(nlp):
     (figure,) = read(nlp, "Twelve seriously ill patients were taken by ambulance to the city.")
     assert (figure.value, figure.counted) == (12, "patient")

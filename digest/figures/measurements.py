@@ -373,6 +373,9 @@ def quantity_antecedent(pronoun: Token) -> Token | None:
     """What "it" stands for when the subject before it is a quantity: "Inflation is falling.
     It hit 4.1 percent." The nearest earlier subject within two sentences, if it is one."""
     doc, start = pronoun.doc, sentence_of(pronoun).start
+    same = earlier_measured_subject(pronoun)
+    if same is not None:
+        return same
     for _ in range(2):
         if start == 0:
             return None
@@ -383,6 +386,18 @@ def quantity_antecedent(pronoun: Token) -> Token | None:
             return last if last.pos_ == "NOUN" and last.lemma_.lower() in QUANTITY_NOUNS else None
         start = previous.start
     return None
+
+
+def earlier_measured_subject(pronoun: Token) -> Token | None:
+    """ "The mercury was recorded at 41 degrees, while on Saturday it was 45": a copular "it" in a
+    clause hung on one that measured its own subject stands for that subject."""
+    verb = pronoun.head
+    if verb.lemma_ != "be" or verb.dep_ not in {"advcl", "conj"}:
+        return None
+    governor = verb.head
+    subject = next((c for c in governor.children if c.dep_ in SUBJECTS and c.i < pronoun.i), None)
+    measured = any(t.like_num for t in governor.subtree if t.i < verb.left_edge.i)
+    return subject if subject is not None and subject.pos_ == "NOUN" and measured else None
 
 
 def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Measure, str] | None:
