@@ -227,6 +227,15 @@ def test_person_names_split_at_a_particle_are_joined() -> None:
     assert [e.text for e in join_name_particles(doc)] == ["Tommaso della Longa", "Ana", "Paris"]
 
 
+def test_a_first_name_tagged_a_place_joins_the_lone_surname_after_it(nlp: Language) -> None:
+    doc = nlp('10:30 — Giulia Bassi, 27, who was in the crowd: "People were falling."')
+    assert [e.text for e in join_name_particles(doc) if e.label_ == "PERSON"] == ["Giulia Bassi"]
+    doc = Doc(Vocab(), words=["Giulia", "Bassi", "left"], pos=["PROPN", "PROPN", "VERB"], heads=[1, 2, 2],
+              deps=["nsubj", "nsubj", "ROOT"])
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 1, 2, "PERSON")]
+    assert [e.text for e in join_name_particles(doc)] == ["Giulia", "Bassi"]  # not compounded: two names
+
+
 def test_seed_names_are_canonical(nlp: Language) -> None:
     digest = build_digest(SEEDS, Parser(nlp, ROOT / ".cache" / "digest"))
     names = {m.text: m.canonical for e in digest.extractions for m in e.mentions}

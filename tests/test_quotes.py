@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -321,6 +322,27 @@ def test_a_name_before_a_colon_that_opens_the_quote_is_the_speaker(nlp: Language
     assert quote.speaker is None
 
 
+@pytest.mark.parametrize("label, speaker_text, speaker", [
+    ("Giulia Bassi, 27, who was in the crowd", "Giulia Bassi", "Giulia Bassi"),  # "Giulia" tagged a place
+    ("The mayor on social media", "The mayor", None),  # where she said it is no part of who she is
+])  # fmt: skip
+def test_a_verbless_label_before_a_colon_names_its_speaker_past_what_it_adds(
+    nlp: Language, label: str, speaker_text: str, speaker: str | None
+) -> None:
+    text = f'11:20 — Ann Lee repeated that "the gates opened too late".\n\n10:30 — {label}: "People were falling on top of each other."'
+    quote = quotes_of(nlp, text)[-1]
+    assert (quote.speaker_text, quote.speaker) == (speaker_text, speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('11:20 — Prefect Ferri repeats that "the crowd had nowhere to go".', "Ferri"),
+    ('Regional governor Hořejší repeated that he would "not take any risks" with lives.', "Hořejší"),
+    ('The minister spoke. "The government balances the budget on the back of the pensioners," accused the leader of the opposition, Elena Dragomir.', "Elena Dragomir"),
+])  # fmt: skip
+def test_a_titled_surname_the_tagger_missed_and_an_accusation_name_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    assert quotes_of(nlp, text)[-1].speaker == speaker
+
+
 def test_the_minister_is_the_person_named_beside_the_ministry_before(nlp: Language) -> None:
     text = (
         'The rescue went on. "They told us that they are well," said the minister of Mining, Paula Herrera.\n\n'
@@ -397,6 +419,7 @@ def test_a_role_one_article_leaves_unnamed_is_the_one_person_another_names_under
     ('"The bridge stays shut," the mayor said.', ("mayor",)),
     ('"The bridge stays shut," the prime minister said.', ("minister", "prime")),
     ('"The bridge stays shut," a spokesman said.', ()),
+    ('"The bridge stays shut," said the mayoress.', ("mayor",)),  # a translation's feminine of the role
 ])  # fmt: skip
 def test_a_quote_keeps_its_speakers_role_in_words(nlp: Language, text: str, role: tuple[str, ...]) -> None:
     [quote] = quotes_of(nlp, text)
@@ -536,6 +559,18 @@ def test_an_unattributed_quote_meets_a_speaker_its_article_never_names_only_by_a
     assert sorted(len(g.variants) for g in group_quotes([spokeswoman, thani], names=hyphened)) == [2]
     exact = q("a", "The risk is very low for any single patient, we think", None)
     assert sorted(len(g.variants) for g in group_quotes([exact, officer], names=names)) == [2]
+
+
+def test_an_unattributed_quote_meets_a_likeness_of_a_speaker_its_article_describes_by_her_role() -> None:
+    # h03's "the spokeswoman of the Direção-Geral da Saúde" against h02's named spokeswoman (dev7).
+    unnamed = Quote("a", 0, "There does not exist any risk for the population outside of the hospital", None,
+                    "the spokeswoman of the Direção", role=("direção", "spokeswoman"))
+    named = Quote("b", 0, "There is no risk for the population outside the hospital", "Inês Carvalho", "Inês Carvalho",
+                  role=("directorate", "spokeswoman"))
+    names = {"a": frozenset({"direção", "spokeswoman"}), "b": frozenset({"inês", "carvalho"})}
+    assert [len(g.variants) for g in group_quotes([unnamed, named], names=names)] == [2]
+    officer = replace(named, role=("officer",))
+    assert sorted(len(g.variants) for g in group_quotes([unnamed, officer], names=names)) == [1, 1]
 
 
 def test_content_stems_leave_out_stop_words_and_meet_across_inflections() -> None:

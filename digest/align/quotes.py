@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, utils
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.model import Quote, QuoteGroup
-from digest.nlp.vocabulary import SYNONYMS, stem
+from digest.nlp.vocabulary import ROLE_NOUNS, SYNONYMS, stem
 
 # Two quotes are one remark when enough of the shorter one's content is found in the other:
 # `MIN_SHARED_TERMS` content words (as lemmas, stems or near-synonyms) on each side, and a share
@@ -142,7 +142,13 @@ def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> 
     said = names.get(unknown.article)
     speaker = (known.speaker or "").casefold()
     surname = re.findall(r"\w+", speaker)[-1:]  # "Thani" of "al-Thani", however the article writes "Al-"
-    return said is not None and speaker not in said and not said.issuperset(surname)
+    return said is not None and speaker not in said and not said.issuperset(surname) and not one_role(known, unknown)
+
+
+def one_role(a: Quote, b: Quote) -> bool:
+    """Both speakers are described by one role noun: "the spokeswoman of the Direção-Geral da
+    Saúde" may be the spokeswoman another outlet names, though her agency's name is translated."""
+    return bool(set(a.role) & set(b.role) & ROLE_NOUNS)
 
 
 def split_run_together(items: list[Quote]) -> list[Quote]:

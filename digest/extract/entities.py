@@ -192,8 +192,22 @@ def join_name_particles(doc: Doc) -> list[Span]:
         ):
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
+        if last is not None and misread_first_name(last, ent):
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            continue
         joined.append(ent)
     return [without_title(e) if e.label_ == "PERSON" else e for e in joined]
+
+
+def misread_first_name(first: Span, person: Span) -> bool:
+    """A lone surname tagged a person, just after a one-word proper noun the tagger took for a
+    place or a body, compounded to it: "Giulia" (GPE) "Bassi" is one name."""
+    word = first[0]
+    return (
+        person.label_ == "PERSON" and len(person) == 1 and len(first) == 1 and first.end == person.start
+        and first.label_ in ("GPE", "ORG", "NORP", "LOC") and word.pos_ == "PROPN"
+        and word.dep_ == "compound" and word.head.i == person.start
+    )
 
 
 def without_title(person: Span) -> Span:

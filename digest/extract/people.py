@@ -19,12 +19,15 @@ from digest.nlp.vocabulary import (
     NAME_TITLES,
     PERSON_ENDINGS,
     PERSON_NOUNS,
+    ROLE_FORMS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECTS,
 )
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Prepositions that open where, when or how someone spoke, not who they are.
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"on", "during", "after", "before", "via", "through"})
 # Labels the small model gives a person's name now and then; a speaker so labelled is named.
 MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"})
 PRONOUN_WINDOW = 3  # sentences back in which "he" or "she" looks for a person
@@ -34,11 +37,11 @@ FAR_PRONOUN_WINDOW = 6  # and for a person who spoke, when the window names nobo
 def speaker_role(doc: Doc, speaker: str | None, speaker_text: str | None) -> tuple[str, ...]:
     """A named speaker's title words in the article; else a definite role description's words."""
     if speaker is not None:
-        return tuple(sorted(person_titles(doc).get(speaker, ())))
+        return tuple(sorted({ROLE_FORMS.get(w, w) for w in person_titles(doc).get(speaker, ())}))
     words = re.findall(r"[^\W\d_]+", (speaker_text or "").lower())
     if words[:1] != ["the"] or not ROLE_NOUNS & set(words):
         return ()  # "a spokesman", "officials": someone a text leaves unnamed on purpose
-    return tuple(sorted({w for w in words if w not in STOP_WORDS and len(w) > 1}))  # "s" of "the city's mayor"
+    return tuple(sorted({ROLE_FORMS.get(w, w) for w in words if w not in STOP_WORDS and len(w) > 1}))  # "s" of "the city's mayor"
 
 
 def person_titles(doc: Doc) -> dict[str, frozenset[str]]:
@@ -147,8 +150,28 @@ def speaking_name(doc: Doc, subject: Token) -> Span | None:
     title: "the Prime Minister said" is a role, resolved as one (`resolve_description`)."""
     if subject.pos_ != "PROPN":
         return None
-    name = person_name(subject) or misread_name(doc, subject)
-    return name if name is not None and not is_title(name) else None
+    name = person_name(subject) or misread_name(doc, subject) or titled_word(subject)
+    if name is None or not is_title(name):
+        return name
+    return past_titles(name)
+
+
+def titled_word(token: Token) -> Span | None:
+    """A proper noun with a title among the compounds before it, whatever their case: "Regional
+    governor Hořejší", where the tagger saw no name."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    words = token.doc[start : token.i + 1]
+    return words if any(t.lower_ in NAME_TITLES for t in words[:-1]) else None
+
+
+def past_titles(name: Span) -> Span | None:
+    """The name after the titles a run of capitalised words opens with: "Ferri" of "Prefect
+    Ferri"; none when titles are all there is ("Prime Minister")."""
+    titles = [t.i for t in name if t.lower_ in NAME_TITLES]
+    rest = name.doc[titles[-1] + 1 : name.end] if titles else name[:0]
+    return rest if len(rest) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) else None
 
 
 def is_title(name: Span) -> bool:
@@ -189,11 +212,14 @@ def name_text(span: Span) -> str:
 
 
 def noun_phrase(head: Token) -> Span:
-    """The subject's words up to a comma or a relative clause: "the Israeli head of government"."""
+    """The subject's words up to a comma, a relative clause or a phrase that says where or when
+    rather than who: "the Israeli head of government", "the mayor" of "The mayor on social media"."""
     doc = head.doc
     end = head.i + 1
     for token in doc[head.i + 1 : head.right_edge.i + 1]:
         if token.is_punct or token.dep_ in ("relcl", "acl", "appos"):
+            break
+        if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in CIRCUMSTANCE_PREPOSITIONS:
             break
         end = token.i + 1
     return doc[head.left_edge.i : end]

@@ -6,7 +6,8 @@ Finding speakers, in order: a verb of saying just after the closing mark ("…,"
 said Jens Laerke); else the nearest verb of saying before the opening mark in its sentence
 ("Blinken told reporters, “…”" / "Netanyahu said the group made “…”"); else "according to X";
 else a person named just before a colon that opens the quote (a live blog's "Radka Vávrová:
-“…”"), or a person whose clause the colon ends ("The minister was blunt: “…”"); else the
+“…”"), or a person whose clause the colon ends ("The minister was blunt: “…”") or whom a
+verbless label there names ("The mayor on social media: “…”"); else the
 subject of the verb of saying the quote's words hang on, past another quote between them; else,
 for a quote that is a sentence of its own, the subject of the sentence of reported speech just
 before it ("Weiss said the bridge would reopen. “We will not leave anyone behind.”"); else the
@@ -270,7 +271,17 @@ def labelled_speaker(doc: Doc, open_token: Token, inside: set[int]) -> Token | N
     name = entity_of(doc, doc[colon - 1])
     if name is not None and name.label_ == "PERSON" and name.end == colon:
         return name.root
-    return introducing_subject(doc[colon], inside)
+    return introducing_subject(doc[colon], inside) or labelling_noun(doc[colon], inside)
+
+
+def labelling_noun(colon: Token, inside: set[int]) -> Token | None:
+    """The person a verbless label before the colon names, past what it adds about them: a live
+    blog's "Giulia Bassi, 27, who was in the crowd: “…”" or "The mayor on social media: “…”"."""
+    head = colon.head
+    if head.i >= colon.i or head.i in inside or head.pos_ not in ("NOUN", "PROPN") or head.sent.start != colon.sent.start:
+        return None
+    role = head.lower_ in ROLE_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return head if role or names_a_person(head) else None
 
 
 def introducing_subject(colon: Token, inside: set[int]) -> Token | None:

@@ -19,7 +19,7 @@ SPEECH_VERBS = frozenset(
     describe call quote testify concede complain lament mention answer repeat affirm cry shout
     scream whisper joke boast retort counter contend allege estimate
     assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell
-    chant request demand""".split()
+    chant request demand accuse""".split()
 )
 # Verbs of saying whose object is what was said, word for word: "chanted "thieves, thieves"",
 # "requested "total privacy"", "denied "any wrongdoing"" (not "wrote", "called", "described").
@@ -33,8 +33,11 @@ ROLE_NOUNS = frozenset(
     """head ruler leader minister premier president secretary spokesman spokeswoman spokesperson
     chief official envoy diplomat ambassador general commander king queen prince princess emir
     sheikh chancellor mayor governor senator lawmaker director chairman chairwoman chair manager
-    negotiator mediator officer prosecutor judge founder ceo boss""".split()
+    negotiator mediator officer prosecutor judge founder ceo boss prefect mayoress chairperson""".split()
 )
+# One role under the names a translation may give it: "the mayoress" of Czech "starostka" is the
+# mayor another outlet names; "chairwoman" and "chairman" the "chair" a third writes.
+ROLE_FORMS = {"mayoress": "mayor", "chairwoman": "chair", "chairman": "chair", "chairperson": "chair"}
 # Nouns that describe a person, beyond roles: an untagged name set beside one ("Siobhán Keane, a
 # public health doctor") is a person's. Endings catch most others ("economist", "spokeswoman").
 PERSON_NOUNS = ROLE_NOUNS | frozenset(
