@@ -561,6 +561,24 @@ def test_thousands_grouped_with_points_in_a_count_but_not_in_a_measurement(nlp):
     assert one(read(nlp, "The yield rose to 1.125% on Monday."), 1.125).counted == "%"
 
 
+def test_a_tally_rising_to_thousands_grouped_with_a_point_is_a_count(nlp):
+    figure = one(read(nlp, "The number of the evacuated persons rose to 3.100 on Thursday."), 3100)
+    assert figure.counted == "people"
+
+
+def test_a_count_said_of_the_injured_by_a_copula_is_one_though_tagged_a_date(nlp):
+    figures = read(nlp, "The injured are 47, of whom 9 in grave conditions.")  # the model tags "47" DATE
+    assert [(f.value, str(f.measure)) for f in figures] == [(47, "injure"), (9, "injure")]
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("The number of confirmed cases is now of 23, of which six in units of intensive care.", 6, "case"),
+    ("The injured are 47, of whom 9 in grave conditions.", 9, "injure"),
+])  # fmt: skip
+def test_of_whom_and_of_which_count_what_the_number_before_them_counts(nlp, text, value, counted):
+    assert one(read(nlp, text), value).counted == counted
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from digest.figures.numbers import (
     compared_with,
+    copula_subject,
     from_partner,
     is_compared,
     is_counted_whole,
@@ -58,7 +59,7 @@ def counted_noun(number: Token) -> Token | None:
         return sibling
     partitive = partitive_noun(number)
     if partitive is not None:
-        return earlier_counted_noun(number) or partitive if partitive.pos_ == "PRON" else partitive
+        return (earlier_counted_noun(number) or relative_whole(partitive) or partitive) if partitive.pos_ == "PRON" else partitive
     if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
         return including_noun(head)
     estimated = estimated_noun(number)
@@ -184,16 +185,6 @@ def changed_noun(number: Token) -> Token | None:
     return next((c for c in said if lemma_of(c) in NOUN_MEASURES or c.lower_ in ADJ_MEASURES), None)
 
 
-def copula_subject(number: Token) -> Token | None:
-    """ "The cancelled flights are 124": a number said of a plural subject by a copula counts it;
-    so does one said of people an adjective names ("The missing are at least 6", "the dead were 12")."""
-    if number.dep_ != "attr" or number.head.lemma_ != "be":
-        return None
-    subjects = [c for c in number.head.children if c.dep_ == "nsubj"]
-    plural = next((c for c in subjects if c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
-    return plural or next((c for c in subjects if c.lower_ in ADJ_MEASURES and any(d.lower_ == "the" for d in c.children)), None)
-
-
 def copula_noun(number: Token) -> Token | None:
     """ "Twelve were children", "Three were women": a number whose copula names what it counts."""
     if number.dep_ != "nsubj" or number.head.lemma_ != "be":
@@ -225,6 +216,16 @@ def partitive_noun(number: Token) -> Token | None:
         fronted = [c for c in number.head.children if c.lower_ == "of" and c.dep_ == "prep" and c.i < number.i]
         of = fronted[0] if fronted else None
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def relative_whole(pronoun: Token) -> Token | None:
+    """What the whole a relative "of whom" or "of which" takes up counts: "The injured are 47, of
+    whom 9 in grave conditions" counts the injured twice."""
+    if pronoun.lower_ not in {"whom", "which"}:
+        return None
+    before = pronoun.doc[sentence_of(pronoun).start : pronoun.i]
+    whole = next((t for t in reversed(before) if t.like_num), None)
+    return counted_noun(whole) if whole is not None else None
 
 
 def earlier_counted_noun(number: Token) -> Token | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from digest.figures.naming import names_something
 from digest.figures.values import token_value
 from digest.figures.words import (
+    ADJ_MEASURES,
     DIGITS,
     FALL_WORDS,
     MONTH_PREFIXES,
@@ -93,7 +94,8 @@ def is_not_count(run: Span, elided: bool = False) -> bool:
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
     # a tally noun, a counted plural or a noun counted before outweighs the tag.
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
-    if tagged and not (elided or tally_subject(run_root(run)) is not None or counts_plural(run) or counts_part(run) or befalls(run)):
+    counted = tally_subject(run_root(run)) is not None or copula_subject(run_root(run)) is not None
+    if tagged and not (elided or counted or counts_plural(run) or counts_part(run) or befalls(run)):
         return True
     if is_fractional(run):
         return True
@@ -166,8 +168,8 @@ def of_object(token: Token) -> Token | None:
 
 def is_fractional(run: Span) -> bool:
     """People come in whole numbers; "2.4 million" is whole, "7.8" is a measurement, and "3.500
-    children" is 3,500 grouped with a point."""
-    if len(run) == 1 and POINT_GROUPED.match(run.text) and counts_plural(run):
+    children" and "the number of evacuees rose to 3.100" are 3,500 and 3,100 grouped with a point."""
+    if len(run) == 1 and POINT_GROUPED.match(run.text) and (counts_plural(run) or tally_subject(run_root(run)) is not None):
         return False
     value = number_value(run)
     return value is not None and value != int(value)
@@ -275,6 +277,16 @@ def run_root(run: Span) -> Token:
     """The run's token whose head lies outside it: the one that attaches to the counted noun."""
     inside = {t.i for t in run}
     return next((t for t in run if t.head.i not in inside or t.head.i == t.i), run[-1])
+
+
+def copula_subject(number: Token) -> Token | None:
+    """ "The cancelled flights are 124": a number said of a plural subject by a copula counts it;
+    so does one said of people an adjective names ("The missing are at least 6", "the dead were 12")."""
+    if number.dep_ != "attr" or number.head.lemma_ != "be":
+        return None
+    subjects = [c for c in number.head.children if c.dep_ == "nsubj"]
+    plural = next((c for c in subjects if c.tag_ == "NNS" and c.pos_ == "NOUN"), None)
+    return plural or next((c for c in subjects if c.lower_ in ADJ_MEASURES and any(d.lower_ == "the" for d in c.children)), None)
 
 
 def tally_subject(number: Token) -> Token | None:
