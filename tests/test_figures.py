@@ -566,6 +566,20 @@ def test_a_tally_rising_to_thousands_grouped_with_a_point_is_a_count(nlp):
     assert figure.counted == "people"
 
 
+@pytest.mark.parametrize("text", [
+    "Rises to three the balance of the victims of the crush at the stadium.",  # Italian order and "bilancio"
+    "The balance of the victims rose to three on Monday.",
+    "Died one more patient, rising to three the number of fatal victims of the outbreak.",
+])  # fmt: skip
+def test_a_translated_death_toll_written_after_its_value_counts_the_killed(nlp, text):
+    figure = one(read(nlp, text), 3)
+    assert (figure.counted, str(figure.measure)) == ("people", "killed")
+
+
+def test_a_balance_of_no_persons_is_no_toll(nlp):
+    assert str(one(read(nlp, "The trade balance rose to 12 billion euros."), 12e9).measure) != "killed"
+
+
 def test_a_count_said_of_the_injured_by_a_copula_is_one_though_tagged_a_date(nlp):
     figures = read(nlp, "The injured are 47, of whom 9 in grave conditions.")  # the model tags "47" DATE
     assert [(f.value, str(f.measure)) for f in figures] == [(47, "injure"), (9, "injure")]

@@ -13,6 +13,7 @@ from digest.figures.numbers import (
     is_fronted_whole,
     is_glued_million,
     is_partitive_whole,
+    is_tally_of_people,
     of_object,
     tally_subject,
 )
@@ -21,6 +22,7 @@ from digest.figures.words import (
     ADJ_MEASURES,
     COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
+    DEATH_TALLIES,
     ESTIMATE_NOUNS,
     ESTIMATING_VERBS,
     FALL_WORDS,
@@ -49,6 +51,8 @@ from digest.nlp.vocabulary import ARGUMENTS, SUBJECTS
 def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, written or elided ("including 29", "two of them", "toll rose to 300")."""
     head = number.head
+    if modifies_noun(number) and inverted_tally(number) is not None:
+        return tallied_noun(head)
     if modifies_noun(number) and head.pos_ in {"NOUN", "PROPN", "PRON"} and head.lower_ != "plus":  # "100,000 plus"
         # "Two miners were killed and 12 others trapped": the others are miners too
         return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else hyphened_head(head)
@@ -128,6 +132,17 @@ def hyphened_head(noun: Token) -> Token:
             break
         word = following
     return word
+
+
+def inverted_tally(number: Token) -> Token | None:
+    """The tally a translation writes after the value it rose to, which the parse makes one
+    phrase: "rising to three the number of fatal victims", "Rises to three the balance of the
+    victims" (Italian "il bilancio delle vittime")."""
+    tally = number.head
+    between = number.doc[number.i + 1 : tally.i]
+    if not (len(between) == 1 and between[0].lower_ == "the") or tally.lemma_.lower() not in TALLY_NOUNS | DEATH_TALLIES:
+        return None
+    return tally if tally.lemma_.lower() in TALLY_NOUNS or is_tally_of_people(tally) else None
 
 
 def tallied_noun(tally: Token) -> Token:
@@ -373,7 +388,8 @@ def lemma_of(token: Token) -> str:
 
 def noun_lemma(noun: Token) -> str:
     lemma = lemma_of(noun)
-    return "people" if lemma in TALLY_NOUNS or lemma in {"they", "them"} else lemma
+    tally = lemma in TALLY_NOUNS or is_tally_of_people(noun)
+    return "people" if tally or lemma in {"they", "them"} else lemma
 
 
 def counted_key(noun: Token) -> str:
@@ -399,12 +415,12 @@ def subject_of(noun: Token) -> str:
 
 def noun_measure(noun: Token) -> str | None:
     lemma = lemma_of(noun)
-    if lemma in TALLY_NOUNS:
+    if lemma in TALLY_NOUNS or is_tally_of_people(noun):
         kinds = [NOUN_MEASURES.get(c.lemma_.lower()) for c in noun.children if c.dep_ in {"compound", "amod"}]
         # "the number of people killed": the measure sits on the counted noun after "of"
         of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         kinds += [noun_measure(p) or modifier_measure(p) for p in of]
-        return next((k for k in kinds if k), "killed" if lemma == "toll" else None)
+        return next((k for k in kinds if k), "killed" if lemma in DEATH_TALLIES else None)
     if lemma == "casualty" and mentions_injury(sentence_of(noun)):
         return "casualties"  # killed and wounded together
     return NOUN_MEASURES.get(lemma)
@@ -416,6 +432,8 @@ def mentions_injury(sentence: Span) -> bool:
 
 def word_measure(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if lemma in {"fatal", "mortal"} and lemma_of(token.head) in GENERIC_PEOPLE:
+        return "killed"  # "fatal victims", as Portuguese "vítimas mortais" is translated
     if token.pos_ == "ADJ" or token.lower_ in ADJ_MEASURES:
         return ADJ_MEASURES.get(token.lower_) or ADJ_MEASURES.get(lemma)
     if token.pos_ in {"VERB", "AUX"}:

@@ -11,8 +11,10 @@ from digest.figures.naming import names_something
 from digest.figures.values import token_value
 from digest.figures.words import (
     ADJ_MEASURES,
+    DEATH_TALLIES,
     DIGITS,
     FALL_WORDS,
+    GENERIC_PEOPLE,
     MONTH_PREFIXES,
     NOT_COUNTS,
     PEOPLE_MEASURES,
@@ -298,7 +300,15 @@ def tally_subject(number: Token) -> Token | None:
     nouns = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
     if verb.dep_ == "acl" and verb.lemma_.lower() in RISE_WORDS | FALL_WORDS:
         nouns.append(verb.head)  # "The number of passengers climbed … to 28 million", parsed as a noun phrase
-    return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS), None)
+    return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS or is_tally_of_people(n)), None)
+
+
+def is_tally_of_people(tally: Token) -> bool:
+    """A death toll as a translation writes it: "the balance of the victims"."""
+    if tally.lemma_.lower() not in DEATH_TALLIES:
+        return False
+    whole = of_object(tally)
+    return whole is not None and whole.tag_ == "NNS" and whole.lemma_.lower() in GENERIC_PEOPLE
 
 
 def from_partner(number: Token) -> Token | None:

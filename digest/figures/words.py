@@ -131,6 +131,9 @@ PERSON_NOUN_ENDINGS = ("er", "or", "ee", "ant", "ist", "an", "ese", "man", "pers
 
 # Nouns a total is told by: "the death toll rose to 300".
 TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
+# A death toll as translations write it ("the balance of the victims", of Italian "il bilancio
+# delle vittime" and French "le bilan"): a tally only when it is of plural persons.
+DEATH_TALLIES = {"toll", "balance"}
 # Nouns that only count what they are of: "passenger numbers", "the number of passengers".
 COUNTING_NOUNS = {"number", "count", "tally"}
 INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
