@@ -900,6 +900,19 @@ def test_votes_for_and_against_are_two_tallies_however_written(nlp):
     assert not read(nlp, "Donors gave 12 for charity.")
 
 
+def test_a_margin_of_votes_gives_the_votes_for_then_those_against(nlp):
+    figures = read(nlp, "Parliament approved the budget on Thursday by 248 votes to 119.", article="a")
+    figures += read(nlp, "The budget passed with 248 votes for and 119 against.", article="b")
+    assert [(f.value, f.label) for f in figures] == [
+        (248, "votes for"), (119, "votes against"), (248, "votes for"), (119, "votes against"),
+    ]  # fmt: skip
+    assert sorted(len(g.values) for g in group_figures(figures)) == [2, 2]
+
+
+def test_votes_of_no_side_are_votes_not_votes_who_voted(nlp):
+    assert one(read(nlp, "The coalition needed 234 votes in the joint session."), 234).label == "votes"
+
+
 # --- the Measure type: its label is the string digest.json has always carried ---------------
 
 

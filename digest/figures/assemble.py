@@ -93,10 +93,11 @@ def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], pr
             qualifier=qualifier, noun="people", measure=Measure(measure), label=f"people {LABEL_PARTICIPLES[measure]}",
         )  # fmt: skip
     side = vote_side(run)
-    if value is not None and noun is None and side is not None:
+    tally = margin_side(run) or (side if noun is None else None)
+    if value is not None and tally is not None:
         return assemble(
             article, sentences, previous, number, run.start_char, value=value, text=text,
-            qualifier=qualifier, noun="vote", measure=Measure(side), label=f"votes {side.split()[-1]}",
+            qualifier=qualifier, noun="vote", measure=Measure(tally), label=f"votes {tally.split()[-1]}",
         )  # fmt: skip
     if value is not None and noun is not None and noun.like_num:
         return read_part_of_bare(article, run, sentences, previous, number, noun, value, text, qualifier)
@@ -145,6 +146,19 @@ def vote_side(run: Span) -> str | None:
             return "voted for"
         if word in {",", ";", "and", "but"} or token_value(word) is not None:
             return None  # past a pause the words belong to the next count
+    return None
+
+
+def margin_side(run: Span) -> str | None:
+    """The sides of a vote written as a margin, "approved by 248 votes to 119": the first number
+    is the votes for, the one after "votes to" the votes against."""
+    doc = run.doc
+    after = [t.lower_ for t in doc[run.end : run.end + 2]]
+    if after == ["votes", "to"] and run.end + 2 < len(doc) and doc[run.end + 2].like_num:
+        return "voted for"
+    before = [t.lower_ for t in doc[max(run.start - 2, 0) : run.start]]
+    if before == ["votes", "to"] and run.start >= 3 and doc[run.start - 3].like_num:
+        return "voted against"
     return None
 
 
@@ -238,6 +252,8 @@ def count_words(noun: Token, measure: str) -> str:
     who = who if who == "people" else (noun.text.lower() if noun.tag_ in {"NNS", "NNPS"} else noun_lemma(noun))
     if measure == "inhabitants" and who == "people":
         return "inhabitants"
+    if noun_lemma(noun) in {"vote", "ballot"}:
+        return f"{who} {measure.split()[-1]}" if measure in {"voted for", "voted against"} else who  # not "votes who voted"
     if measure in LABEL_PARTICIPLES:
         return f"{who} {LABEL_PARTICIPLES[measure]}"
     return who
