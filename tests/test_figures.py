@@ -593,6 +593,15 @@ def test_of_whom_and_of_which_count_what_the_number_before_them_counts(nlp, text
     assert one(read(nlp, text), value).counted == counted
 
 
+@pytest.mark.parametrize("text, owner", [
+    ("STOCKHOLM (Meridian Press) — Swedish group Hallberg Industri will cut 1,100 jobs, about 6% of its 18,500 employees.",
+     "Hallberg Industri"),  # the parse makes the dateline's city the subject, the firm its conjunct
+    ("NATO will cut about 6% of its staff.", "NATO"),  # capitals without a dateline's dash are a name
+])  # fmt: skip
+def test_a_datelines_city_is_no_owner_of_a_share(nlp, text, owner):
+    assert one(read(nlp, text), 6).measure.owner == owner
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

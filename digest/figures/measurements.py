@@ -100,6 +100,16 @@ def is_name_part(part: Token, head: Token) -> bool:
     return True
 
 
+def past_dateline(subject: Token) -> Token | None:
+    """The subject, or what a misparsed dateline hides: in "STOCKHOLM (Meridian Press) — Hallberg
+    Industri will cut …" the parse makes the city the subject and the firm its conjunct or
+    appositive."""
+    dash = next((t for t in subject.subtree if t.text in {"—", "–"}), None)
+    if subject.i != sentence_of(subject).start or not (subject.text.isupper() and len(subject.text) > 1 and dash):
+        return subject
+    return next((c for c in subject.children if c.dep_ in {"conj", "appos"} and c.i > dash.i), None)
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The verb's subjects; a participle or infinitive clause borrows its governor's ("taking 34%")."""
     for _ in range(4):
@@ -337,7 +347,7 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
         return Reading(whole=whole, head=head, direction=direction)
     content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
-    subjects = [s for s in clause_subjects(verb) if s.i != anchor.i]
+    subjects = [p for s in clause_subjects(verb) if s.i != anchor.i and (p := past_dateline(s)) is not None]
     if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
         subjects = [verb.head]  # "the party, which won 34%": the party
     elif any(is_comment_what(s) for s in subjects):
