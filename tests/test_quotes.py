@@ -343,6 +343,19 @@ def test_a_titled_surname_the_tagger_missed_and_an_accusation_name_the_speaker(n
     assert quotes_of(nlp, text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text", [
+    'Jansen himself let know that he goes away "with raised head".',  # Dutch "laten weten", word for word
+    'Jansen made known that he goes away "with raised head".',
+])  # fmt: skip
+def test_let_know_reports_a_partial_quote_like_a_verb_of_saying(nlp: Language, text: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker) == ("with raised head", "Jansen")
+
+
+def test_let_without_know_reports_nothing(nlp: Language) -> None:
+    assert not quotes_of(nlp, 'Jansen let the players go home "with raised head".')
+
+
 def test_the_minister_is_the_person_named_beside_the_ministry_before(nlp: Language) -> None:
     text = (
         'The rescue went on. "They told us that they are well," said the minister of Mining, Paula Herrera.\n\n'

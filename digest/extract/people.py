@@ -72,7 +72,12 @@ def names_a_person(token: Token) -> bool:
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+    """A verb of saying; or "let know" and "made known", as Dutch "laten weten" and German
+    "wissen lassen" are translated word for word."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (lemma in {"let", "make"} and any(c.lower_ in {"know", "known"} for c in token.children))
 
 
 def describe(doc: Doc, subject: Token, inside: set[int]) -> tuple[str | None, str | None]:
