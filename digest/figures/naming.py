@@ -58,7 +58,9 @@ def after_a_name_in_its_phrase(run: Span) -> bool:
     inside its own phrase)."""
     number = run[-1]
     before = run.doc[run.start - 1] if run.start > 0 else None
-    if before is None or before.pos_ != "PROPN" or before.dep_ not in {"compound", "nmod"} or not before.is_title:
+    if before is None or before.pos_ != "PROPN" or before.dep_ not in {"compound", "nmod"}:
+        return False
+    if not (before.is_title or (before.is_upper and len(before) > 1)):  # "the SNS 24 line", "the FTSE 100 index"
         return False
     return number.dep_ == "nummod" and before.head.i == number.head.i
 
