@@ -20,6 +20,7 @@ from digest.figures.numbers import (
 from digest.figures.values import is_person_noun
 from digest.figures.words import (
     ADJ_MEASURES,
+    AGENT_VERBS,
     COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
     DEATH_TALLIES,
@@ -27,6 +28,7 @@ from digest.figures.words import (
     ESTIMATING_VERBS,
     FALL_WORDS,
     GENERIC_PEOPLE,
+    IDIOM_OBJECTS,
     IDIOMS,
     INJURY_WORDS,
     LEMMA_FIXES,
@@ -37,6 +39,7 @@ from digest.figures.words import (
     PEOPLE_MEASURES,
     REPORTING_VERBS,
     RISE_WORDS,
+    SCALES,
     SETTLEMENT_NOUNS,
     TALLY_NOUNS,
     UNIT_NOUNS,
@@ -99,10 +102,12 @@ def count_on(noun: Token) -> Token | None:
 
 def is_capitalised_count(number: Token) -> bool:
     """ "Sixteen runners were taken to hospital": a spelled-out number opening a sentence is
-    sometimes tagged a proper noun compounded with the plural it counts."""
+    sometimes tagged a proper noun compounded with the plural it counts; so is the scale of "Two
+    dozen ambulances"."""
     head = number.head
     spelled = number.is_alpha and number.is_title
-    return number.dep_ == "compound" and spelled and head.i == number.i + 1 and head.tag_ == "NNS"
+    scale = number.lower_ in SCALES.keys() | {"dozen"}  # "Two dozen ambulances", the scale compounded
+    return number.dep_ == "compound" and (spelled or scale) and head.i == number.i + 1 and head.tag_ == "NNS"
 
 
 def is_adjective_count(number: Token) -> bool:
@@ -531,6 +536,8 @@ def held_measure(number: Token, noun: Token) -> str | None:
 def climb_measure(number: Token, noun: Token) -> str | None:
     node, after_of = count_anchor(number, noun), False
     while node.head.i != node.i and not ends_climb(node):
+        if acts_on_another(node):
+            break  # "Twelve soldiers killed three militants": the soldiers were not killed
         node = node.head
         found = None
         if node.pos_ in {"NOUN", "PROPN"}:
@@ -547,6 +554,15 @@ def climb_measure(number: Token, noun: Token) -> str | None:
             return found
         after_of = node.lower_ == "of"
     return None
+
+
+def acts_on_another(subject: Token) -> bool:
+    """The active subject of a verb whose object undergoes what the verb measures (`AGENT_VERBS`)."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in AGENT_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(o.lemma_.lower() in IDIOM_OBJECTS for o in objects)
 
 
 def ends_climb(node: Token) -> bool:

@@ -84,6 +84,16 @@ VERB_MEASURES = {
     # A crowd told by what it did: "more than 100,000 took part", "35,000 demonstrated".
     "participate": "took part", "demonstrate": "took part", "rally": "took part",
 }  # fmt: skip
+# Verbs whose object, not their subject, undergoes what they measure: "Twelve soldiers killed three
+# militants" kills the militants, "Two dozen ambulances took the injured to hospitals" takes the
+# injured. Not "flee", "evacuate", "close" or "survive", whose subject may be what is counted.
+AGENT_VERBS = frozenset(
+    """kill slay murder massacre injure wound hurt maim abduct kidnap arrest detain imprison jail rescue
+    infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport
+    admit fly airlift hold move relocate drive force""".split()
+)
+# Objects that make one idiom with the verb, said of its subject: "took part", "lost their lives".
+IDIOM_OBJECTS = frozenset("part life injury burn wound fracture bruise treatment care help".split())
 ADJ_MEASURES = {
     "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
     "trapped": "trapped",
