@@ -610,6 +610,9 @@ def test_a_datelines_city_is_no_owner_of_a_share(nlp, text, owner):
     ("More than 2,000 people took part in the march.", 2000, "took part"),  # an idiom's object
     ("Nine people lost their lives.", 9, "killed"),
     ("Fourteen people were killed.", 14, "killed"),
+    ("About 500 volunteers helped evacuate 3,000 residents.", 500, "volunteer"),  # the complement's object
+    ("About 500 volunteers helped evacuate 3,000 residents.", 3000, "displaced"),
+    ("Some 3,000 residents were forced to leave their homes.", 3000, "displaced"),
 ])  # fmt: skip
 def test_the_subject_of_a_verb_that_acts_on_its_object_does_not_undergo_it(nlp, text, value, measure):
     assert str(one(read(nlp, text), value).measure) == measure

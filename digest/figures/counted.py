@@ -479,11 +479,17 @@ def verb_measure(verb: Token) -> str | None:
     found = word_measure(verb)
     if found:
         return found
-    complements = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}]
+    # "500 volunteers helped evacuate 3,000 residents": a complement with an object of its own
+    # measures that object; "were forced to leave their homes" is one idiom with its object.
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and not has_own_object(c)]
     found = next((word_measure(c) for c in complements if word_measure(c)), None)
     # "two children were among the dead"
     among = [p for c in verb.children if c.lower_ == "among" for p in c.children if p.dep_ == "pobj"]
     return found or next((noun_measure(p) for p in among if noun_measure(p)), None)
+
+
+def has_own_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in IDIOM_OBJECTS for c in verb.children)
 
 
 def find_measure(number: Token, noun: Token) -> str | None:
