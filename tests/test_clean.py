@@ -219,6 +219,11 @@ def test_a_wrong_declared_language_does_not_strip_the_article() -> None:
     assert cleaned.language == "fr" and cleaned.removed == ()
 
 
+def test_a_short_english_brief_is_english_not_the_creole_the_identifier_takes_it_for() -> None:
+    article = Article(id="x", file="x.txt", title="Prices", text="Inflation fell to 3.2% in October from 3.7% in September.")
+    assert clean_article(article).language == "en"
+
+
 def test_a_declared_language_stands_when_the_text_is_too_short_to_judge() -> None:
     article = Article(id="x", file="x.md", title="Kort", text="Brua er stengt.", language="no")
     assert clean_article(article).language == "no"

@@ -126,6 +126,10 @@ _HEADLINE_WORDS = 20
 # a line counts as foreign only when the model is all but certain and no English word is in it.
 _MIN_WORDS_FOR_LANGUAGE = 5
 _MIN_WORDS_FOR_SHORT_LANGUAGE = 3
+# py3langid takes many a short English brief ("Inflation fell to 3.2% in October from 3.7% in
+# September.", 0.90) for Nigerian Pidgin, an English-lexified creole whose numbers and words the
+# English readers handle as well: it is read as English, or the brief would lose its figures.
+ENGLISH_LOOKALIKES = {"pcm": "en"}
 # From this many words of body text on, the text's own language outweighs the front matter's.
 _TRUSTED_BODY_WORDS = 40
 
@@ -367,7 +371,7 @@ def identify_language(lines: list[str]) -> str:
 
 def classify(text: str) -> tuple[str, float]:
     language, confidence = identifier().classify(text)
-    return str(language), float(confidence)
+    return ENGLISH_LOOKALIKES.get(str(language), str(language)), float(confidence)
 
 
 @lru_cache(maxsize=1)
