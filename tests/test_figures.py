@@ -618,6 +618,15 @@ def test_the_subject_of_a_verb_that_acts_on_its_object_does_not_undergo_it(nlp, 
     assert str(one(read(nlp, text), value).measure) == measure
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("The hurricane left 1.2 million homes without power.", 1.2e6, "home"),  # the homes are counted, not left
+    ("About 3,000 people left their homes.", 3000, "displaced"),
+    ("In the year 2011 in Gebze had lost their life 7 workers.", 7, "killed"),  # the idiom's word on the count
+])  # fmt: skip
+def test_an_idiom_whose_word_is_the_counted_noun_measures_nothing(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

@@ -448,9 +448,10 @@ def word_measure(token: Token) -> str | None:
     return None
 
 
-def idiom_measure(verb: Token) -> str | None:
+def idiom_measure(verb: Token, without: Token | None = None) -> str | None:
+    """The measure of an idiom the verb makes with a word near it, leaving out `without`."""
     # "transported to hospital units": a compound names the place as the noun itself would
-    words = [t for c in verb.children for t in (c, *c.children)]
+    words = [t for c in verb.children for t in (c, *c.children) if without is None or t.i != without.i]
     near = {t.lemma_.lower() for t in (*words, *(c for w in words for c in w.children if c.dep_ == "compound"))}
     lemma = verb.lemma_.lower()
     return next((m for verbs, words, m in IDIOMS if lemma in verbs and words & near), None)
@@ -544,7 +545,7 @@ def climb_measure(number: Token, noun: Token) -> str | None:
     while node.head.i != node.i and not ends_climb(node):
         if acts_on_another(node):
             break  # "Twelve soldiers killed three militants": the soldiers were not killed
-        node = node.head
+        node, below = node.head, node
         found = None
         if node.pos_ in {"NOUN", "PROPN"}:
             found = noun_measure(node) or modifier_measure(node)
@@ -552,6 +553,8 @@ def climb_measure(number: Token, noun: Token) -> str | None:
                 break  # "displacing half of its 2.4 million inhabitants": the verb acts on the half
         elif node.pos_ in {"VERB", "AUX"}:
             found = verb_measure(node)
+            if found is not None and found == idiom_measure(node) and idiom_measure(node, below) is None:
+                found = None  # "left 1.2 million homes without power": the idiom's word is the count's
             if found is None and clause_head(node):
                 break
         elif node.pos_ == "ADJ" and node.dep_ == "ROOT":
