@@ -9,7 +9,7 @@ import pytest
 
 from digest.figures.assemble import find_figures
 from digest.figures.context import resolve_date
-from digest.figures.grouping import group_figures, nest_places
+from digest.figures.grouping import group_figures, make_group, nest_places
 from digest.figures.numbers import number_value
 from digest.figures.values import common_values
 from digest.model import Article, Figure, FigureGroup, Measure, Within
@@ -273,6 +273,14 @@ def fig(article: str, value: float, **fields) -> Figure:
     if isinstance(merged["measure"], str):
         merged["measure"] = Measure(merged["measure"])
     return Figure(article=article, value=value, **merged)
+
+
+def test_a_row_is_labelled_by_what_is_counted_rather_than_by_a_report_of_it():
+    crowns = dict(noun=None, unit="crown")
+    damage = fig("a", 3.5e9, measure="damage", label="damage in crowns", **crowns)
+    estimate = fig("b", 3.5e9, measure="estimate", label="estimates in crowns", **crowns)  # "the damage … estimates at"
+    group = make_group([estimate, damage])
+    assert group.label == "damage in crowns"
 
 
 def test_values_far_apart_never_group():

@@ -30,6 +30,7 @@ from digest.figures.words import (
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
     PLACE_KEY_KINDS,
+    REPORT_NOUNS,
     ROUNDED_CONVERSION,
     STATUS_ORDER,
     VALUE_NOUNS,
@@ -317,7 +318,9 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
         values = tuple(sorted(values, key=lambda f: (as_of_date(f) or "", not is_earlier_value(f), f.value, f.article, f.sentence)))
     else:
         status = "divergent"
-    label = min((f.label for f in values), key=lambda text: (-len(text), text))
+    # The longest label says most, but one that names only a report of the value ("estimates in
+    # crowns", of "the damage the region estimates at …") says less than any other.
+    label = min(values, key=lambda f: (f.measure.thing in REPORT_NOUNS, -len(f.label), f.label)).label
     return FigureGroup(label=label, status=status, values=values, context=all(f.context for f in values))
 
 
