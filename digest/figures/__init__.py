@@ -1,9 +1,10 @@
 """Figures: numbers that count something, and their grouping across a topic's articles.
 
 Modules, in the order a figure is read: `words` (the vocabulary, as data), `values` (written numbers,
-no spaCy), `naming` (numbers that name, not count), `numbers`, `counted`, `background` (another
-event's figures, marked context), `context`, `measurements`, `fractions`, `assemble` (the entry point,
-`find_figures`) and `grouping` (`group_figures`, which needs no spaCy).
+no spaCy), `naming` (numbers that name, not count), `numbers`, `counted` (what a number counts),
+`measures` (what befell it: "killed", "took part"), `background` (another event's figures, marked
+context), `context`, `measurements`, `fractions`, `assemble` (the entry point, `find_figures`) and
+`grouping` (`group_figures`, which needs no spaCy).
 
 A figure is read off the dependency parse: a run of number tokens, the noun it counts
 (`nummod`, or an elided noun after "including"/"of", or a tally noun: "the toll rose to 300"),

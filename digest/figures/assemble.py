@@ -10,14 +10,13 @@ from digest.figures.counted import (
     counted_key,
     counted_noun,
     elided_count,
-    find_measure,
     is_countable,
     noun_lemma,
     subject_of,
-    verb_measure,
 )
 from digest.figures.fractions import fraction_spans, read_fraction
 from digest.figures.measurements import read_measurement
+from digest.figures.measures import find_measure, verb_measure
 from digest.figures.naming import is_caliber, is_coordinate
 from digest.figures.numbers import (
     count_value,
