@@ -635,6 +635,16 @@ def test_an_idiom_whose_word_is_the_counted_noun_measures_nothing(nlp, text, val
     assert str(one(read(nlp, text), value).measure) == measure
 
 
+@pytest.mark.parametrize("text, value, period", [
+    ("The jury deliberated for nine hours before convicting 3 of the 5 defendants.", 3, None),  # how long, no window
+    ("Twelve fire engines fought the flames for five hours.", 12, None),
+    ("Hospitals treated 120 people for heatstroke in the last 24 hours.", 120, "24 hours"),
+    ("For the past week, 300 people a day have been tested.", 300, "week"),
+])  # fmt: skip
+def test_how_long_something_lasted_is_no_window_of_the_count(nlp, text, value, period):
+    assert one(read(nlp, text), value).period == period
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

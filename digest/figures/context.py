@@ -147,9 +147,16 @@ def find_period(chain: Sequence[Token]) -> str | None:
     for node in chain:
         for pobj in preps(node, PERIOD_PREPS):
             period = period_of(pobj)
-            if period is not None:
+            if period is not None and not lasted(pobj):
                 return period
     return None
+
+
+def lasted(pobj: Token) -> bool:
+    """ "deliberated for nine hours": how long something lasted, not a window counted in; "for
+    the past week" is one."""
+    recent = any(c.lower_ in {"last", "past", "previous", "preceding"} for c in pobj.children)
+    return pobj.head.lower_ == "for" and not recent
 
 
 def date_children(node: Token) -> Iterator[Token]:
