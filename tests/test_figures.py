@@ -738,6 +738,11 @@ def test_held_people_are_no_capacity(nlp):
     assert one(read(nlp, "Police held 40 people overnight."), 40).counted != "capacity"
 
 
+def test_seats_a_coalition_holds_are_no_capacity(nlp):
+    assert one(read(nlp, "The coalition holds 180 of 300 seats, a majority of 30."), 300).counted == "seat"
+    assert one(read(nlp, "The arena holds 18,000 fans."), 18000).counted == "capacity"  # room for people
+
+
 @pytest.mark.parametrize("text, capacity, held", [
     ("The prison holds some 5,000 inmates, nearly twice its capacity of 2,700.", 2700, 5000),
     ("The prison, built for 2,700, holds about 5,000 inmates.", 2700, 5000),

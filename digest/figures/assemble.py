@@ -28,7 +28,7 @@ from digest.figures.numbers import (
     trailing_qualifier,
 )
 from digest.figures.units import measurement_unit, range_upper
-from digest.figures.values import token_value
+from digest.figures.values import is_person_noun, token_value
 from digest.figures.words import (
     ADJ_MEASURES,
     BUILT_VERBS,
@@ -199,7 +199,8 @@ def in_hospital(token: Token) -> str | None:
 
 def capacity_anchor(number: Token, noun: Token | None) -> Token | None:
     """A capacity: "has a capacity of 40,528", "which holds 40,000 people", "The ground holds 40,000".
-    A capacity is said in the present of a thing, never of a person ("police held 40 people")."""
+    A capacity is said in the present of a thing, never of a person ("police held 40 people"), and
+    it is room for people."""
     if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() == "capacity":
         return number.head.head
     counted = noun if noun is not None and number.dep_ == "nummod" and number.head.i == noun.i else number
@@ -208,6 +209,8 @@ def capacity_anchor(number: Token, noun: Token | None) -> Token | None:
     verb = counted.head
     if counted.dep_ != "dobj" or verb.lemma_.lower() not in CAPACITY_VERBS or not present_tense(verb):
         return None
+    if noun is not None and not (is_person_noun(noun.lemma_.lower()) or noun.lemma_.lower() in GENERIC_PEOPLE):
+        return None  # "The coalition holds 180 of 300 seats": seats held, not room for them
     if any(t.lemma_.lower() == "capacity" or built_for(t) for t in sentence_of(verb)):
         return None  # "holds some 5,000 inmates, nearly twice its capacity of 2,700": what it holds now
     subjects = [verb.head] if verb.dep_ == "relcl" else [c for c in verb.children if c.dep_ == "nsubj"]
