@@ -584,6 +584,9 @@ def test_an_unattributed_quote_meets_a_likeness_of_a_speaker_its_article_describ
     assert [len(g.variants) for g in group_quotes([unnamed, named], names=names)] == [2]
     officer = replace(named, role=("officer",))
     assert sorted(len(g.variants) for g in group_quotes([unnamed, officer], names=names)) == [1, 1]
+    police = replace(unnamed, speaker_text="the police spokeswoman", role=("police", "spokeswoman"))
+    hospital = replace(named, role=("hospital", "spokeswoman"))  # another body's spokeswoman
+    assert sorted(len(g.variants) for g in group_quotes([police, hospital], names=names)) == [1, 1]
 
 
 def test_content_stems_leave_out_stop_words_and_meet_across_inflections() -> None:

@@ -145,10 +145,15 @@ def speaker_unnamed(a: Quote, b: Quote, names: Mapping[str, frozenset[str]]) -> 
     return said is not None and speaker not in said and not said.issuperset(surname) and not one_role(known, unknown)
 
 
-def one_role(a: Quote, b: Quote) -> bool:
-    """Both speakers are described by one role noun: "the spokeswoman of the Direção-Geral da
-    Saúde" may be the spokeswoman another outlet names, though her agency's name is translated."""
-    return bool(set(a.role) & set(b.role) & ROLE_NOUNS)
+def one_role(known: Quote, unknown: Quote) -> bool:
+    """The unnamed speaker is described by a role noun the named one holds: "the spokeswoman of
+    the Direção-Geral da Saúde" may be the spokeswoman another outlet names, though her agency's
+    name is translated. A common noun the description adds that the title lacks ("the police
+    spokeswoman" against a hospital's) says it is someone else."""
+    if not set(known.role) & set(unknown.role) & ROLE_NOUNS:
+        return False
+    added = {w for w in re.findall(r"[^\W\d_]+", unknown.speaker_text or "") if w.islower()} - STOP_WORDS - ROLE_NOUNS
+    return added <= set(known.role)
 
 
 def split_run_together(items: list[Quote]) -> list[Quote]:
