@@ -645,6 +645,12 @@ def test_how_long_something_lasted_is_no_window_of_the_count(nlp, text, value, p
     assert one(read(nlp, text), value).period == period
 
 
+def test_a_share_with_which_a_verb_shows_its_object_is_the_objects(nlp):
+    figure = one(read(nlp, "Counting of 98% of ballots showed the incumbent ahead with 51.3%."), 51.3)
+    assert figure.measure.owner == "incumbent"  # not the counting's
+    assert one(read(nlp, "The Greens finished second with 27.9%."), 27.9).measure.owner == "Greens"
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

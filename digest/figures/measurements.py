@@ -348,7 +348,11 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         return Reading(whole=whole, head=head, direction=direction)
     content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
     subjects = [p for s in clause_subjects(verb) if s.i != anchor.i and (p := past_dateline(s)) is not None]
-    if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
+    # "Counting showed the incumbent ahead with 51.3%": the object's share, not the subject's
+    held = anchor.dep_ == "pobj" and anchor.head.lower_ == "with" and anchor.head.head.i == verb.i and obj is not None
+    if held and obj is not None:
+        subjects = [obj]
+    elif verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):
         subjects = [verb.head]  # "the party, which won 34%": the party
     elif any(is_comment_what(s) for s in subjects):
         subjects = [o for o in verb.head.children if o.dep_ in {"dobj", "attr"} and o.i < verb.i][:1]
@@ -358,7 +362,7 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         subject = quantity_antecedent(subject) or subject
     named = proper_name(subject) if subject is not None else None
     common = subject if subject is not None and named is None and subject.pos_ in {"NOUN", "PROPN"} else None
-    if common is not None and lemma in SHARE_VERBS:  # "the far-right party took 12%": whose share
+    if common is not None and (lemma in SHARE_VERBS or held):  # "the far-right party took 12%": whose share
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
