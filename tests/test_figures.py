@@ -651,6 +651,16 @@ def test_a_share_with_which_a_verb_shows_its_object_is_the_objects(nlp):
     assert one(read(nlp, "The Greens finished second with 27.9%."), 27.9).measure.owner == "Greens"
 
 
+@pytest.mark.parametrize("text, value, counted", [
+    ("Health officials reported 312 new cases on Monday, bringing the total to 4,870.", 4870, "case"),
+    ("The quake destroyed 200 homes, bringing the total to 1,000.", 1000, "home"),
+    ("Police arrested 12 people on Sunday, bringing the total to 40.", 40, "people"),
+    ("The death toll rose to 45.", 45, "people"),  # a toll says what it counts itself
+])  # fmt: skip
+def test_a_total_of_nothing_totals_what_the_sentence_counted_before_it(nlp, text, value, counted):
+    assert one(read(nlp, text), value).counted == counted
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

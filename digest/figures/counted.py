@@ -32,6 +32,7 @@ from digest.figures.words import (
     NOUN_MEASURES,
     PEOPLE_MEASURES,
     RISE_WORDS,
+    RUNNING_TALLIES,
     SCALES,
     TALLY_NOUNS,
     UNIT_NOUNS,
@@ -149,10 +150,20 @@ def tallied_noun(tally: Token) -> Token:
     if whole is None and tally.lemma_.lower() == "number":
         # "Passenger numbers rose to 28 million" counts passengers, as "the number of passengers" does
         kinds = [c for c in tally.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tally.i - 1]
-        return kinds[0] if kinds and is_countable(kinds[0]) and kinds[0].lemma_.lower() not in GENERIC_PEOPLE else tally
+        if kinds and is_countable(kinds[0]) and kinds[0].lemma_.lower() not in GENERIC_PEOPLE:
+            return kinds[0]
+    if whole is None and tally.lemma_.lower() in RUNNING_TALLIES and not tally_kinds(tally):
+        # "312 new cases on Monday, bringing the total to 4,870": the total of what was just counted
+        before = last_counted_noun(tally.doc[sentence_of(tally).start : tally.i])
+        return before if before is not None and before.lemma_.lower() not in GENERIC_PEOPLE else tally
     if whole is None or whole.tag_ != "NNS" or whole.pos_ != "NOUN" or whole.lemma_.lower() in GENERIC_PEOPLE:
         return tally
     return whole if is_countable(whole) else tally
+
+
+def tally_kinds(tally: Token) -> list[Token]:
+    """What the tally's own words say it counts: "death" of "the death toll"."""
+    return [c for c in tally.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "ADJ"}]
 
 
 def estimated_noun(number: Token) -> Token | None:

@@ -145,6 +145,8 @@ TALLY_NOUNS = {"toll", "tally", "number", "total", "count", "figure", "turnout"}
 # A death toll as translations write it ("the balance of the victims", of Italian "il bilancio
 # delle vittime" and French "le bilan"): a tally only when it is of plural persons.
 DEATH_TALLIES = {"toll", "balance"}
+# Tallies that, of nothing, total what the sentence counted before them: "bringing the total to 4,870".
+RUNNING_TALLIES = {"total", "tally", "number", "count"}
 # Nouns that only count what they are of: "passenger numbers", "the number of passengers".
 COUNTING_NOUNS = {"number", "count", "tally"}
 INJURY_WORDS = {"injure", "wound", "injury", "wounded", "injured", "hurt"}
