@@ -352,6 +352,11 @@ def test_let_know_reports_a_partial_quote_like_a_verb_of_saying(nlp: Language, t
     assert (quote.text, quote.speaker) == ("with raised head", "Jansen")
 
 
+def test_the_accused_is_no_speaker(nlp: Language) -> None:
+    text = 'Karl Weiss resigned in May. He was accused of "gross misconduct in public office" last year.'
+    assert [q.speaker for q in quotes_of(nlp, text)] in ([], [None])
+
+
 def test_let_without_know_reports_nothing(nlp: Language) -> None:
     assert not quotes_of(nlp, 'Jansen let the players go home "with raised head".')
 

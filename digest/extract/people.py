@@ -77,6 +77,8 @@ def is_speech_verb(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if lemma == "accuse" and any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "He was accused of “gross misconduct”": the accused, not who spoke
     return lemma in SPEECH_VERBS or (lemma in {"let", "make"} and any(c.lower_ in {"know", "known"} for c in token.children))
 
 
