@@ -661,6 +661,11 @@ def test_a_total_of_nothing_totals_what_the_sentence_counted_before_it(nlp, text
     assert one(read(nlp, text), value).counted == counted
 
 
+def test_a_whole_fronted_before_its_part_is_not_where_the_part_is(nlp):
+    figures = read(nlp, "Of the 1,100 jobs cut, 450 will go in Sweden.")
+    assert (one(figures, 1100).place, one(figures, 450).place) == (None, "Sweden")
+
+
 def test_a_percentage_before_its_noun_measures_that_noun(nlp):
     assert str(one(read(nlp, "Nurses want a 7% pay rise."), 7).measure) == "rise in pay"
     assert str(one(read(nlp, "The firm blamed a 15% rise in fuel costs."), 15).measure) == "rise in cost (fuel)"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from digest.figures.background import is_background
+from digest.figures.numbers import is_fronted_whole
 from digest.figures.values import strip_article
 from digest.figures.words import (
     DAY_MONTH,
@@ -283,7 +284,8 @@ def assemble(
     period, date and source found by walking up from `anchor`, the token that stands for it in the tree."""
     chain = governors(anchor)
     period = find_period(chain)
-    place = find_place(chain)
+    # "Of the 1,100 jobs cut, 450 will go in Sweden": where the part is, not the whole fronted before it
+    place = find_place(chain[:2] if is_fronted_whole(anchor) else chain)
     speaker = find_speaker(chain)
     when = find_when(chain)
     label = situate(str(read.pop("label")), place, period)
