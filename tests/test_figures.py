@@ -617,6 +617,7 @@ def test_a_datelines_city_is_no_owner_of_a_share(nlp, text, owner):
     ("Two dozen ambulances took the injured to hospitals across the city.", 24, "ambulance"),
     ("More than 2,000 people took part in the march.", 2000, "took part"),  # an idiom's object
     ("Nine people lost their lives.", 9, "killed"),
+    ("About 400 people took shelter in a school.", 400, "displaced"),
     ("Fourteen people were killed.", 14, "killed"),
     ("About 500 volunteers helped evacuate 3,000 residents.", 500, "volunteer"),  # the complement's object
     ("About 500 volunteers helped evacuate 3,000 residents.", 3000, "displaced"),

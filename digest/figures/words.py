@@ -92,9 +92,9 @@ AGENT_VERBS = frozenset(
     infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport
     admit fly airlift hold move relocate drive force""".split()
 )
-# Objects that make one idiom with the verb, said of its subject: "took part", "lost their lives",
-# "fled their homes".
-IDIOM_OBJECTS = frozenset("part life injury burn wound fracture bruise treatment care help home house".split())
+# Objects that make one idiom with the verb, said of its subject: "took part", "took shelter",
+# "lost their lives", "fled their homes".
+IDIOM_OBJECTS = frozenset("part life injury burn wound fracture bruise treatment care help home house shelter refuge".split())
 ADJ_MEASURES = {
     "dead": "killed", "deceased": "killed", "injured": "injured", "wounded": "injured", "missing": "missing",
     "trapped": "trapped",
