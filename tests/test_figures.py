@@ -618,6 +618,10 @@ def test_a_datelines_city_is_no_owner_of_a_share(nlp, text, owner):
     ("More than 2,000 people took part in the march.", 2000, "took part"),  # an idiom's object
     ("Nine people lost their lives.", 9, "killed"),
     ("About 400 people took shelter in a school.", 400, "displaced"),
+    ("Five firefighters hurt their backs during the rescue.", 5, "injured"),  # a part of the subject
+    ("Twelve miners freed themselves after six hours.", 12, "released"),
+    ("Five soldiers killed their commander.", 5, "soldier"),  # a person of theirs is another
+    ("Ten soldiers took three villagers hostage.", 10, "soldier"),
     ("Fourteen people were killed.", 14, "killed"),
     ("About 500 volunteers helped evacuate 3,000 residents.", 500, "volunteer"),  # the complement's object
     ("About 500 volunteers helped evacuate 3,000 residents.", 3000, "displaced"),

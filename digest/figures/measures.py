@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from digest.figures.counted import count_anchor, count_on, lemma_of, partitive_noun, subject_of
 from digest.figures.numbers import is_compared, is_fronted_whole, is_partitive_whole, is_tally_of_people
+from digest.figures.values import is_person_noun
 from digest.figures.words import (
     ADJ_MEASURES,
     AGENT_VERBS,
@@ -182,7 +183,16 @@ def acts_on_another(subject: Token) -> bool:
     if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in AGENT_VERBS:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and not any(o.lemma_.lower() in IDIOM_OBJECTS for o in objects)
+    return bool(objects) and not any(o.lemma_.lower() in IDIOM_OBJECTS or is_own(o) for o in objects)
+
+
+def is_own(thing: Token) -> bool:
+    """The subject itself or a part of it: "freed themselves", "hurt their backs"; not a person of
+    theirs ("killed their commander")."""
+    if thing.lower_ in {"themselves", "himself", "herself", "itself", "ourselves"}:
+        return True
+    theirs = any(c.dep_ == "poss" and c.lower_ in {"their", "his", "her", "its", "our"} for c in thing.children)
+    return theirs and not (is_person_noun(thing.lemma_.lower()) or thing.lemma_.lower() in GENERIC_PEOPLE)
 
 
 def ends_climb(node: Token) -> bool:
