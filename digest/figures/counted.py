@@ -21,7 +21,6 @@ from digest.figures.words import (
     ADJ_MEASURES,
     COLLECTIVE_NOUNS,
     COUNT_SYNONYMS,
-    DEATH_TALLIES,
     ESTIMATE_NOUNS,
     ESTIMATING_VERBS,
     FALL_WORDS,
@@ -137,9 +136,8 @@ def inverted_tally(number: Token) -> Token | None:
     victims" (Italian "il bilancio delle vittime")."""
     tally = number.head
     between = number.doc[number.i + 1 : tally.i]
-    if not (len(between) == 1 and between[0].lower_ == "the") or tally.lemma_.lower() not in TALLY_NOUNS | DEATH_TALLIES:
-        return None
-    return tally if tally.lemma_.lower() in TALLY_NOUNS or is_tally_of_people(tally) else None
+    inverted = len(between) == 1 and between[0].lower_ == "the"
+    return tally if inverted and (tally.lemma_.lower() in TALLY_NOUNS or is_tally_of_people(tally)) else None
 
 
 def tallied_noun(tally: Token) -> Token:

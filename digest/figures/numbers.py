@@ -96,8 +96,7 @@ def is_not_count(run: Span, elided: bool = False) -> bool:
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
     # a tally noun, a counted plural or a noun counted before outweighs the tag.
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
-    counted = tally_subject(run_root(run)) is not None or copula_subject(run_root(run)) is not None
-    if tagged and not (elided or counted or counts_plural(run) or counts_part(run) or befalls(run)):
+    if tagged and not (elided or said_of_count(run) or counts_plural(run) or counts_part(run) or befalls(run)):
         return True
     if is_fractional(run):
         return True
@@ -279,6 +278,12 @@ def run_root(run: Span) -> Token:
     """The run's token whose head lies outside it: the one that attaches to the counted noun."""
     inside = {t.i for t in run}
     return next((t for t in run if t.head.i not in inside or t.head.i == t.i), run[-1])
+
+
+def said_of_count(run: Span) -> bool:
+    """A tally's value or a count a copula says of its subject: "the toll stands at 80", "The injured are 47"."""
+    root = run_root(run)
+    return tally_subject(root) is not None or copula_subject(root) is not None
 
 
 def copula_subject(number: Token) -> Token | None:
