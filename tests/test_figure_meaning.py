@@ -59,6 +59,15 @@ def test_cases_in_an_outbreak_may_be_people():
     assert sizes(group_figures([cases, people], {cases: SAME, people: NEAR})) == [2]
 
 
+def test_jobs_cut_may_be_the_employees_who_lose_them():
+    jobs, cuts, employees = fig("a", 1100, "job"), fig("b", 1100, "cut"), fig("c", 1100, "employee")
+    (group,) = group_figures([jobs, cuts, employees], {jobs: SAME, cuts: NEAR, employees: NEAR})
+    assert len(group.values) == 3
+    assert group.label != "employee"  # the row says what was lost, not who works there
+    factories = fig("d", 1100, "factory")  # a count of other things still never joins the people
+    assert sizes(group_figures([employees, factories], {employees: SAME, factories: SAME})) == [1, 1]
+
+
 def test_places_articles_windows_and_background_keep_apart():
     base = fig("a", 10, "victim", "killed", place="Gaza")
     others = [

@@ -1389,6 +1389,15 @@ def test_what_a_body_has_stays_its_standing_size(nlp):
     assert str(one(read(nlp, "The coalition has 110 deputies."), 110).measure) == "held"
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("The floods in the region have already two victims.", 2, "victim"),
+    ("The storm has already claimed two victims.", 2, "victim"),
+    ("The flood has five deaths.", 5, "killed"),
+])  # fmt: skip
+def test_the_victims_an_event_has_are_what_it_did_not_what_it_holds(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
 def test_an_amount_written_before_its_noun_and_its_conversion_measure_that_noun(nlp):
     reward = one(read(nlp, "They were offering a $35,000 reward for information."), 35000)
     assert (str(reward.measure), reward.unit) == ("reward", "dollar")

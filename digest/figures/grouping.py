@@ -30,6 +30,7 @@ from digest.figures.words import (
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
     PLACE_KEY_KINDS,
+    POST_NOUNS,
     REPORT_NOUNS,
     ROUNDED_CONVERSION,
     STATUS_ORDER,
@@ -319,8 +320,9 @@ def make_group(cluster: Sequence[Figure]) -> FigureGroup:
     else:
         status = "divergent"
     # The longest label says most, but one that names only a report of the value ("estimates in
-    # crowns", of "the damage the region estimates at …") says less than any other.
-    label = min(values, key=lambda f: (f.measure.thing in REPORT_NOUNS, -len(f.label), f.label)).label
+    # crowns", of "the damage the region estimates at …") says less than any other, and one of
+    # the posts lost ("jobs") says more than one of the people who lose them ("employees").
+    label = min(values, key=lambda f: (f.measure.thing in REPORT_NOUNS, f.noun not in POST_NOUNS, -len(f.label), f.label)).label
     return FigureGroup(label=label, status=status, values=values, context=all(f.context for f in values))
 
 

@@ -31,6 +31,7 @@ from digest.figures.words import (
     GENERIC_PEOPLE,
     INJURY_WORDS,
     MEASUREMENT_UNITS,
+    POST_NOUNS,
     REPORT_NOUNS,
     TALLY_NOUNS,
     VALUE_NOUNS,
@@ -61,9 +62,12 @@ SAME_MEASUREMENT_BAR = 0.55
 SHARED_VALUE_EASE = 0.1
 
 # Words that count whatever they are said of: a tally ("the balance of the victims", as "bilan" and
-# "bilancio" are translated), the participles a misparse takes for the counted noun, and a case,
-# which is a patient in an outbreak ("61 of the cases are in hospital") and a file in a court.
-_NEITHER_WORDS = frozenset(TALLY_NOUNS | VALUE_NOUNS | REPORT_NOUNS | VERB_MEASURES.keys() | ADJ_MEASURES.keys() | INJURY_WORDS | {"balance", "case"})
+# "bilancio" are translated), the participles a misparse takes for the counted noun, a case,
+# which is a patient in an outbreak ("61 of the cases are in hospital") and a file in a court,
+# and a post, which counts the people who hold or lose it.
+_NEITHER_WORDS = frozenset(
+    TALLY_NOUNS | VALUE_NOUNS | REPORT_NOUNS | VERB_MEASURES.keys() | ADJ_MEASURES.keys() | INJURY_WORDS | POST_NOUNS | {"balance", "case"}
+)
 
 # Context vectors (unit float32 bytes, `digest.nlp.encoder`) of the figures asked for.
 Encode = Callable[[Sequence[Figure]], Mapping[Figure, bytes]]

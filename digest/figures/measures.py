@@ -143,8 +143,10 @@ def dwelling_measure(number: Token, noun: Token) -> str | None:
 def held_measure(number: Token, noun: Token) -> str | None:
     """ "The coalition has 110 deputies": what a subject has now is its standing size, not the
     count of an event ("108 deputies voted"), though no measure word is written; but the
-    residents a place has are its inhabitants."""
-    if WEAK_NOUN_MEASURES.get(noun.lemma_.lower()) == "inhabitants":
+    residents a place has are its inhabitants, and the victims or deaths an event has ("the
+    floods have already two victims") are what it did, not what it holds."""
+    lemma = noun.lemma_.lower()
+    if WEAK_NOUN_MEASURES.get(lemma) == "inhabitants" or lemma == "victim" or NOUN_MEASURES.get(lemma) in {"killed", "injured"}:
         return None
     counted = count_anchor(number, noun)
     verb = counted.head

@@ -328,6 +328,10 @@ PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay"
 # "grain worth €1.2bn shipped" measure the same thing; "value" names neither.
 VALUE_NOUNS = {"value", "amount", "sum", "worth", "total", "figure"}
 
+# Things each held or lost by one person: a count of them is a count of people, so "will cut
+# 1,100 jobs", "1,100 job cuts" and "gives notice to 1.100 employees" may be one count.
+POST_NOUNS = {"job", "post", "cut", "layoff", "redundancy"}
+
 # Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
 SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
 IRREGULAR_PARTICIPLES = {
