@@ -194,6 +194,11 @@ def test_qualifiers_are_normalised_and_kept_in_the_text(nlp, text, qualifier, wr
         ("About 15,000 people have had to leave their homes.", "displaced"),
         ("By the afternoon 2,500 residents had been moved to safety.", "displaced"),
         ("The number of people killed by the storm has risen to 1,203.", "killed"),
+        ("Forty-three inmates escaped from the prison.", "escaped"),
+        ("Police recaptured 18 inmates.", "recaptured"),
+        ("Twenty-five inmates are still on the run.", "at large"),
+        ("Three suspects remain on the loose.", "at large"),
+        ("Five teams were in the run for the title.", "team"),  # a race, not a flight
     ],
 )
 def test_idioms_and_tallies_say_what_is_measured(nlp, text, measure):
@@ -460,7 +465,7 @@ def test_kinds_of_workers_stay_apart(nlp):
         ("Police put the crowd at 35,000.", 35000, "crowd", "crowd"),
         ("Organisers said more than 100,000 took part.", 100000, "people", "took part"),
         ("More than 20,000 people demonstrated in the capital.", 20000, "people", "took part"),
-        ("Eighteen of the escapees had been recaptured by the evening.", 18, "escapee", "escapee"),  # tagged DATE
+        ("Eighteen of the escapees had been recaptured by the evening.", 18, "escapee", "recaptured"),  # tagged DATE
         ("The crowd of 52,000 was the stadium's largest.", 52000, "crowd", "crowd"),
         ("Nine fans needed treatment.", 9, "fan", "injured"),
         ("Some 30 people received medical attention at the scene.", 30, "people", "injured"),

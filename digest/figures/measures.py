@@ -65,6 +65,7 @@ def idiom_measure(verb: Token, without: Token | None = None) -> str | None:
     # "transported to hospital units": a compound names the place as the noun itself would
     words = [t for c in verb.children for t in (c, *c.children) if without is None or t.i != without.i]
     near = {t.lemma_.lower() for t in (*words, *(c for w in words for c in w.children if c.dep_ == "compound"))}
+    near |= {f"{c.lower_} {p.lemma_.lower()}" for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
     lemma = verb.lemma_.lower()
     return next((m for verbs, words, m in IDIOMS if lemma in verbs and words & near), None)
 

@@ -83,6 +83,7 @@ VERB_MEASURES = {
     "close": "closed", "shut": "closed", "cancel": "cancelled", "run": "running", "operate": "running",
     # A crowd told by what it did: "more than 100,000 took part", "35,000 demonstrated".
     "participate": "took part", "demonstrate": "took part", "rally": "took part",
+    "escape": "escaped", "recapture": "recaptured",
 }  # fmt: skip
 # Verbs whose object, not their subject, undergoes what they measure: "Twelve soldiers killed three
 # militants" kills the militants, "Two dozen ambulances took the injured to hospitals" takes the
@@ -90,7 +91,7 @@ VERB_MEASURES = {
 AGENT_VERBS = frozenset(
     """kill slay murder massacre injure wound hurt maim abduct kidnap arrest detain imprison jail rescue
     infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport
-    admit fly airlift hold move relocate drive force""".split()
+    admit fly airlift hold move relocate drive force recapture""".split()
 )
 # Objects that make one idiom with the verb, said of its subject: "took part", "took shelter",
 # "lost their lives", "fled their homes".
@@ -158,6 +159,7 @@ LABEL_PARTICIPLES = {
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
     "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against", "took part": "taking part",
+    "at large": "at large", "escaped": "escaped", "recaptured": "recaptured",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
 REPORTING_VERBS = {
@@ -232,6 +234,9 @@ IDIOMS = (
     ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
     ({"admit", "take", "rush", "bring", "transport", "fly", "airlift"}, {"hospital"}, "hospitalised"),
     ({"be", "remain", "stay", "lie"}, {"hospital"}, "hospitalised"),
+    # Escapees not yet caught: "25 were still at large", "are still on the run" (not "in the
+    # run for the title": a preposition and its object are one word here), "continue fugitive".
+    ({"be", "remain", "stay", "continue"}, {"large", "loose", "on run", "fugitive"}, "at large"),
     ({"suffer", "sustain", "receive"}, {"injury", "burn", "wound", "fracture", "bruise"}, "injured"),
     # "Nine fans needed treatment", "400 needed medical help": cared for, as "treated" is; help
     # or care alone is any help ("200 families need help with rent").
