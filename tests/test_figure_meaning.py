@@ -68,6 +68,16 @@ def test_jobs_cut_may_be_the_employees_who_lose_them():
     assert sizes(group_figures([employees, factories], {employees: SAME, factories: SAME})) == [1, 1]
 
 
+def test_one_precise_value_and_one_measure_said_ease_the_bar_more_than_the_value_alone():
+    first, second = vector(1.0, 0.0), vector(0.25, 0.968)  # a cosine of 0.25, under the bar
+    escapees, inmates = fig("a", 25, "escapee", "at large"), fig("b", 25, "inmate", "at large")
+    assert sizes(group_figures([escapees, inmates], {escapees: first, inmates: second})) == [2]
+    escapees, inmates = fig("a", 25, "escapee"), fig("b", 25, "inmate")  # the value alone
+    assert sizes(group_figures([escapees, inmates], {escapees: first, inmates: second})) == [1, 1]
+    escapees, inmates = fig("a", 5, "escapee", "at large"), fig("b", 5, "inmate", "at large")  # a round value
+    assert sizes(group_figures([escapees, inmates], {escapees: first, inmates: second})) == [1, 1]
+
+
 def test_places_articles_windows_and_background_keep_apart():
     base = fig("a", 10, "victim", "killed", place="Gaza")
     others = [
