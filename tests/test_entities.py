@@ -227,6 +227,24 @@ def test_person_names_split_at_a_particle_are_joined() -> None:
     assert [e.text for e in join_name_particles(doc)] == ["Tommaso della Longa", "Ana", "Paris"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ('President Ursula von der Leyen called it "a dark day for Europe".', "Ursula von der Leyen"),  # "Leyen" tagged a place
+    ('"This is a dark day," von der Leyen said in a statement on Monday.', "von der Leyen"),
+    ("Van der Merwe said the talks had failed.", "Van der Merwe"),
+])  # fmt: skip
+def test_a_surname_is_read_with_its_particle(nlp: Language, text: str, name: str) -> None:
+    assert [e.text for e in join_name_particles(nlp(text)) if e.label_ == "PERSON"] == [name]
+
+
+def test_a_van_before_a_day_or_a_place_is_no_particle() -> None:
+    doc = Doc(Vocab(), words=["They", "drove", "a", "van", "Monday", "to", "Rio", "de", "Janeiro"])
+    doc.ents = [Span(doc, 4, 5, "DATE"), Span(doc, 8, 9, "GPE")]
+    assert [(e.text, e.label_) for e in join_name_particles(doc)] == [("Monday", "DATE"), ("Janeiro", "GPE")]
+    doc = Doc(Vocab(), words=["They", "loaded", "the", "van", "Berlin", "sent"])
+    doc.ents = [Span(doc, 4, 5, "GPE")]
+    assert [(e.text, e.label_) for e in join_name_particles(doc)] == [("Berlin", "GPE")]
+
+
 def test_a_first_name_tagged_a_place_joins_the_lone_surname_after_it(nlp: Language) -> None:
     doc = nlp('10:30 — Giulia Bassi, 27, who was in the crowd: "People were falling."')
     assert [e.text for e in join_name_particles(doc) if e.label_ == "PERSON"] == ["Giulia Bassi"]

@@ -179,10 +179,12 @@ def in_job_title(ent: Span) -> bool:
 
 
 def join_name_particles(doc: Doc) -> list[Span]:
-    """Entities, with two PERSON spans joined across a name particle: "Tommaso" + "della" + "Longa"."""
-    ents = list(doc.ents)
+    """Entities, with a person's name read whole across a name particle: two PERSON spans
+    ("Tommaso" + "della" + "Longa"), a person the tagger ended at the particle and the surname
+    it tagged otherwise ("Ursula von der" + "Leyen", a place), and a surname whose particle it
+    left out ("von der" + "Leyen said")."""
     joined: list[Span] = []
-    for ent in ents:
+    for ent in map(with_surname_particle, doc.ents):
         last = joined[-1] if joined else None
         gap = doc[last.end : ent.start] if last is not None else None
         if (
@@ -192,11 +194,40 @@ def join_name_particles(doc: Doc) -> list[Span]:
         ):
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
-        if last is not None and misread_first_name(last, ent):
+        if last is not None and (misread_first_name(last, ent) or ends_at_particle(last, ent)):
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
         joined.append(ent)
     return [without_title(e) if e.label_ == "PERSON" else e for e in joined]
+
+
+# What the tagger takes a surname for: a person, a place, a body or a nationality, never a date.
+NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC"})
+# Particles a surname may begin with, lowercase: "von der Leyen", "van den Berg", "van 't Hek".
+SURNAME_PARTICLES = frozenset("von van Von Van der den dem de ter het 't".split())
+
+
+def ends_at_particle(person: Span, ent: Span) -> bool:
+    """ "Ursula von der" or "Ursula von" + "der" (a person) and "Leyen" right after it, tagged as
+    anything: a name does not end at its particle."""
+    gap = person.doc[person.end : ent.start]
+    return (
+        person.label_ == "PERSON" and person[-1].text in PARTICLES and len(gap) <= 2
+        and all(t.text in PARTICLES for t in gap) and ent[0].is_title and ent.label_ in NAME_LABELS
+    )
+
+
+def with_surname_particle(ent: Span) -> Span:
+    """ "Leyen" after "von der", as the tagger reads "von der Leyen said": a person, particle and
+    all. Only a Germanic "von" or "van" starts one: "de" and "da" begin places too ("Rio de Janeiro")."""
+    doc, start = ent.doc, ent.start
+    while start > max(0, ent.start - 2) and doc[start - 1].text in SURNAME_PARTICLES and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == ent.start or doc[start].lower_ not in {"von", "van"} or not ent[0].is_title or len(ent) > 2:
+        return ent
+    if ent.label_ not in NAME_LABELS or (start > 0 and doc[start - 1].lower_ in _DETERMINERS):
+        return ent  # "drove a van Monday"
+    return Span(doc, start, ent.end, label="PERSON")
 
 
 def misread_first_name(first: Span, person: Span) -> bool:
