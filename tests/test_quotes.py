@@ -41,6 +41,25 @@ def quotes_of(nlp: Language, text: str, article: str = "a") -> tuple[Quote, ...]
 # --- finding quotes and speakers -----------------------------------------------------------
 
 
+@pytest.mark.parametrize("text", [
+    '"We are ready," union leader Maria Kowalska said, "to sit down with the management at any time."',
+    '"We are ready", union leader Maria Kowalska said, "to sit down with the management at any time."',  # comma outside
+])  # fmt: skip
+def test_a_remark_its_attribution_interrupts_is_one_quote(nlp: Language, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker) == ("We are ready to sit down with the management at any time.", "Maria Kowalska")
+    assert {"ready", "management"} <= set(quote.lemmas)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not sign this agreement," Maria Kowalska said. "the talks are over for now."',  # a sentence between
+    '"We will not sign this agreement," Maria Kowalska said, "and the strike will go on."',  # a statement of its own
+    '"We will not sign this agreement," Maria Kowalska said, "The strike goes on next week."',
+])  # fmt: skip
+def test_two_statements_either_side_of_an_attribution_stay_two_quotes(nlp: Language, text: str) -> None:
+    assert len(quotes_of(nlp, text)) == 2
+
+
 def test_he_said_resolves_to_the_person_who_spoke_not_the_last_one_named(nlp: Language) -> None:
     text = 'Olaf Berg told reporters that Karl Weiss had resigned. "The decision surprised all of us," he said.'
     [quote] = quotes_of(nlp, text)

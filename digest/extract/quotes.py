@@ -65,14 +65,20 @@ ATTRIBUTION_WORDS = 10  # "la ministra bávara de Transportes, Katrin Schober": 
 # Lower-case words inside a name ("Dirk van Looy"); "der" and "den" only after "van" or "von", since
 # alone they are German articles ("ein Sprecher der Polizei").
 NAME_PARTICLES = frozenset("van von de da di du dos del della ten ter".split())
+# Words that open a statement of its own after an attribution: "…," she said, "and the findings …"
+CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "yet"})
 TRAILING_WINDOW = 12  # tokens after a closing mark in which an attribution verb may stand
 
 
 def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
-    spans = [s for s in quote_spans(article.text) if worth_keeping(article.text, s) or reported_fragment(doc, article.text, s)]
-    inside = quoted_tokens(doc, spans)
+    remarks = [
+        parts for parts in rejoin_interrupted(doc, quote_spans(article.text))
+        if any(worth_keeping(article.text, s) or reported_fragment(doc, article.text, s) for s in parts)
+    ]  # fmt: skip
+    inside = quoted_tokens(doc, [s for parts in remarks for s in parts])
     quotes: list[Quote] = []
-    for span in spans:
+    for parts in remarks:
+        span = parts[0]  # the attribution that interrupts a remark follows its first part
         sentence = sentence_at(sentences, span.start + 1)
         speaker_text, speaker = attribute(doc, span, inside)
         if speaker_text is None and not (article.language or "en").startswith("en"):
@@ -81,10 +87,39 @@ def find_quotes(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) -> 
             speaker_text, speaker = reported_speaker(doc, span, inside)
         if speaker_text is None:
             speaker_text, speaker = continued_speaker(quotes, sentences, sentence)
-        text = quote_text(article.text[span.start + 1 : span.end])
+        text = " ".join(quote_text(article.text[s.start + 1 : s.end]) for s in parts)
         role = speaker_role(doc, speaker, speaker_text)
-        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text, quote_lemmas(doc, span), role))
+        lemmas = tuple(lemma for s in parts for lemma in quote_lemmas(doc, s))
+        quotes.append(Quote(article.id, sentence, text, speaker, speaker_text, lemmas, role))
     return tuple(quotes)
+
+
+def rejoin_interrupted(doc: Doc, spans: Sequence[Marked]) -> list[tuple[Marked, ...]]:
+    """The quotes, a remark its attribution interrupts as one: "We are ready," she said, "to sit
+    down at any time." is "We are ready to sit down at any time", as another outlet may print it."""
+    remarks: list[tuple[Marked, ...]] = []
+    for span in spans:
+        if remarks and interrupts(doc, remarks[-1][-1], span):
+            remarks[-1] = (*remarks[-1], span)
+        else:
+            remarks.append((span,))
+    return remarks
+
+
+def interrupts(doc: Doc, first: Marked, second: Marked) -> bool:
+    """Whether only an attribution between commas stands between the two quotes, in one sentence
+    ("…," Kowalska said, "…" / "…", she said, "…"), and the second cannot stand without the first:
+    it opens in lower case, and not with a conjunction. "Yes," he said, "We will." quotes two
+    sentences, and "…," she said, "and the findings will be acted on." two statements."""
+    text = doc.text
+    inner, gap, after = text[first.start + 1 : first.end].rstrip(), text[first.end + 1 : second.start], text[second.start + 1 : second.end]
+    if not (inner.endswith(",") or gap.lstrip().startswith(",")) or not gap.rstrip().endswith(","):
+        return False
+    if not after[:1].islower() or after.split(maxsplit=1)[0] in CLAUSE_OPENERS:
+        return False
+    if re.search(r"[.!?;:\n]", gap) or len(gap.split()) > ATTRIBUTION_WORDS:
+        return False
+    return any(is_speech_verb(t) for t in doc.char_span(first.end + 1, second.start, alignment_mode="expand") or ())
 
 
 def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
