@@ -211,6 +211,18 @@ def test_a_window_is_a_period_not_a_count(nlp):
     assert (figure.value, figure.period, str(figure.measure)) == (45, "week", "killed")
 
 
+def test_a_running_total_has_no_window(nlp):
+    figures = read(nlp, "The ministry said 1,350 new infections were recorded in the past 24 hours, bringing the total to 48,200.")
+    assert (one(figures, 1350).period, one(figures, 48200).period) == ("24 hours", None)
+    assert one(read(nlp, "In the past 24 hours 12 people died, taking the tally to 310."), 310).period is None
+
+
+def test_fined_measures_a_fine_as_a_fine_of_does(nlp):
+    fined = one(read(nlp, "The company was fined $50,000 for safety violations."), 50000)
+    fine = one(read(nlp, "The regulator imposed a fine of $50,000 on the company."), 50000)
+    assert str(fined.measure) == str(fine.measure) == "fine"
+
+
 # --- as-of dates ---------------------------------------------------------------------------
 
 

@@ -431,7 +431,7 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
     if reading.dimension is not None:
         return Measure(reading.dimension), f"{reading.dimension} in {written}"
     if reading.verb is not None:
-        lemma = reading.verb.lemma_.lower()
+        lemma = verb_lemma(reading.verb)
         return Measure(PAYING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
@@ -493,6 +493,12 @@ def phrase(noun: Token) -> str:
     """A noun with its article and compounds, as written: "the vote", "ballots counted"."""
     kept = [c for c in noun.lefts if c.dep_ in {"det", "compound"} and c.lower_ not in {"a", "an"}]
     return " ".join([*(t.text for t in kept), noun.text, *participles(noun)]).lower()
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, where the small model's lemmatiser slips mended: "fined" is "fine", not "fin"."""
+    lemma = verb.lemma_.lower()
+    return "fine" if lemma == "fin" and verb.lower_.startswith("fine") else lemma
 
 
 def participle(verb: Token) -> str:
