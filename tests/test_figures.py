@@ -1447,6 +1447,15 @@ def test_an_amount_of_money_is_what_it_is_paid_in_when_nothing_else_says(nlp):
     assert str(one(read(nlp, "The firm paid $2 million in March."), 2e6).measure) == "pay"  # a month is no thing paid
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("He was ordered to pay 40,000 euros in damages.", 40000, "damage"),
+    ("The EU will give 2 billion euros in aid to Ukraine.", 2e9, "aid"),
+    ("The firm agreed to pay $3 million in compensation.", 3e6, "compensation"),
+])  # fmt: skip
+def test_a_sum_paid_is_what_it_is_paid_in(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
 def test_a_number_told_of_by_a_relative_clause_counts_the_noun_before(nlp):
     registered = one(read(nlp, "About 30,500 runners started the race, of the 32,000 who had registered."), 32000)
     assert registered.counted == "runner"

@@ -522,6 +522,14 @@ def amount_in(doc: Doc, unit: str, end: int) -> tuple[Measure, str] | None:
     return measured_key(noun), f"{measured_words(noun)} in {UNIT_LABELS.get(unit, f'{unit}s')}"
 
 
+def only_paid(reading: Reading) -> bool:
+    """Whether all the reading says of an amount is that it is paid or given."""
+    verb = reading.verb
+    if verb is None or reading.whole is not None or reading.head is not None or reading.dimension is not None:
+        return False
+    return PAYING_VERBS.get(verb_lemma(verb), verb_lemma(verb)) == "pay"
+
+
 def is_distance(doc: Doc, unit: str, end: int) -> bool:
     """ "20 km from the island", "about 20 kilometres south of it", "5 miles away": however the
     sentence goes on, a length written so is how far one place lies from another."""
@@ -540,7 +548,9 @@ def read_measurement(
     scale = currency_scale(run, name)
     if value is not None and scale is not None:
         value = value * scale
-    described = describe_measurement(name, anchor, read_measured(anchor)) or amount_in(run.doc, name, high)
+    reading, paid_in = read_measured(anchor), amount_in(run.doc, name, high)
+    # "ordered to pay 40,000 euros in damages": what it is paid in says what the sum is, not "paid"
+    described = (paid_in if paid_in and only_paid(reading) else None) or describe_measurement(name, anchor, reading) or paid_in
     if value is None or described is None or is_year(run):
         return None
     doc = run.doc
