@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from digest.figures.nesting import find_nesting
+from digest.figures.nesting import find_nesting, home_country, within_home
 from digest.model import Within
 from digest.nlp.parse import Parser
 from digest.pipeline import build_digest
@@ -49,3 +49,23 @@ def test_a_toll_placed_at_two_depths_is_one_row_but_a_sibling_citys_crowd_is_not
     )
     assert [("a0", 3.0), ("a1", 3.0)] in groups
     assert [("a0", 20000.0)] in groups and [("a1", 20000.0)] in groups
+
+
+def test_the_country_most_articles_name_is_the_storys_home() -> None:
+    named = [["Greece", "Athens"], ["Greece", "Germany"], ["Athens", "Greece"], ["Stadiou Street"]]
+    assert home_country(named) == "Greece"
+    assert home_country([["Greece"], ["Germany"], ["Greece", "Germany"]]) is None  # no country twice the other
+    assert home_country([["Greece"], ["Athens"], ["Athens"]]) is None  # named by too few articles
+    assert home_country([["Athens"], ["Troy", "Michigan"]]) is None  # no country at all
+    assert within_home(["Athens", "Germany", "Athens"], named) == (Within("Athens", "Greece"),)  # a country holds no country
+
+
+def test_a_toll_placed_in_the_country_and_in_its_capital_is_one_row(parser: Parser, tmp_path: Path) -> None:
+    groups = groups_of(
+        parser,
+        tmp_path,
+        "Three bank workers were killed in Athens on Wednesday during a general strike in Greece.",
+        "Three people were killed in Greece on Wednesday as protesters set fire to a bank in the Greek capital.",
+        "Greece's parliament backed austerity. Three bank employees died in Athens, police said.",
+    )
+    assert [("a0", 3.0), ("a1", 3.0), ("a2", 3.0)] in groups

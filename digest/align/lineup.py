@@ -14,6 +14,7 @@ from digest.align.claims import align_claims
 from digest.align.quotes import group_quotes, resolve_roles, resolve_surnames
 from digest.figures.grouping import group_figures, nest_places
 from digest.figures.meaning import Encode
+from digest.figures.nesting import within_home
 from digest.model import EntityRef, Extraction, Figure, Quote, Topic
 from digest.nlp.encoder import encode_texts
 from digest.site.slug import slugify
@@ -25,7 +26,9 @@ def align_job(job: tuple[str, str, Sequence[Extraction]]) -> Topic:
 
 def make_topic(slug: str, title: str, group: Sequence[Extraction]) -> Topic:
     dates = sorted({e.article.published for e in group if e.article.published})
-    figures = group_figures([f for e in group for f in e.figures], figure_contexts(group), nest_places(w for e in group for w in e.nesting))
+    written = [f for e in group for f in e.figures]
+    home = within_home((f.place for f in written if f.place), [[m.canonical for m in e.mentions] for e in group])
+    figures = group_figures(written, figure_contexts(group), nest_places([*(w for e in group for w in e.nesting), *home]))
     claims, disagreements = align_claims(group, figures)
     quotes = resolve_surnames(resolve_roles([q for e in group for q in e.quotes]))
     return Topic(

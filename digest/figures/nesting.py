@@ -13,12 +13,21 @@ say how their places nest, in a few constructions the parse shows, and only thos
 
 A list ("Athens, Thessaloniki and Patras") is a conjunction, not an apposition, and a
 preposition the parse hangs on the verb ("strikes by Israel in Gaza") says nothing of the names.
+
+Outlets abroad also place a toll in the country ("three killed in Greece") that the local press
+places in its capital or street, and no article need write "Athens, Greece". A story's home
+country (`home_country`: the one country most of its articles name, twice as often as any
+other) is taken to hold the story's other places; country names are Babel's (CLDR), which
+MkDocs Material's own dependency already installs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
+from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
 from digest.figures.context import entity_of, place_entity
@@ -85,3 +94,32 @@ def follows(child: Token, end: int) -> bool:
 
 def overlaps(first: Span, second: Span) -> bool:
     return first.start < second.end and second.start < first.end
+
+
+# Babel's territories that are groupings, not countries: the EU, the euro area, the UN, "unknown".
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Every country's English name, as CLDR writes it: "Greece", "United States"."""
+    territories = Locale("en").territories
+    return frozenset(name for code, name in territories.items() if code.isalpha() and code not in _NOT_COUNTRIES)
+
+
+def home_country(named: Sequence[Iterable[str]]) -> str | None:
+    """The country more than half the articles name (`named`: each article's place names), twice
+    as many as name any other; None where no one country is the story's."""
+    counts = Counter(name for names in named for name in set(names) & country_names())
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] * 2 <= len(named) or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def within_home(places: Iterable[str], named: Sequence[Iterable[str]]) -> tuple[Within, ...]:
+    """Each place that is not a country, within the story's home country."""
+    home = home_country(named)
+    if home is None:
+        return ()
+    return tuple(Within(place, home) for place in sorted(set(places)) if place not in country_names())
