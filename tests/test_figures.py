@@ -211,6 +211,28 @@ def test_a_window_is_a_period_not_a_count(nlp):
     assert (figure.value, figure.period, str(figure.measure)) == (45, "week", "killed")
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("Three people were shot, one fatally, outside a nightclub.", 3, "shot"),
+    ("The gunman shot three people before turning the gun on himself.", 3, "shot"),
+    ("Two people were shot and killed and a third was wounded.", 2, "killed"),
+    ("Three men were shot dead in the attack.", 3, "killed"),
+    ("A man shot to death one person and injured two others.", 1, "killed"),
+    ("A man shot to death one person and injured two others.", 2, "injured"),  # the others were not shot dead
+    ("A gunman shot and wounded three people at a printing plant.", 3, "injured"),
+])  # fmt: skip
+def test_gunfire_counts_the_people_shot_and_says_what_it_did_where_the_clause_does(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
+def test_people_shot_may_be_those_wounded_but_never_those_killed():
+    shot, wounded, killed = (
+        Figure("a", 0, 2, "two", None, "people", Measure("shot"), "people shot"),
+        Figure("b", 0, 2, "two", None, "people", Measure("injured"), "people injured"),
+        Figure("c", 0, 2, "two", None, "people", Measure("killed"), "people killed"),
+    )
+    assert sorted(len(g.values) for g in group_figures([shot, wounded, killed])) == [1, 2]
+
+
 def test_a_running_total_has_no_window(nlp):
     figures = read(nlp, "The ministry said 1,350 new infections were recorded in the past 24 hours, bringing the total to 48,200.")
     assert (one(figures, 1350).period, one(figures, 48200).period) == ("24 hours", None)

@@ -230,6 +230,8 @@ def measures_agree(first: Measure | None, second: Measure | None) -> bool:
     if first is None or second is None:
         return True
     one, other = str(first).casefold(), str(second).casefold()
+    if {one, other} == {"shot", "injured"}:
+        return True  # the people a gunman shot are those he wounded, where none died: outlets say either
     return one in loosened(second) or other in loosened(first) or closed_kind(one, other) or closed_kind(other, one)
 
 

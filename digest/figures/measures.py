@@ -91,6 +91,13 @@ def tells_of_part(clause: Token) -> bool:
 
 def verb_measure(verb: Token) -> str | None:
     found = word_measure(verb)
+    if found == "shot":
+        # "were shot and killed", "shot dead", "shot to death": what the shooting did to the same
+        # people ("shot one person and injured two others" injured others)
+        outcome = [c for c in verb.children if c.dep_ in {"conj", "oprd", "acomp"} and not has_own_object(c)]
+        if any(c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children) for c in verb.children):
+            return "killed"
+        return next((m for c in outcome if (m := word_measure(c)) in {"killed", "injured"}), found)
     if found:
         return found
     # "500 volunteers helped evacuate 3,000 residents": a complement with an object of its own

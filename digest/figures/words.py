@@ -84,6 +84,8 @@ VERB_MEASURES = {
     # A crowd told by what it did: "more than 100,000 took part", "35,000 demonstrated".
     "participate": "took part", "demonstrate": "took part", "rally": "took part",
     "escape": "escaped", "recapture": "recaptured",
+    # Gunfire counts everyone hit, killed or wounded: "three people were shot, one fatally".
+    "shoot": "shot", "gun": "shot",
 }  # fmt: skip
 # Verbs whose object, not their subject, undergoes what they measure: "Twelve soldiers killed three
 # militants" kills the militants, "Two dozen ambulances took the injured to hospitals" takes the
@@ -91,7 +93,7 @@ VERB_MEASURES = {
 AGENT_VERBS = frozenset(
     """kill slay murder massacre injure wound hurt maim abduct kidnap arrest detain imprison jail rescue
     infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport
-    admit fly airlift hold move relocate drive force recapture""".split()
+    admit fly airlift hold move relocate drive force recapture shoot gun""".split()
 )
 # Objects that make one idiom with the verb, said of its subject: "took part", "took shelter",
 # "lost their lives", "fled their homes".
@@ -159,7 +161,7 @@ LABEL_PARTICIPLES = {
     "damaged": "damaged", "missing": "missing", "inhabitants": "living",
     "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against", "took part": "taking part",
-    "at large": "at large", "escaped": "escaped", "recaptured": "recaptured",
+    "at large": "at large", "escaped": "escaped", "recaptured": "recaptured", "shot": "shot",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
 REPORTING_VERBS = {
