@@ -705,6 +705,14 @@ def test_a_total_of_nothing_totals_what_the_sentence_counted_before_it(nlp, text
     assert one(read(nlp, text), value).counted == counted
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("Rescuers pulled 17 survivors from the rubble, raising the number rescued to 53.", 53, "rescued"),
+    ("Police arrested 12 more people, bringing the number detained to 40.", 40, "arrested"),
+])  # fmt: skip
+def test_a_tally_told_by_its_participle_is_read(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
 def test_a_whole_fronted_before_its_part_is_not_where_the_part_is(nlp):
     figures = read(nlp, "Of the 1,100 jobs cut, 450 will go in Sweden.")
     assert (one(figures, 1100).place, one(figures, 450).place) == (None, "Sweden")

@@ -305,6 +305,8 @@ def tally_subject(number: Token) -> Token | None:
     nouns = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != number.i]
     if verb.dep_ == "acl" and verb.lemma_.lower() in RISE_WORDS | FALL_WORDS:
         nouns.append(verb.head)  # "The number of passengers climbed … to 28 million", parsed as a noun phrase
+    elif verb.dep_ == "acl" and number.head.lower_ == "to" and verb.head.dep_ == "dobj":
+        nouns.append(verb.head)  # "raising the number rescued to 53": "to 53" hung on the tally's participle
     return next((n for n in nouns if n.lemma_.lower() in TALLY_NOUNS or is_tally_of_people(n)), None)
 
 
