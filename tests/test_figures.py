@@ -705,6 +705,16 @@ def test_a_total_of_nothing_totals_what_the_sentence_counted_before_it(nlp, text
     assert one(read(nlp, text), value).counted == counted
 
 
+def test_a_scaled_sum_of_nothing_is_in_the_currency_the_sentence_gave_before(nlp):
+    figures = read(nlp, "The firm reported a net loss of 1.3 billion euros, compared with a profit of 450 million a year earlier.")
+    assert (one(figures, 450e6).unit, str(one(figures, 450e6).measure)) == ("euro", "profit")
+    figures = read(nlp, "Operating profit sank 38 per cent to 1.42 billion kronor, against 2.29 billion a year earlier.")
+    earlier, now = one(figures, 2.29e9), one(figures, 1.42e9)
+    assert (earlier.unit, earlier.measure) == ("crown", now.measure)  # the level it is set against, not the fall
+    figures = read(nlp, "The bank lent 3 billion euros to 2 million households.")
+    assert one(figures, 2e6).unit is None  # a scale that counts a noun is a count
+
+
 @pytest.mark.parametrize("text, value, measure", [
     ("Rescuers pulled 17 survivors from the rubble, raising the number rescued to 53.", 53, "rescued"),
     ("Police arrested 12 more people, bringing the number detained to 40.", 40, "arrested"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, read_qualifier, run_around, run_root
+from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, read_qualifier, run_around, run_root, runs_of
 from digest.figures.values import token_value
 from digest.figures.words import (
     CURRENCY_NAMES,
@@ -13,12 +13,14 @@ from digest.figures.words import (
     CURRENCY_SIGNS,
     PERCENT_KINDS,
     PERCENT_UNITS,
+    SCALES,
     SEISMIC_NOUNS,
     SPEED_UNITS,
     TEMPERATURE_SCALES,
     TEMPERATURE_UNITS,
     UNIT_NAMES,
 )
+from digest.nlp.sentences import sentence_of
 from digest.nlp.vocabulary import ARGUMENTS
 
 
@@ -52,7 +54,24 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         anchor = number.head if number.dep_ == "nummod" and number.head.pos_ == "NOUN" else magnitude
         anchor = number if magnitude.i == number.i else anchor
         return "magnitude", anchor, min(run.start, magnitude.i), max(run.end, magnitude.i + 1)
-    return compared_unit(run)
+    return compared_unit(run) or scaled_unit(run)
+
+
+def scaled_unit(run: Span) -> tuple[str, Token, int, int] | None:
+    """The currency a scaled amount of nothing leaves unsaid, as business copy does after a first
+    sum: "a net loss of 1.3 billion euros, against a profit of 450 million a year earlier". A
+    scale word that counts a noun ("450 million people") is a count."""
+    number = run_root(run)
+    if run[-1].lower_ not in SCALES or run[-1].lower_ in {"hundred", "thousand"} or number.dep_ == "nummod":
+        return None
+    sentence = sentence_of(number)
+    earlier = [r for r in runs_of(run.doc) if sentence.start <= r.start and r.end <= run.start]
+    units = [unit for r in earlier if (unit := measurement_unit(r)) is not None]
+    if not units or units[-1][0] not in CURRENCY_NAMES.values():
+        return None
+    # "sank to 1,42 billion kronor, against 2,29 billion a year earlier": the level it is set against
+    against = number.dep_ == "pobj" and number.head.lower_ in {"against", "versus", "vs"}
+    return units[-1][0], units[-1][1] if against else number, run.start, run.end
 
 
 def compared_unit(run: Span) -> tuple[str, Token, int, int] | None:
