@@ -705,6 +705,15 @@ def test_a_total_of_nothing_totals_what_the_sentence_counted_before_it(nlp, text
     assert one(read(nlp, text), value).counted == counted
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("The company raised $500 million in its stock market debut.", 5e8, "raise"),
+    ("The appeal has raised 3 million euros for the victims.", 3e6, "raise"),
+    ("The government raised the sales tax by 2 percentage points.", 2, "rise in tax (sale)"),  # a change it made
+])  # fmt: skip
+def test_money_raised_is_collected_not_a_rise(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
 def test_a_scaled_sum_of_nothing_is_in_the_currency_the_sentence_gave_before(nlp):
     figures = read(nlp, "The firm reported a net loss of 1.3 billion euros, compared with a profit of 450 million a year earlier.")
     assert (one(figures, 450e6).unit, str(one(figures, 450e6).measure)) == ("euro", "profit")

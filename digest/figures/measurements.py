@@ -198,6 +198,8 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, subject=subject, owner=own, direction=direction)
     if node.pos_ not in {"VERB", "AUX"}:
         return Reading(whole=whole, owner=own, direction=direction)
+    if anchor.dep_ == "dobj" and node.lemma_.lower() == "raise" and anchor.head.i == node.i:
+        return Reading(whole=whole, verb=node, owner=own)  # "the appeal raised €3 million": money collected, no rise
     reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
     return replace(reading, owner=own, unnamed=False) if own else reading
 
