@@ -1058,6 +1058,16 @@ def test_a_margin_of_votes_gives_the_votes_for_then_those_against(nlp):
     assert sorted(len(g.values) for g in group_figures(figures)) == [2, 2]
 
 
+@pytest.mark.parametrize("text", ["The bill passed the House 218 to 212.", "The amendment was rejected 218 to 212."])
+def test_a_bare_margin_of_a_vote_gives_the_votes_for_then_those_against(nlp, text):
+    assert [(f.value, f.label) for f in read(nlp, text)] == [(218, "votes for"), (212, "votes against")]
+
+
+def test_a_score_or_a_range_is_no_margin_of_votes(nlp):
+    assert not read(nlp, "Spain won the final 4 to 3 on penalties.")
+    assert [f.label for f in read(nlp, "The council approved 12 to 15 new homes.")] == ["homes"]
+
+
 def test_votes_of_no_side_are_votes_not_votes_who_voted(nlp):
     assert one(read(nlp, "The coalition needed 234 votes in the joint session."), 234).label == "votes"
 

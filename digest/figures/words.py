@@ -290,6 +290,9 @@ UNIT_LABELS = {
     "inch": "inches", "fahrenheit": "degrees Fahrenheit",
 }  # fmt: skip
 
+# Verbs a chamber passes or rejects a measure by, its margin written bare: "passed 218 to 212".
+VOTING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "vote", "defeat", "confirm", "ratify", "endorse", "back"})
+
 # Verbs that say a quantity is held, reached or estimated, and nothing of what it is.
 NEUTRAL_VERBS = {
     "be", "have", "reach", "stand", "hit", "total", "put", "estimate", "measure", "remain", "stay",
