@@ -706,6 +706,21 @@ def test_a_total_of_nothing_totals_what_the_sentence_counted_before_it(nlp, text
 
 
 @pytest.mark.parametrize("text, value, measure", [
+    ("The outbreak has sickened 230 people in four states.", 230, "ill"),
+    ("At least 60 people have fallen ill after eating at the restaurant.", 60, "ill"),
+    ("The number of people ill with the disease rose to 19.", 19, "ill"),
+    ("Nearly 9,000 people have been vaccinated since the campaign began.", 9000, "vaccinated"),
+    ("Twelve seriously ill patients were taken by ambulance to hospitals.", 12, "hospitalised"),  # ill before the story
+])  # fmt: skip
+def test_an_outbreaks_sick_and_vaccinated_are_measured(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
+def test_a_total_of_a_value_totals_what_the_sentence_counted(nlp):
+    assert one(read(nlp, "Officials confirmed 48 new cases overnight, for a total of 1,310."), 1310).counted == "case"
+
+
+@pytest.mark.parametrize("text, value, measure", [
     ("The company raised $500 million in its stock market debut.", 5e8, "raise"),
     ("The appeal has raised 3 million euros for the victims.", 3e6, "raise"),
     ("The government raised the sales tax by 2 percentage points.", 2, "rise in tax (sale)"),  # a change it made

@@ -145,6 +145,7 @@ def tallied_noun(tally: Token) -> Token:
     rose to 1,024" counts cases) or the noun before "numbers" ("passenger numbers"), else the tally itself, which counts people ("the death toll
     rose to 45", "the number of people killed rose to 40": the tally's measure is theirs)."""
     whole = of_object(tally)
+    whole = None if whole is not None and whole.like_num else whole  # "a total of 1,310": the value, not what it counts
     if whole is None and tally.lemma_.lower() == "number":
         # "Passenger numbers rose to 28 million" counts passengers, as "the number of passengers" does
         kinds = [c for c in tally.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tally.i - 1]

@@ -22,6 +22,7 @@ from digest.figures.words import (
     NOUN_MEASURES,
     REPORTING_VERBS,
     SETTLEMENT_NOUNS,
+    STATE_ADJECTIVES,
     TALLY_NOUNS,
     VERB_MEASURES,
     WEAK_NOUN_MEASURES,
@@ -73,6 +74,8 @@ def idiom_measure(verb: Token, without: Token | None = None) -> str | None:
 def modifier_measure(token: Token) -> str | None:
     """A measure written on the count itself: "29 believed to have died", "10 people dead"."""
     for child in token.children:
+        if child.dep_ == "amod" and child.i < token.i and child.lower_ in STATE_ADJECTIVES:
+            continue  # "seriously ill patients": ill before the story
         if child.dep_ in {"amod", "acl", "relcl", "oprd", "acomp", "xcomp"} and not tells_of_part(child):
             found = word_measure(child) or next(
                 (word_measure(c) for c in child.children if c.dep_ in {"xcomp", "acomp", "oprd"} and word_measure(c)),

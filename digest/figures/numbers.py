@@ -297,7 +297,11 @@ def copula_subject(number: Token) -> Token | None:
 
 
 def tally_subject(number: Token) -> Token | None:
-    """ "The death toll rose to 300" / "the toll is 300": the tally noun the number completes."""
+    """ "The death toll rose to 300" / "the toll is 300": the tally noun the number completes;
+    or the tally it is "of": "48 new cases, for a total of 1,310", "a death toll of 45"."""
+    of = number.head
+    if number.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.lemma_.lower() in TALLY_NOUNS:
+        return of.head
     verb = number.head.head if number.dep_ == "pobj" else number.head
     if number.dep_ not in {"pobj", "attr", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None

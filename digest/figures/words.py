@@ -86,13 +86,15 @@ VERB_MEASURES = {
     "escape": "escaped", "recapture": "recaptured",
     # Gunfire counts everyone hit, killed or wounded: "three people were shot, one fatally".
     "shoot": "shot", "gun": "shot",
+    # An outbreak's sick: "has sickened 230 people"; and its vaccinated.
+    "sicken": "ill", "vaccinate": "vaccinated", "immunise": "vaccinated", "immunize": "vaccinated",
 }  # fmt: skip
 # Verbs whose object, not their subject, undergoes what they measure: "Twelve soldiers killed three
 # militants" kills the militants, "Two dozen ambulances took the injured to hospitals" takes the
 # injured. Not "flee", "evacuate", "close" or "survive", whose subject may be what is counted.
 AGENT_VERBS = frozenset(
     """kill slay murder massacre injure wound hurt maim abduct kidnap arrest detain imprison jail rescue
-    infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport
+    infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport sicken vaccinate
     admit fly airlift hold move relocate drive force recapture shoot gun""".split()
 )
 # Objects that make one idiom with the verb, said of its subject: "took part", "took shelter",
@@ -103,7 +105,11 @@ ADJ_MEASURES = {
     "trapped": "trapped",
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
     "homeless": "displaced", "displaced": "displaced",
+    "ill": "ill", "sick": "ill", "vaccinated": "vaccinated",
 }  # fmt: skip
+# States a noun has before the story: "twelve seriously ill patients were taken to hospitals" were
+# ill already; "people ill with Legionnaires' disease", after the noun, are the outbreak's.
+STATE_ADJECTIVES = frozenset({"ill", "sick"})
 NOUN_MEASURES = {
     "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed", "corpse": "killed",
     "deceased": "killed",
@@ -162,6 +168,7 @@ LABEL_PARTICIPLES = {
     "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against", "took part": "taking part",
     "at large": "at large", "escaped": "escaped", "recaptured": "recaptured", "shot": "shot",
+    "ill": "ill", "vaccinated": "vaccinated",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
 REPORTING_VERBS = {
@@ -236,6 +243,7 @@ IDIOMS = (
     ({"move", "take", "bring", "relocate"}, {"safety", "shelter"}, "displaced"),
     ({"admit", "take", "rush", "bring", "transport", "fly", "airlift"}, {"hospital"}, "hospitalised"),
     ({"be", "remain", "stay", "lie"}, {"hospital"}, "hospitalised"),
+    ({"fall", "become", "get", "take"}, {"ill", "sick"}, "ill"),  # "60 people have fallen ill"
     # Escapees not yet caught: "25 were still at large", "are still on the run" (not "in the
     # run for the title": a preposition and its object are one word here), "continue fugitive".
     ({"be", "remain", "stay", "continue"}, {"large", "loose", "on run", "fugitive"}, "at large"),
