@@ -1192,6 +1192,12 @@ def test_fahrenheit_is_its_own_unit_and_a_temperature(nlp):
     assert [(f.value, f.unit) for f in warm] == [(28, "degree"), (82, "fahrenheit")]
 
 
+def test_a_temperature_written_with_the_degree_sign_is_read(nlp):
+    (celsius,) = read(nlp, "Temperatures hit 47.1°C in Seville.")
+    (fahrenheit,) = read(nlp, "The temperature reached 104 °F in Phoenix.")
+    assert [(f.value, f.unit, f.text) for f in (celsius, fahrenheit)] == [(47.1, "degree", "47.1°C"), (104, "fahrenheit", "104 °F")]
+
+
 def test_a_conversion_the_same_sentence_gives_joins_its_value_in_one_agreed_row():
     pair = [length("a", 7, "km", "seven km"), length("a", 4, "mile", "4 miles")]
     (group,) = group_figures([*pair, length("b", 7, "km", "seven km")])

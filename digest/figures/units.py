@@ -140,6 +140,9 @@ def unit_after(token: Token) -> tuple[str, int] | None:
     currency = CURRENCY_NAMES.get(lemma) or CURRENCY_NAMES.get(token.lower_) or CURRENCY_NAMES.get(token.lower_.removesuffix("s"))
     if currency is not None:
         return currency, token.i + 1
+    if token.text == "°":  # "47.1°C", "104 °F", a bare "30°"
+        scale = following[0] if following else ""
+        return ("fahrenheit", token.i + 2) if scale == "f" else ("degree", token.i + (2 if scale == "c" else 1))
     unit = UNIT_NAMES.get(lemma) or UNIT_NAMES.get(token.lower_)
     if unit is None:
         return None
