@@ -169,6 +169,21 @@ def test_a_wire_dateline_is_no_title_though_every_outlet_shares_its_place(parser
     assert "(" not in title and "Marseille" in title, title
 
 
+def test_a_kicker_naming_the_speaker_is_no_title_though_it_runs_three_words(parser: Parser) -> None:
+    specs = [
+        ("k1", "EU leaders condemn attack\n\nBRUSSELS — European Commission President Ursula von der Leyen called "
+               "the attack \"a dark day for Europe\" and promised support to the victims' families. Speaking to "
+               "reporters, she said the union would \"not be intimidated\".", None, "en"),
+        ("k2", "Von der Leyen: attack a dark day for Europe\n\n\"This is a dark day for Europe. We stand with the "
+               "families of the victims, and we will not be intimidated by those who want to divide us,\" von der "
+               "Leyen said in a statement on Monday.", None, "en"),
+        ("k3", "Commission chief speaks after attack\n\nUrsula von der Leyen spoke of \"a dark day for Europe\". "
+               "\"We will not let ourselves be intimidated by those who want to divide us,\" the president of the "
+               "Commission declared.", None, "en"),
+    ]  # fmt: skip
+    assert name_topic(extract(parser, specs)).casefold() != "von der leyen"
+
+
 @pytest.mark.parametrize("text, dateline", [
     ("MARSEILLE, France (Coastline Wire) —", True), ("GAZA CITY (AP)", True), ("WASHINGTON —", True),
     ("NATO, EU agree on a new plan", False), ("UN warns of famine (again)", False), ("Festival opens", False),

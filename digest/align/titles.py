@@ -43,8 +43,17 @@ def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
         lines.append(e.article.title)
         lines.extend(s.text for s in e.sentences[:4] if looks_like_heading(s))
     parts = {clean_title(part) for line in lines for part in re.split(r":\s+", line)}
-    # A kicker ("Blinken") is no title, but a short headline ("Festival opens") beats none at all.
-    return sorted(p for p in parts if len(p.split()) >= 3) or sorted(p for p in parts if p)
+    # A kicker ("Blinken", "Von der Leyen") is no title, but a short headline ("Festival opens") beats none at all.
+    people = person_names(extractions)
+    titles = [p for p in parts if len(p.split()) >= 3 and p.casefold() not in people]
+    return sorted(titles) or sorted(p for p in parts if p)
+
+
+def person_names(extractions: Sequence[Extraction]) -> set[str]:
+    """Every person's name the topic gives, casefolded, and each tail of it: a kicker names the
+    speaker by surname, particles and all ("Von der Leyen: attack a dark day for Europe")."""
+    names = {m.canonical.casefold() for e in extractions for m in e.mentions if m.label == "PERSON"}
+    return {" ".join(words[i:]) for name in names if (words := name.split()) for i in range(len(words))}
 
 
 def looks_like_heading(sentence: Sentence) -> bool:
