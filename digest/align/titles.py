@@ -31,8 +31,8 @@ def name_topic(extractions: Sequence[Extraction]) -> str:
     if not candidates:
         return "Untitled"
     shares = term_shares(extractions)
-    best = max(candidates, key=lambda c: (title_score(c, shares), -len(c), c))
-    return shorten(best)
+    best = shorten(max(candidates, key=lambda c: (title_score(c, shares), -len(c), c)))
+    return best[:1].upper() + best[1:]  # the part after a kicker's colon opens in lower case: "attack a dark day …"
 
 
 def title_candidates(extractions: Sequence[Extraction]) -> list[str]:
