@@ -185,6 +185,16 @@ def test_a_kicker_naming_the_speaker_is_no_title_though_it_runs_three_words(pars
     assert title.casefold() != "von der leyen" and title[0].isupper()
 
 
+def test_a_quoted_sentence_is_no_heading_though_it_ends_inside_its_marks(parser: Parser) -> None:
+    specs = [
+        ("e1", "Mayor orders evacuation\n\nMayor Petra Holm ordered the evacuation of the old town. Her deputy "
+               "added: \"Everyone must leave by midnight.\"", None, "en"),
+        ("e2", "Old town evacuated as river rises\n\nThe old town was evacuated on Monday. Deputy mayor Jonas Berg "
+               "said that everyone had to leave \"by midnight\".", None, "en"),
+    ]  # fmt: skip
+    assert "midnight" not in name_topic(extract(parser, specs))
+
+
 @pytest.mark.parametrize("text, dateline", [
     ("MARSEILLE, France (Coastline Wire) —", True), ("GAZA CITY (AP)", True), ("WASHINGTON —", True),
     ("NATO, EU agree on a new plan", False), ("UN warns of famine (again)", False), ("Festival opens", False),

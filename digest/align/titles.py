@@ -58,7 +58,9 @@ def person_names(extractions: Sequence[Extraction]) -> set[str]:
 
 def looks_like_heading(sentence: Sentence) -> bool:
     text = sentence.text.rstrip()
-    return len(text.split()) <= TITLE_WORDS and not text.endswith((".", "?", "!")) and not is_dateline(text)
+    # A quoted sentence ends inside its marks ('… by midnight."'): it is still a sentence
+    ended = text.rstrip("\"'”’»)").endswith((".", "?", "!"))
+    return len(text.split()) <= TITLE_WORDS and not ended and not is_dateline(text)
 
 
 def is_dateline(text: str) -> bool:
