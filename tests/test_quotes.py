@@ -41,6 +41,15 @@ def quotes_of(nlp: Language, text: str, article: str = "a") -> tuple[Quote, ...]
 # --- finding quotes and speakers -----------------------------------------------------------
 
 
+def test_a_sentence_in_single_marks_after_a_single_quoted_remark_is_a_quote(nlp: Language) -> None:
+    text = "Clara Ruiz visited the district. 'We will rebuild every home that was lost,' she told the BBC. 'Nobody will be left behind.'"
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("We will rebuild every home that was lost", "Clara Ruiz"), ("Nobody will be left behind.", "Clara Ruiz"),
+    ]  # fmt: skip
+    # without a single-quoted remark before it, a mark after a stop may be an apostrophe's
+    assert quotes_of(nlp, "The unions met on Monday. 'Tis the season, the banner said.") == ()
+
+
 @pytest.mark.parametrize("text", [
     '"We are ready," union leader Maria Kowalska said, "to sit down with the management at any time."',
     '"We are ready", union leader Maria Kowalska said, "to sit down with the management at any time."',  # comma outside

@@ -52,6 +52,9 @@ _SINGLE_SAID = re.compile(r"(?<=\s)['‘](?P<body>(?:[^\n'‘’]|['’](?=\w)){
 # …or after a colon, closed by the end of a sentence: "Karl Weiss said: 'The outbreak is over.'"
 # (an apostrophe, as in "the unions' demands", never follows a full stop).
 _SINGLE_AFTER_COLON = re.compile(r"(?<=:\s)['‘](?=[A-Z])(?P<body>[^\n]+?[.!?…])['’](?!\w)")
+# …or a whole sentence in single marks after another sentence, where the paragraph already quotes
+# so: "'We will rebuild every home,' she told the BBC. 'Nobody will be left behind.'"
+_SINGLE_SENTENCE = re.compile(r"(?<=[.!?…]\s)['‘](?=[A-Z])(?P<body>(?:[^\n'‘’]|['’](?=\w)){2,}?[.!?…])['’](?!\w)")
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 MARKS = OPENING_MARKS + CLOSING_MARKS + '"'
@@ -134,6 +137,10 @@ def single_quoted(text: str, start: int, end: int, taken: Sequence[Marked]) -> l
         for match in pattern.finditer(text, start, end):
             if pattern is _SINGLE_SAID and not said_before(text, match.start(), _SAYING_BEFORE):
                 continue
+            if not any(t.start <= match.start() <= t.end for t in (*taken, *found)):
+                found.append(Marked(match.start(), match.end("body")))
+    if found:  # the paragraph quotes in single marks: a sentence in them is a quote too
+        for match in _SINGLE_SENTENCE.finditer(text, start, end):
             if not any(t.start <= match.start() <= t.end for t in (*taken, *found)):
                 found.append(Marked(match.start(), match.end("body")))
     return sorted(found, key=lambda m: m.start)
