@@ -11,7 +11,7 @@ import pytest
 
 from digest.align import topics
 from digest.align.linkage import average_linkage
-from digest.align.titles import is_dateline, name_topic
+from digest.align.titles import is_dateline, name_topic, shorten
 from digest.align.topics import (
     GROUP_ATTACH,
     GROUP_NAMES,
@@ -193,6 +193,15 @@ def test_a_quoted_sentence_is_no_heading_though_it_ends_inside_its_marks(parser:
                "said that everyone had to leave \"by midnight\".", None, "en"),
     ]  # fmt: skip
     assert "midnight" not in name_topic(extract(parser, specs))
+
+
+@pytest.mark.parametrize("title, short", [
+    ("Lyon grinds to a halt as bus drivers walk out", "Lyon grinds to a halt as bus drivers walk out"),
+    ("Coach steps down", "Coach steps down"),
+    ("Talks on", "Talks"),  # a dangling preposition goes
+])  # fmt: skip
+def test_a_title_keeps_the_particle_of_its_verb(title: str, short: str) -> None:
+    assert shorten(title) == short
 
 
 @pytest.mark.parametrize("text, dateline", [

@@ -90,9 +90,14 @@ def title_score(candidate: str, shares: Mapping[str, float]) -> float:
     return sum(found) / math.sqrt(len(words))  # mostly shared words; a little credit for coverage
 
 
+# Adverb particles that end a phrasal verb, and a headline with it: "steps down", "called off".
+PARTICLES = frozenset({"down", "up", "out", "off", "back", "away"})
+
+
 def shorten(title: str) -> str:
     """At most TITLE_WORDS words, never ending on an ellipsis or a dangling "of"."""
     words = title.replace("…", " ").replace("...", " ").split()[:TITLE_WORDS]
-    while len(words) > 1 and words[-1].lower() in STOP_WORDS:
+    # "Talks on", "Strike over": a dangling word goes; "Coach steps down", "Strike called off" keep theirs
+    while len(words) > 1 and words[-1].lower() in STOP_WORDS and words[-1].lower() not in PARTICLES:
         words.pop()
     return " ".join(words).rstrip(",;:-–—")
