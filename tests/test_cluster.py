@@ -199,6 +199,10 @@ def test_a_quoted_sentence_is_no_heading_though_it_ends_inside_its_marks(parser:
     ("Lyon grinds to a halt as bus drivers walk out", "Lyon grinds to a halt as bus drivers walk out"),
     ("Coach steps down", "Coach steps down"),
     ("Talks on", "Talks"),  # a dangling preposition goes
+    # cut short, a title ends where its last clause began
+    ("Poland's central bank cuts main rate by 25 basis points as inflation eases to 3 per cent",
+     "Poland's central bank cuts main rate by 25 basis points"),
+    ("The Chamber approved the budget for the year 2026, the deficit falls to 3 per cent", "The Chamber approved the budget for the year 2026"),
 ])  # fmt: skip
 def test_a_title_keeps_the_particle_of_its_verb(title: str, short: str) -> None:
     assert shorten(title) == short

@@ -90,13 +90,21 @@ def title_score(candidate: str, shares: Mapping[str, float]) -> float:
     return sum(found) / math.sqrt(len(words))  # mostly shared words; a little credit for coverage
 
 
+# Where a clause of a long headline begins: a title cut short ends before it, keeping at least MIN_CUT words.
+CLAUSE_WORDS = frozenset({"as", "while", "after", "before", "amid", "and", "but", "with", "when", "despite"})
+MIN_CUT = 5
 # Adverb particles that end a phrasal verb, and a headline with it: "steps down", "called off".
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away"})
 
 
 def shorten(title: str) -> str:
-    """At most TITLE_WORDS words, never ending on an ellipsis or a dangling "of"."""
-    words = title.replace("…", " ").replace("...", " ").split()[:TITLE_WORDS]
+    """At most TITLE_WORDS words, never ending on an ellipsis or a dangling "of"; a title cut short
+    ends where its last clause began ("… cuts main rate by 25 basis points", not "… as inflation")."""
+    words = title.replace("…", " ").replace("...", " ").split()
+    if len(words) > TITLE_WORDS:
+        words = words[:TITLE_WORDS]
+        breaks = [i for i, w in enumerate(words) if i >= MIN_CUT and (w.lower() in CLAUSE_WORDS or words[i - 1].endswith((",", ";")))]
+        words = words[: breaks[-1]] if breaks else words
     # "Talks on", "Strike over": a dangling word goes; "Coach steps down", "Strike called off" keep theirs
     while len(words) > 1 and words[-1].lower() in STOP_WORDS and words[-1].lower() not in PARTICLES:
         words.pop()
