@@ -203,6 +203,8 @@ def test_a_quoted_sentence_is_no_heading_though_it_ends_inside_its_marks(parser:
     ("Poland's central bank cuts main rate by 25 basis points as inflation eases to 3 per cent",
      "Poland's central bank cuts main rate by 25 basis points"),
     ("The Chamber approved the budget for the year 2026, the deficit falls to 3 per cent", "The Chamber approved the budget for the year 2026"),
+    ("Jury finds suspect in Troy office shooting guilty.", "Jury finds suspect in Troy office shooting guilty"),  # a headline's stop
+    ("Iran sanctions eased by the U.S.", "Iran sanctions eased by the U.S."),  # an abbreviation's
 ])  # fmt: skip
 def test_a_title_keeps_the_particle_of_its_verb(title: str, short: str) -> None:
     assert shorten(title) == short

@@ -108,4 +108,6 @@ def shorten(title: str) -> str:
     # "Talks on", "Strike over": a dangling word goes; "Coach steps down", "Strike called off" keep theirs
     while len(words) > 1 and words[-1].lower() in STOP_WORDS and words[-1].lower() not in PARTICLES:
         words.pop()
-    return " ".join(words).rstrip(",;:-–—")
+    title = " ".join(words).rstrip(",;:-–—")
+    # a headline's own full stop goes ("Jury finds suspect guilty."), an abbreviation's stays ("… the U.S.")
+    return title[:-1] if words and title.endswith(".") and "." not in words[-1][:-1] else title
