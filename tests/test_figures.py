@@ -233,6 +233,10 @@ def test_people_shot_may_be_those_wounded_but_never_those_killed():
     assert sorted(len(g.values) for g in group_figures([shot, wounded, killed])) == [1, 2]
 
 
+def test_a_count_hung_on_a_compound_counts_the_plural_it_modifies(nlp):
+    assert one(read(nlp, "Reports said the 3 bank employees were burnt to death."), 3).label == "employees"
+
+
 def test_a_running_total_has_no_window(nlp):
     figures = read(nlp, "The ministry said 1,350 new infections were recorded in the past 24 hours, bringing the total to 48,200.")
     assert (one(figures, 1350).period, one(figures, 48200).period) == ("24 hours", None)

@@ -36,6 +36,7 @@ def read(nlp, text: str, published: str | None = "2026-03-10") -> tuple[Figure, 
         ("Police received dozens of 911 calls, and a 911 dispatcher stayed on the line.", {911}),
         ("Anyone with a fever is asked to call the SNS 24 line, and the FTSE 100 index fell.", {24, 100}),
         ("He fired a 9mm handgun, and the army fired 155mm artillery shells and a 12 gauge shotgun.", {9, 155, 12}),
+        ("He stopped at the 76 station, in the 2500 block of Oregon 214.", {76, 2500, 214}),
     ],
 )
 def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> None:
@@ -52,6 +53,9 @@ def test_a_number_that_names_is_no_figure(nlp, text: str, named: set[float]) -> 
         ("The fire service took 40 calls in one night.", 40),
         ("Police seized 3 guns from the house.", 3),
         ("The UN sent 40 trucks of food to the city.", 40),  # capitals before the count, not inside its phrase
+        ("The 40 staff were sent home, and the 12 aircraft landed.", 40),  # a plural its singular
+        ("The 40 staff were sent home, and the 12 aircraft landed.", 12),
+        ("Reports said the 3 bank employees were burnt to death.", 3),  # the count hung on a compound
     ],
 )
 def test_a_count_beside_a_name_is_still_read(nlp, text: str, value: float) -> None:

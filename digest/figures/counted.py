@@ -49,7 +49,11 @@ def counted_noun(number: Token) -> Token | None:
         return tallied_noun(head)
     if modifies_noun(number) and head.pos_ in {"NOUN", "PROPN", "PRON"} and head.lower_ != "plus":  # "100,000 plus"
         # "Two miners were killed and 12 others trapped": the others are miners too
-        return (earlier_counted_noun(number) or head) if head.lemma_.lower() == "other" else hyphened_head(head)
+        if head.lemma_.lower() == "other":
+            return earlier_counted_noun(number) or head
+        # "the 3 bank employees", the number hung on the compound: the employees are counted
+        plural = head.head if head.dep_ == "compound" and head.tag_ == "NN" and head.head.tag_ == "NNS" and head.head.i == head.i + 1 else None
+        return plural or hyphened_head(head)
     if is_adjective_count(number):
         return hyphened_head(head.head)
     sibling = sibling_subject(number)

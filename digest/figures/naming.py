@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from digest.figures.values import token_value
 from digest.figures.words import (
     CALIBER_WORDS,
     CLOCK,
@@ -18,6 +19,7 @@ from digest.figures.words import (
     DIMENSION_MARKS,
     EMERGENCY_NUMBERS,
     GLUED_UNITS,
+    INVARIANT_PLURALS,
     LINE_NOUNS,
     MERIDIEMS,
     NAMING_ENTITIES,
@@ -29,9 +31,22 @@ from digest.figures.words import (
 def names_something(run: Span) -> bool:
     tests = (
         follows_its_noun, inside_a_name, after_a_name_in_its_phrase, glued_to_capitals, is_dimension, is_clock,
-        is_pronoun_one, is_coordinate, is_caliber, is_service_number,
+        is_pronoun_one, is_coordinate, is_caliber, is_service_number, names_one_thing,
     )  # fmt: skip
     return any(test(run) for test in tests)
+
+
+def names_one_thing(run: Span) -> bool:
+    """ "the 76 station", "the 2500 block of Oregon 214": a number of two or more before a singular
+    noun, after "the", names one thing (a brand, a street's block) rather than counting many.
+    Nouns whose plural is their singular ("the 40 staff", "the 12 aircraft") still count."""
+    doc, number = run.doc, run[-1]
+    noun = number.head
+    before = doc[run.start - 1] if run.start > 0 else None
+    if number.dep_ != "nummod" or noun.tag_ != "NN" or noun.dep_ == "compound" or noun.i != run.end or before is None or before.lower_ != "the":
+        return False
+    value = token_value(number.text)
+    return value is not None and value >= 2 and noun.lemma_.lower() not in INVARIANT_PLURALS
 
 
 def follows_its_noun(run: Span) -> bool:

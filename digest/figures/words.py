@@ -298,6 +298,12 @@ UNIT_LABELS = {
     "inch": "inches", "fahrenheit": "degrees Fahrenheit",
 }  # fmt: skip
 
+# Nouns whose plural is their singular, which the tagger tags singular after a count: "the 40 staff".
+INVARIANT_PLURALS = frozenset(
+    """staff crew police personnel aircraft spacecraft craft sheep fish deer cattle livestock poultry people
+    offspring series species military infantry cavalry clergy faculty youth public counsel militia""".split()
+)
+
 # Verbs a chamber passes or rejects a measure by, its margin written bare: "passed 218 to 212".
 VOTING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "vote", "defeat", "confirm", "ratify", "endorse", "back"})
 
