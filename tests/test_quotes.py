@@ -187,6 +187,11 @@ def test_scare_quotes_are_dropped_but_a_short_utterance_is_kept(nlp: Language) -
     ('Demonstrators chanting "thieves, thieves" tried to break through the police cordon.', [("thieves, thieves", None)]),
     ('Anna Kowal denied "any wrongdoing" on Monday.', [("any wrongdoing", "Anna Kowal")]),
     ('Anna Kowal drafted the "peace plan" in a week.', []),  # a thing made, not words said
+    # an adverb outside the quote's own word ("was "still too high"": both hang on "was")
+    ('Governor Adam Glapinski told a news conference that inflation was "still too high" and that cuts were unlikely.', [("still too high", "Adam Glapinski")]),
+    # "according to" reports the sentence it stands in
+    ('According to Adam Glapinski, inflation remains "too high".', [("too high", "Adam Glapinski")]),
+    ('According to police, the "peace plan" failed.', []),
 ])  # fmt: skip
 def test_a_partial_quote_of_two_or_three_words_after_a_verb_of_saying_is_kept(
     nlp: Language, text: str, expected: list[tuple[str, str]]

@@ -140,13 +140,18 @@ def reported_fragment(doc: Doc, text: str, span: Marked) -> bool:
     uttered = root.dep_ == "dobj" and root.head.lemma_.lower() in UTTERANCE_VERBS
     if root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not predicate and not uttered:
         return False
-    return uttered or reporting_verb(root) is not None
+    # "According to the governor, inflation remains “too high”": the sentence is the governor's
+    according = any(is_according(t) for t in root.sent)
+    return uttered or according or reporting_verb(root) is not None
 
 
 def quote_root(doc: Doc, span: Marked) -> Token | None:
-    """The one word of a quote that hangs outside it, if one does."""
+    """The one word of a quote that hangs outside it, if one does; of words that hang on one word
+    outside ("was “still too high”": "still" and "high" on "was"), the one not an adverb."""
     words = [t for t in doc[token_at(doc, span.start).i : token_at(doc, span.end).i + 1] if span.start < t.idx < span.end]
     roots = [t for t in words if not span.start < t.head.idx < span.end or t.head.i == t.i]
+    if len({t.head.i for t in roots}) == 1 and len(roots) > 1:
+        roots = [t for t in roots if t.dep_ not in {"advmod", "neg", "punct", "cc"}]
     return roots[0] if len(roots) == 1 else None
 
 
