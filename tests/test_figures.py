@@ -720,6 +720,14 @@ def test_an_outbreaks_sick_and_vaccinated_are_measured(nlp, text, value, measure
     assert str(one(read(nlp, text), value).measure) == measure
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The number of unemployed rose to 2.3 million.", 2.3e6),
+    ("The jobless total fell to 1.1 million.", 1.1e6),
+])  # fmt: skip
+def test_a_tally_of_the_unemployed_counts_them(nlp, text, value):
+    assert one(read(nlp, text), value).label == "people unemployed"
+
+
 def test_a_total_of_a_value_totals_what_the_sentence_counted(nlp):
     assert one(read(nlp, "Officials confirmed 48 new cases overnight, for a total of 1,310."), 1310).counted == "case"
 

@@ -117,6 +117,8 @@ NOUN_MEASURES = {
     "hostage": "hostages", "captive": "hostages", "abductee": "hostages",
     # Evacuated and displaced are one class: outlets say either of the same people.
     "refugee": "displaced", "evacuee": "displaced", "detainee": "arrested", "arrest": "arrested",
+    # a rate as much as a count, but "unemployment rose to 1.5 million" counts the unemployed
+    "unemployment": "unemployed", "unemployed": "unemployed", "jobless": "unemployed",
 }  # fmt: skip
 
 # Nouns that say what is counted only when nothing else does: residents may be evacuated, killed …
@@ -168,7 +170,7 @@ LABEL_PARTICIPLES = {
     "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against", "took part": "taking part",
     "at large": "at large", "escaped": "escaped", "recaptured": "recaptured", "shot": "shot",
-    "ill": "ill", "vaccinated": "vaccinated",
+    "ill": "ill", "vaccinated": "vaccinated", "unemployed": "unemployed",
 }  # fmt: skip
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
 REPORTING_VERBS = {
