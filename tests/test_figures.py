@@ -732,6 +732,15 @@ def test_a_total_of_a_value_totals_what_the_sentence_counted(nlp):
     assert one(read(nlp, "Officials confirmed 48 new cases overnight, for a total of 1,310."), 1310).counted == "case"
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("The Model Y starts at $44,990.", 44990, "price in dollars"),
+    ("Tickets cost 12 euros each.", 12, "cost of tickets in euros"),
+    ("The recall will cost 60 million euros.", 60e6, "cost of recall in euros"),
+])  # fmt: skip
+def test_a_sum_a_thing_costs_is_its_price_or_cost(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label
+
+
 @pytest.mark.parametrize("text, value, measure", [
     ("The company raised $500 million in its stock market debut.", 5e8, "raise"),
     ("The appeal has raised 3 million euros for the victims.", 3e6, "raise"),

@@ -35,6 +35,7 @@ from digest.figures.words import (
     PERCENT_KINDS,
     PERIOD_NOUNS,
     PERIOD_UNITS,
+    PRICE_VERBS,
     QUANTITY_NOUNS,
     REPORTING_VERBS,
     RISE_WORDS,
@@ -434,6 +435,11 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
         return Measure(reading.dimension), f"{reading.dimension} in {written}"
     if reading.verb is not None:
         lemma = verb_lemma(reading.verb)
+        if lemma in PRICE_VERBS and unit in CURRENCY_NAMES.values():  # "starts at $44,990", "the recall will cost €60m"
+            thing = "cost" if lemma == "cost" else "price"
+            if reading.subject is not None:
+                return Measure(thing, whole=measured_key(reading.subject)), f"{thing} of {measured_words(reading.subject)} in {written}"
+            return Measure(thing), f"{thing} in {written}"
         return Measure(PAYING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")

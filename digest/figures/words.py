@@ -348,6 +348,9 @@ QUANTITY_NOUNS = {
 }  # fmt: skip
 
 # Verbs of handing over money: "promised 50,000 cedis to each family" is what "will pay" says.
+# Verbs a sum is the price (or, for "cost", the cost) by: "the Model Y starts at $44,990", "the recall
+# will cost €60m".
+PRICE_VERBS = frozenset({"cost", "start", "retail", "sell", "price"})
 PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay"}
 
 # Nouns that say only that an amount is an amount: "exports in value of 1.2 billion euros" and
