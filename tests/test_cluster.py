@@ -11,7 +11,7 @@ import pytest
 
 from digest.align import topics
 from digest.align.linkage import average_linkage
-from digest.align.titles import is_dateline, name_topic, shorten
+from digest.align.titles import clean_title, is_dateline, name_topic, shorten
 from digest.align.topics import (
     GROUP_ATTACH,
     GROUP_NAMES,
@@ -208,6 +208,15 @@ def test_a_quoted_sentence_is_no_heading_though_it_ends_inside_its_marks(parser:
 ])  # fmt: skip
 def test_a_title_keeps_the_particle_of_its_verb(title: str, short: str) -> None:
     assert shorten(title) == short
+
+
+@pytest.mark.parametrize("text, clean", [
+    ("Lashers' strike halts container ships in Rotterdam", "Lashers' strike halts container ships in Rotterdam"),
+    ("Minister: 'We will rebuild'", "Minister: We will rebuild"),
+    ('"No more money", says Lind', "No more money, says Lind"),
+])  # fmt: skip
+def test_a_title_loses_its_quotation_marks_but_not_its_apostrophes(text: str, clean: str) -> None:
+    assert clean_title(text) == clean
 
 
 @pytest.mark.parametrize("text, dateline", [

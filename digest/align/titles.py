@@ -71,7 +71,11 @@ def is_dateline(text: str) -> bool:
 
 
 def clean_title(text: str) -> str:
-    text = re.sub(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)", "", text)
+    """Without quotation marks; a single mark only where it opens or closes a quote, so the
+    apostrophe of "Drivers' strike continues" stays."""
+    text = re.sub(r"[\"“”«»„]", "", text)
+    text = re.sub(r"(?<!\w)['‘]([^'‘’]*?)['’](?!\w)", r"\1", text)
+    text = re.sub(r"(?<!\w)['‘]", "", text)
     return " ".join(text.split()).strip(" -–—|,;")
 
 
