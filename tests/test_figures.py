@@ -237,6 +237,11 @@ def test_a_count_hung_on_a_compound_counts_the_plural_it_modifies(nlp):
     assert one(read(nlp, "Reports said the 3 bank employees were burnt to death."), 3).label == "employees"
 
 
+def test_a_range_of_bare_numbers_counts_what_the_word_after_it_says(nlp):
+    figures = read(nlp, "Two people were killed and between 40 and 50 injured in a crush at the stadium, police said.")
+    assert [(f.value, str(f.measure)) for f in figures] == [(2, "killed"), (40, "injured"), (50, "injured")]
+
+
 def test_a_running_total_has_no_window(nlp):
     figures = read(nlp, "The ministry said 1,350 new infections were recorded in the past 24 hours, bringing the total to 48,200.")
     assert (one(figures, 1350).period, one(figures, 48200).period) == ("24 hours", None)

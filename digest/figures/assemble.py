@@ -191,9 +191,25 @@ def bare_people(number: Token) -> tuple[Token, str] | None:
         measure = verb_measure(head)  # "2 hurt", the participle taken for the noun it stands for
     elif (after := participle_after(number)) is not None:
         head, measure = after, verb_measure(after)  # "30 of the 80 wounded"
+    elif (after := word_after_range(number)) is not None:
+        head, measure = after, verb_measure(after) or ADJ_MEASURES.get(after.lower_)  # "between 40 and 50 injured"
     else:
         return None
     return (head, measure) if measure in PEOPLE_MEASURES else None
+
+
+def word_after_range(number: Token) -> Token | None:
+    """The participle or adjective just after a range of bare numbers, which both bounds count:
+    "two were killed and between 40 and 50 injured", parsed with "injured" hung elsewhere."""
+    doc = number.doc
+    lower = number if number.dep_ == "pobj" and number.head.lower_ == "between" else number.head
+    if lower.dep_ != "pobj" or lower.head.lower_ != "between":
+        return None
+    upper = next((c for c in lower.children if c.dep_ == "conj" and c.like_num), None)
+    if upper is None or (number.i != lower.i and number.i != upper.i) or upper.i + 1 >= len(doc):
+        return None
+    after = doc[upper.i + 1]
+    return after if after.tag_ in {"VBN", "JJ"} else None
 
 
 def participle_after(number: Token) -> Token | None:
