@@ -78,6 +78,14 @@ def test_one_precise_value_and_one_measure_said_ease_the_bar_more_than_the_value
     assert sizes(group_figures([escapees, inmates], {escapees: first, inmates: second})) == [1, 1]
 
 
+def test_a_change_said_only_of_its_owner_may_be_the_change_another_outlet_names():
+    base = dict(sentence=0, qualifier=None, noun=None, unit="%")
+    owners = Figure(article="a", value=11.4, text="11.4%", measure=Measure("", owner="Hallberg", change="fall"), label="fall for Hallberg", **base)
+    shares = Figure(article="b", value=11, text="more than 11%", measure=Measure("share", change="fall"), label="fall in shares", **base)
+    assert sizes(group_figures([owners, shares], {owners: SAME, shares: NEAR})) == [2]
+    assert sizes(group_figures([owners, shares], {owners: SAME, shares: FAR})) == [1, 1]  # the contexts still decide
+
+
 def test_places_articles_windows_and_background_keep_apart():
     base = fig("a", 10, "victim", "killed", place="Gaza")
     others = [

@@ -242,5 +242,7 @@ def animacy(figure: Figure) -> str | None:
 def says_measure(figure: Figure) -> bool:
     """Whether the figure names what happened to what it counts ("killed", "taken hostage"),
     rather than only the thing counted ("nine policemen", "43 people")."""
+    if not figure.measure.thing:
+        return False  # "fall for Hallberg": a change of something of the owner's, the thing unsaid
     label = str(figure.measure)
     return label != figure.counted and label not in GENERIC_PEOPLE and (figure.noun is None or label != figure.noun)
