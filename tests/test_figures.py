@@ -242,6 +242,18 @@ def test_a_range_of_bare_numbers_counts_what_the_word_after_it_says(nlp):
     assert [(f.value, str(f.measure)) for f in figures] == [(2, "killed"), (40, "injured"), (50, "injured")]
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("The injured, 23 in total, were taken to the hospitals of the region.", 23, "people injured"),
+    ("The victims, 12 in all, were identified.", 12, "people"),
+])  # fmt: skip
+def test_a_number_set_beside_its_noun_as_the_whole_counts_it(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label
+
+
+def test_ages_set_beside_a_plural_are_no_count(nlp):
+    assert not read(nlp, "The victims, 19, 21 and 34, were taken to hospital.")
+
+
 def test_a_running_total_has_no_window(nlp):
     figures = read(nlp, "The ministry said 1,350 new infections were recorded in the past 24 hours, bringing the total to 48,200.")
     assert (one(figures, 1350).period, one(figures, 48200).period) == ("24 hours", None)

@@ -59,6 +59,8 @@ def counted_noun(number: Token) -> Token | None:
     sibling = sibling_subject(number)
     if sibling is not None:
         return sibling
+    if number.dep_ == "appos" and head.i < number.i and in_all(number) and (head.tag_ == "NNS" or head.lower_ in ADJ_MEASURES):
+        return head  # "The victims, 12 in all, were identified", "The injured, 23 in total, …"; not ages ("The suspects, 19 and 21")
     partitive = partitive_noun(number)
     if partitive is not None:
         return (earlier_counted_noun(number) or relative_whole(partitive) or partitive) if partitive.pos_ == "PRON" else partitive
@@ -119,6 +121,12 @@ def is_adjective_count(number: Token) -> bool:
 
 
 NEGATING_PREFIXES = frozenset({"non", "anti", "un", "counter"})
+
+
+def in_all(number: Token) -> bool:
+    """ "12 in all", "23 in total", "40 altogether": a number that says it counts the whole."""
+    words = {t.lower_ for t in number.doc[number.i + 1 : number.i + 3]}
+    return "altogether" in words or ("in" in words and bool(words & {"all", "total"}))
 
 
 def hyphened_head(noun: Token) -> Token:
