@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from digest.align.topics import wording_of
 from digest.model import Extraction, Sentence
-from digest.nlp.vocabulary import crude_stem
+from digest.nlp.vocabulary import VERB_PARTICLES, crude_stem
 
 TITLE_WORDS = 12  # a title longer than this is cut
 # A place in capitals, perhaps its country, and the agency in brackets: "GAZA CITY, Gaza (AP)".
@@ -97,8 +97,9 @@ def title_score(candidate: str, shares: Mapping[str, float]) -> float:
 # Where a clause of a long headline begins: a title cut short ends before it, keeping at least MIN_CUT words.
 CLAUSE_WORDS = frozenset({"as", "while", "after", "before", "amid", "and", "but", "with", "when", "despite"})
 MIN_CUT = 5
-# Adverb particles that end a phrasal verb, and a headline with it: "steps down", "called off".
-PARTICLES = frozenset({"down", "up", "out", "off", "back", "away"})
+# Adverb particles that end a phrasal verb, and a headline with it: "steps down", "called off";
+# "on" and "over" end one more often as a preposition left dangling by the cut ("Talks on").
+TITLE_PARTICLES = VERB_PARTICLES - {"on", "over"}
 
 
 def shorten(title: str) -> str:
@@ -110,7 +111,7 @@ def shorten(title: str) -> str:
         breaks = [i for i, w in enumerate(words) if i >= MIN_CUT and (w.lower() in CLAUSE_WORDS or words[i - 1].endswith((",", ";")))]
         words = words[: breaks[-1]] if breaks else words
     # "Talks on", "Strike over": a dangling word goes; "Coach steps down", "Strike called off" keep theirs
-    while len(words) > 1 and words[-1].lower() in STOP_WORDS and words[-1].lower() not in PARTICLES:
+    while len(words) > 1 and words[-1].lower() in STOP_WORDS and words[-1].lower() not in TITLE_PARTICLES:
         words.pop()
     title = " ".join(words).rstrip(",;:-–—")
     # a headline's own full stop goes ("Jury finds suspect guilty."), an abbreviation's stays ("… the U.S.")

@@ -203,8 +203,6 @@ def join_name_particles(doc: Doc) -> list[Span]:
 
 # What the tagger takes a surname for: a person, a place, a body or a nationality, never a date.
 NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC"})
-# Particles a surname may begin with, lowercase: "von der Leyen", "van den Berg", "van 't Hek".
-SURNAME_PARTICLES = frozenset("von van Von Van der den dem de ter het 't".split())
 
 
 def ends_at_particle(person: Span, ent: Span) -> bool:
@@ -221,7 +219,7 @@ def with_surname_particle(ent: Span) -> Span:
     """ "Leyen" after "von der", as the tagger reads "von der Leyen said": a person, particle and
     all. Only a Germanic "von" or "van" starts one: "de" and "da" begin places too ("Rio de Janeiro")."""
     doc, start = ent.doc, ent.start
-    while start > max(0, ent.start - 2) and doc[start - 1].text in SURNAME_PARTICLES and not doc[start - 1].ent_type_:
+    while start > max(0, ent.start - 2) and doc[start - 1].lower_ in PARTICLES and not doc[start - 1].ent_type_:
         start -= 1
     if start == ent.start or doc[start].lower_ not in {"von", "van"} or not ent[0].is_title or len(ent) > 2:
         return ent

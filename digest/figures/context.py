@@ -21,6 +21,7 @@ from digest.figures.words import (
     PLACE_PREPS,
     REPORT_NOUNS,
     REPORTING_VERBS,
+    RUNNING_TALLIES,
     SETTLEMENT_NOUNS,
     STREET_NOUNS,
     WEEKDAYS,
@@ -144,18 +145,14 @@ def period_of(pobj: Token) -> str | None:
     return pobj.text if recent else None
 
 
-# A running total counts from the start, whatever window the clause it is brought to in counts.
-RUNNING_TOTALS = frozenset({"total", "tally"})
-
-
 def find_period(chain: Sequence[Token]) -> str | None:
     for node in chain:
         for pobj in preps(node, PERIOD_PREPS):
             period = period_of(pobj)
             if period is not None and not lasted(pobj):
                 return period
-        if node.lemma_.lower() in RUNNING_TOTALS or any(c.dep_ == "dobj" and c.lemma_.lower() in RUNNING_TOTALS for c in node.children):
-            return None  # "1,350 in the past 24 hours, bringing the total to 48,200": a total has no window
+        if node.lemma_.lower() in RUNNING_TALLIES or any(c.dep_ == "dobj" and c.lemma_.lower() in RUNNING_TALLIES for c in node.children):
+            return None  # "1,350 in the past 24 hours, bringing the total to 48,200": a running total has no window
     return None
 
 

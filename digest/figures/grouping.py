@@ -26,6 +26,7 @@ from digest.figures.words import (
     FRACTION_PRECISION,
     FRACTION_TEXT,
     GENERIC_PEOPLE,
+    INTERCHANGEABLE_MEASURES,
     MAGNITUDE_GAP,
     MEASUREMENT_UNITS,
     PERCENT_KINDS,
@@ -230,8 +231,8 @@ def measures_agree(first: Measure | None, second: Measure | None) -> bool:
     if first is None or second is None:
         return True
     one, other = str(first).casefold(), str(second).casefold()
-    if {one, other} == {"shot", "injured"}:
-        return True  # the people a gunman shot are those he wounded, where none died: outlets say either
+    if frozenset({one, other}) in INTERCHANGEABLE_MEASURES:
+        return True
     return one in loosened(second) or other in loosened(first) or closed_kind(one, other) or closed_kind(other, one)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from digest.figures.context import assemble, name_tokens
-from digest.figures.counted import kinds_of
+from digest.figures.counted import kinds_of, lemma_of
 from digest.figures.numbers import (
     count_value,
     is_year,
@@ -434,7 +434,7 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
     if reading.dimension is not None:
         return Measure(reading.dimension), f"{reading.dimension} in {written}"
     if reading.verb is not None:
-        lemma = verb_lemma(reading.verb)
+        lemma = lemma_of(reading.verb)
         if lemma in PRICE_VERBS and unit in CURRENCY_NAMES.values():  # "starts at $44,990", "the recall will cost €60m"
             thing = "cost" if lemma == "cost" else "price"
             if reading.subject is not None:
@@ -503,12 +503,6 @@ def phrase(noun: Token) -> str:
     return " ".join([*(t.text for t in kept), noun.text, *participles(noun)]).lower()
 
 
-def verb_lemma(verb: Token) -> str:
-    """The verb's lemma, where the small model's lemmatiser slips mended: "fined" is "fine", not "fin"."""
-    lemma = verb.lemma_.lower()
-    return "fine" if lemma == "fin" and verb.lower_.startswith("fine") else lemma
-
-
 def participle(verb: Token) -> str:
     """ "burned" for "burning", "saved" for "save": the label says what was done."""
     lemma = verb.lemma_.lower()
@@ -535,7 +529,8 @@ def only_paid(reading: Reading) -> bool:
     verb = reading.verb
     if verb is None or reading.whole is not None or reading.head is not None or reading.dimension is not None:
         return False
-    return PAYING_VERBS.get(verb_lemma(verb), verb_lemma(verb)) == "pay"
+    lemma = lemma_of(verb)
+    return PAYING_VERBS.get(lemma, lemma) == "pay"
 
 
 def is_distance(doc: Doc, unit: str, end: int) -> bool:

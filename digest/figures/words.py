@@ -204,8 +204,8 @@ DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})|({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b(?:\s+(\d{{4}}))?"
 )
 
-# Plurals the model's lemmatizer cuts wrongly: "corpses" is not "corps", nor "doses" "dos".
-LEMMA_FIXES = {"corpses": "corpse", "doses": "dose"}
+# Words the model's lemmatizer cuts wrongly: "corpses" is not "corps", nor "doses" "dos", nor "fined" "fin".
+LEMMA_FIXES = {"corpses": "corpse", "doses": "dose", "fined": "fine", "fines": "fine"}
 
 # General English synonyms of counted nouns: outlets write either for the same people or things.
 COUNT_SYNONYMS = {
@@ -305,6 +305,10 @@ INVARIANT_PLURALS = frozenset(
     """staff crew police personnel aircraft spacecraft craft sheep fish deer cattle livestock poultry people
     offspring series species military infantry cavalry clergy faculty youth public counsel militia""".split()
 )
+
+# Measures outlets say of one count either way: the people a gunman shot are those he wounded,
+# where none died.
+INTERCHANGEABLE_MEASURES = frozenset({frozenset({"shot", "injured"})})
 
 # Verbs a chamber passes or rejects a measure by, its margin written bare: "passed 218 to 212".
 VOTING_VERBS = frozenset({"pass", "approve", "adopt", "reject", "vote", "defeat", "confirm", "ratify", "endorse", "back"})
