@@ -1451,6 +1451,35 @@ def test_injured_people_still_in_hospital_are_counted_as_in_hospital(nlp):
     assert str(one(read(nlp, "Police said 30 injured people were evacuated."), 30).measure) == "injured"
 
 
+@pytest.mark.parametrize("text, measure", [
+    ("Fourteen people trapped in the rubble were rescued.", "rescued"),
+    ("Nine people trapped in the lift were freed by firefighters.", "rescued"),
+    ("At least 20 people trapped in the mine have died.", "killed"),
+    ("Twenty people remain trapped.", "trapped"),
+])  # fmt: skip
+def test_the_trapped_are_counted_by_what_became_of_them_where_the_clause_says(nlp, text, measure):
+    (figure,) = read(nlp, text)
+    assert str(figure.measure) == measure
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The number of wounded stands at 140.", "injured"),
+    ("The number of missing rose to 7.", "missing"),
+    ("The number of dead stands at 13.", "killed"),
+])  # fmt: skip
+def test_a_tally_of_a_participle_measures_what_the_participle_says(nlp, text, measure):
+    (figure,) = read(nlp, text)
+    assert str(figure.measure) == measure
+
+
+def test_buildings_razed_or_flattened_are_destroyed_and_structures_are_buildings(nlp):
+    flattened = one(read(nlp, "The quake flattened 300 structures."), 300)
+    destroyed = one(read(nlp, "Some 300 buildings were destroyed."), 300)
+    razed = one(read(nlp, "The army razed 40 houses."), 40)
+    assert (flattened.counted, str(flattened.measure)) == (destroyed.counted, str(destroyed.measure))
+    assert str(razed.measure) == "destroyed"
+
+
 def test_the_mercury_touched_or_recorded_is_the_temperature(nlp):
     touched = one(read(nlp, "The toll rose, as the mercury touched 45 degrees for the third day."), 45)
     recorded = one(read(nlp, "The mercury was recorded on Sunday at 41 degree centigrade."), 41)

@@ -12,6 +12,7 @@ from digest.figures.numbers import is_compared, is_fronted_whole, is_partitive_w
 from digest.figures.values import is_person_noun
 from digest.figures.words import (
     ADJ_MEASURES,
+    AFTER_TRAPPED,
     AGENT_VERBS,
     DEATH_TALLIES,
     GENERIC_PEOPLE,
@@ -37,7 +38,7 @@ def noun_measure(noun: Token) -> str | None:
         kinds = [NOUN_MEASURES.get(c.lemma_.lower()) for c in noun.children if c.dep_ in {"compound", "amod"}]
         # "the number of people killed": the measure sits on the counted noun after "of"
         of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        kinds += [noun_measure(p) or modifier_measure(p) for p in of]
+        kinds += [noun_measure(p) or modifier_measure(p) or word_measure(p) for p in of]  # "the number of wounded"
         return next((k for k in kinds if k), "killed" if lemma in DEATH_TALLIES else None)
     if lemma == "casualty" and mentions_injury(sentence_of(noun)):
         return "casualties"  # killed and wounded together
@@ -127,6 +128,10 @@ def find_measure(number: Token, noun: Token) -> str | None:
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
     elif found == "injured" and climb_measure(number, noun) == "hospitalised":
         found = "hospitalised"  # "31 injured people remain in hospital": the injured still there, not all of them
+    elif found == "trapped" and (befell := climb_measure(number, noun)) in AFTER_TRAPPED:
+        # "rescued 14 people trapped under debris", "20 people trapped in the mine have died": being
+        # trapped is how they were found; the clause says what became of them
+        found = AFTER_TRAPPED[befell]
     return found or compared_measure(number, noun) or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
 
 

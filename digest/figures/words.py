@@ -79,6 +79,7 @@ VERB_MEASURES = {
     "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
     "hospitalize": "hospitalised", "release": "released", "free": "released",
     "destroy": "destroyed", "damage": "damaged", "treat": "injured", "survive": "rescued",
+    "raze": "destroyed", "flatten": "destroyed", "demolish": "destroyed",
     # Services and places shut or still working: "shut two of four lines" is not "two lines run".
     "close": "closed", "shut": "closed", "cancel": "cancelled", "run": "running", "operate": "running",
     # A crowd told by what it did: "more than 100,000 took part", "35,000 demonstrated".
@@ -94,7 +95,7 @@ VERB_MEASURES = {
 # injured. Not "flee", "evacuate", "close" or "survive", whose subject may be what is counted.
 AGENT_VERBS = frozenset(
     """kill slay murder massacre injure wound hurt maim abduct kidnap arrest detain imprison jail rescue
-    infect hospitalise hospitalize release free destroy damage treat trap take rush bring transport sicken vaccinate
+    infect hospitalise hospitalize release free destroy damage raze flatten demolish treat trap take rush bring transport sicken vaccinate
     admit fly airlift hold move relocate drive force recapture shoot gun""".split()
 )
 # Objects that make one idiom with the verb, said of its subject: "took part", "took shelter",
@@ -110,6 +111,9 @@ ADJ_MEASURES = {
 # States a noun has before the story: "twelve seriously ill patients were taken to hospitals" were
 # ill already; "people ill with Legionnaires' disease", after the noun, are the outbreak's.
 STATE_ADJECTIVES = frozenset({"ill", "sick"})
+# The trapped are counted by what became of them when their clause says it: "14 people trapped in
+# the rubble were rescued" or "freed", "20 miners trapped underground have died" were killed.
+AFTER_TRAPPED = {"rescued": "rescued", "released": "rescued", "killed": "killed"}
 NOUN_MEASURES = {
     "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed", "corpse": "killed",
     "deceased": "killed",
@@ -211,7 +215,7 @@ LEMMA_FIXES = {"corpses": "corpse", "doses": "dose", "fined": "fine", "fines": "
 COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
-    "trip": "journey", "ride": "journey", "minor": "child", "kid": "child", "lot": "batch",
+    "trip": "journey", "ride": "journey", "minor": "child", "kid": "child", "lot": "batch", "structure": "building",
 }  # fmt: skip
 
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
