@@ -429,7 +429,7 @@ def test_vote_shares_are_whose_share_and_turnout_is_apart(nlp):
 def test_changes_are_what_changes_and_which_way(nlp):
     text = "Sales fell 12% in the first quarter. Its shares closed 3.5 percent lower. The bank raised its key rate by 0.25 percentage points."
     assert [(f.value, f.counted, str(f.measure)) for f in read(nlp, text)] == [
-        (12, "%", "fall in sale"), (3.5, "%", "fall in share"), (0.25, "percentage point", "rise in rate")
+        (12, "%", "fall in revenue"), (3.5, "%", "fall in share"), (0.25, "percentage point", "rise in rate")
     ]  # fmt: skip
 
 
@@ -812,6 +812,44 @@ def test_basis_points_measure_a_change_of_rate(nlp):
     ],
 )
 def test_more_synonyms_group(nlp, first, second):
+    (group,) = group_figures(read(nlp, first, article="a") + read(nlp, second, article="b"))
+    assert group.status == "agreed"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The firm paid EUR 900 million in fines.", 900_000_000, "euro"),
+    ("Revenue rose to USD 5.2 billion.", 5_200_000_000, "dollar"),
+    ("The fine was SEK 2.5 million.", 2_500_000, "crown"),
+    ("The bank set aside 300 million CHF.", 300_000_000, "franc"),
+])  # fmt: skip
+def test_an_iso_currency_code_is_the_currency_it_stands_for(nlp, text, value, unit):
+    assert one(read(nlp, text), value).unit == unit
+
+
+def test_a_currency_code_is_read_only_in_capitals(nlp):
+    assert read(nlp, "We will try 5 times before we give up.") == ()
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Shares in the carmaker fell 6% in Frankfurt.", "The stock lost 6%."),
+    ("The index rose 2%.", "The index gained 2%."),
+])  # fmt: skip
+def test_a_gain_or_loss_of_a_percentage_is_a_rise_or_fall(nlp, first, second):
+    (group,) = group_figures(read(nlp, first, article="a") + read(nlp, second, article="b"))
+    assert group.status == "agreed"
+
+
+def test_a_loss_of_part_of_a_whole_is_still_a_share(nlp):
+    (figure,) = read(nlp, "The party lost 30% of its members.")
+    assert str(figure.measure) == "share of member"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Volta employs about 120,000 people.", "The group has a workforce of around 120,000."),
+    ("Revenue slipped 5% in the quarter.", "Turnover was down 5% in the quarter."),
+    ("Sales declined 5 per cent in the quarter.", "Revenue fell 5% in the quarter."),
+])  # fmt: skip
+def test_business_synonyms_group(nlp, first, second):
     (group,) = group_figures(read(nlp, first, article="a") + read(nlp, second, article="b"))
     assert group.status == "agreed"
 
@@ -1354,7 +1392,7 @@ def test_a_change_trailing_a_count_and_a_number_of_things_measure_those_things(n
     number_of = one(read(nlp, "The number of passengers climbed by 4 percent to 28 million."), 4)
     assert str(trailing.measure) == str(numbers.measure) == str(number_of.measure) == "rise in passenger"  # not Lufthansa's rise
     assert number_of.label == "rise in passengers"
-    assert str(one(read(nlp, "Sales rose 5% in March."), 5).measure) == "rise in sale"
+    assert str(one(read(nlp, "Sales rose 5% in March."), 5).measure) == "rise in revenue"
 
 
 def test_a_definite_count_listed_beside_a_count_is_no_anaphor(nlp):

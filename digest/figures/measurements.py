@@ -18,12 +18,14 @@ from digest.figures.numbers import (
 from digest.figures.units import currency_scale, is_magnitude_word, range_upper
 from digest.figures.values import strip_article
 from digest.figures.words import (
+    CHANGE_UNIT_WORDS,
     COMPASS,
     COUNTING_NOUNS,
     CURRENCY_NAMES,
     DEPTH_WORDS,
     DIMENSION_WORDS,
     FALL_WORDS,
+    GAIN_LOSS_VERBS,
     GENUS_KINDS,
     IRREGULAR_PARTICIPLES,
     LENGTH_UNITS,
@@ -201,8 +203,15 @@ def read_measured(anchor: Token) -> Reading:
         return Reading(whole=whole, owner=own, direction=direction)
     if anchor.dep_ == "dobj" and node.lemma_.lower() == "raise" and anchor.head.i == node.i:
         return Reading(whole=whole, verb=node, owner=own)  # "the appeal raised €3 million": money collected, no rise
-    reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node))
+    reading = read_clause(anchor, node, whole, None if level else direction or direction_of(node) or changed_by(anchor, node, whole))
     return replace(reading, owner=own, unnamed=False) if own else reading
+
+
+def changed_by(anchor: Token, verb: Token, whole: Token | None) -> str | None:
+    """The direction of a gain or loss whose object is the change itself: "the stock lost 6%"."""
+    if whole is not None or anchor.dep_ not in {"dobj", "npadvmod"} or anchor.head.i != verb.i or anchor.lemma_.lower() not in CHANGE_UNIT_WORDS:
+        return None
+    return GAIN_LOSS_VERBS.get(verb.lemma_.lower())
 
 
 def repeated_range(anchor: Token) -> tuple[Token | None, Token | None]:

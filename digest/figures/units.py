@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, read_qualifier, run_around, run_root, runs_of
 from digest.figures.values import token_value
 from digest.figures.words import (
+    CURRENCY_CODES,
     CURRENCY_NAMES,
     CURRENCY_SCALES,
     CURRENCY_SIGNS,
@@ -30,8 +31,9 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     doc, number = run.doc, run_root(run)
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
-    if before is not None and before.lower_ in CURRENCY_SIGNS and currency_scale(run, CURRENCY_SIGNS[before.lower_]):
-        return CURRENCY_SIGNS[before.lower_], doc[run.end], before.i, run.end + 1  # "€2.5m": "m" heads it
+    sign = currency_sign(before) if before is not None else None
+    if before is not None and sign is not None and currency_scale(run, sign):
+        return sign, doc[run.end], before.i, run.end + 1  # "€2.5m": "m" heads it
     if after is not None:
         found = unit_after(after)
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
@@ -46,9 +48,9 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
         if upper is not None:  # "between 3.1 and 4.0 per cent": the bounds share one unit
             shared = measurement_unit(upper)
             return (shared[0], shared[1], run.start, run.end) if shared is not None else None
-    if before is not None and before.lower_ in CURRENCY_SIGNS:
+    if before is not None and sign is not None:
         anchor = before if number.head.i == before.i else number
-        return CURRENCY_SIGNS[before.lower_], anchor, before.i, run.end
+        return sign, anchor, before.i, run.end
     magnitude = magnitude_word(run) or seismic_word(run)
     if magnitude is not None:
         anchor = number.head if number.dep_ == "nummod" and number.head.pos_ == "NOUN" else magnitude
@@ -105,9 +107,14 @@ def joined_unit(run: Span) -> tuple[str, Token, int, int] | None:
 
 def currency_scale(run: Span, unit: str) -> float | None:
     doc = run.doc
-    signed = run.start > 0 and doc[run.start - 1].lower_ in CURRENCY_SIGNS and CURRENCY_SIGNS[doc[run.start - 1].lower_] == unit
+    signed = run.start > 0 and currency_sign(doc[run.start - 1]) == unit
     after = doc[run.end].lower_ if run.end < len(doc) else ""
     return CURRENCY_SCALES.get(after) if signed and doc[run.end - 1].whitespace_ == "" else None
+
+
+def currency_sign(token: Token) -> str | None:
+    """The currency a sign or an ISO code before a number stands for: "$", "€", "EUR", "USD"."""
+    return CURRENCY_SIGNS.get(token.lower_) or CURRENCY_CODES.get(token.text)
 
 
 def range_upper(run: Span) -> Span | None:
@@ -138,6 +145,7 @@ def unit_after(token: Token) -> tuple[str, int] | None:
     if token.lower_ == "basis" and following[:1] and following[0].startswith("point"):
         return "basis point", token.i + 2  # a hundredth of a percentage point, as markets write it
     currency = CURRENCY_NAMES.get(lemma) or CURRENCY_NAMES.get(token.lower_) or CURRENCY_NAMES.get(token.lower_.removesuffix("s"))
+    currency = currency or CURRENCY_CODES.get(token.text)  # "900 million EUR"
     if currency is not None:
         return currency, token.i + 1
     if token.text == "°":  # "47.1°C", "104 °F", a bare "30°"

@@ -216,6 +216,7 @@ COUNT_SYNONYMS = {
     "position": "job", "municipality": "town", "commune": "town", "township": "town",
     "rescuer": "rescue worker", "fireman": "firefighter", "employee": "employee",
     "trip": "journey", "ride": "journey", "minor": "child", "kid": "child", "lot": "batch", "structure": "building",
+    "workforce": "employee",
 }  # fmt: skip
 
 # Words for people at work: "12,000 employees", "12,400 staff"; a kind before them
@@ -226,7 +227,7 @@ WORKER_NOUNS = {"worker", "employee", "staff", "staffer", "personnel"}
 # Other nouns before "of 12" measure something ("a margin of 12", "an average of 30").
 COLLECTIVE_NOUNS = {
     "crew", "team", "squad", "fleet", "convoy", "delegation", "contingent", "flotilla", "brigade", "crowd", "audience",
-    "population",
+    "population", "workforce",
 }  # fmt: skip
 # Places people live in: "a city of 500,000 people" counts its inhabitants.
 SETTLEMENT_NOUNS = {
@@ -284,6 +285,16 @@ CURRENCY_NAMES = {
     "ringgit": "ringgit", "baht": "baht", "rial": "riyal",
 }  # fmt: skip
 CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₺": "lira"}
+# ISO 4217 codes, as wire and company copy write them ("EUR 1.2 billion", "USD 5 million"): read
+# only in capitals, so that "try", "all" or "cad" in running text stay words.
+CURRENCY_CODES = {
+    "USD": "dollar", "CAD": "dollar", "AUD": "dollar", "NZD": "dollar", "HKD": "dollar", "SGD": "dollar",
+    "EUR": "euro", "GBP": "pound", "JPY": "yen", "CNY": "yuan", "RMB": "yuan", "CHF": "franc",
+    "SEK": "crown", "NOK": "crown", "DKK": "crown", "CZK": "crown", "ISK": "crown", "INR": "rupee",
+    "TRY": "lira", "RUB": "rouble", "ILS": "shekel", "MXN": "peso", "ZAR": "rand", "PLN": "zloty",
+    "HUF": "forint", "UAH": "hryvnia", "NGN": "naira", "BGN": "lev", "RON": "leu", "SAR": "riyal",
+    "AED": "dirham", "KES": "shilling", "THB": "baht", "MYR": "ringgit",
+}  # fmt: skip
 SPEED_UNITS = {"km": "km/h", "mile": "mph"}
 # Words for a quake's magnitude itself, not the event it is the magnitude of: "a force of about
 # 6.0 on the Richter scale" measures the quake, not a force.
@@ -329,6 +340,10 @@ FALL_WORDS = {
     "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low", "cut", "reduce",
     "slash", "trim", "weaken", "ease",
 }  # fmt: skip
+# Verbs of gain or loss whose object is the change itself, in percent or points: "the stock lost
+# 6%", "the index added 120 points" ("lost 30% of its members" keeps a share of the whole).
+GAIN_LOSS_VERBS = {"lose": "fall", "shed": "fall", "gain": "rise", "add": "rise"}
+CHANGE_UNIT_WORDS = frozenset({"%", "percent", "pct", "cent", "point"})
 RISE_WORDS = {
     "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rally", "expand", "rebound",
     "higher", "high", "up", "more", "raise", "lift", "boost", "strengthen",
@@ -339,7 +354,7 @@ MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
     "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
-    "mercury": "temperature", "kid": "child",
+    "mercury": "temperature", "kid": "child", "turnover": "revenue", "sale": "revenue",
 }  # fmt: skip
 
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
