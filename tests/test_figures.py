@@ -854,6 +854,35 @@ def test_business_synonyms_group(nlp, first, second):
     assert group.status == "agreed"
 
 
+@pytest.mark.parametrize("text, value, measure", [
+    ("The Senate voted 52-48 to confirm her.", 52, "voted for"),
+    ("The Senate voted 52-48 to confirm her.", 48, "voted against"),
+    ("Poland's parliament passed next year's budget 212-187 on Friday.", 187, "voted against"),
+    ("The Senate approved the bill 51-49 on Tuesday.", 51, "voted for"),
+])  # fmt: skip
+def test_a_vote_margin_written_with_a_hyphen_is_read(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
+def test_a_hyphen_between_numbers_elsewhere_is_no_margin(nlp):
+    assert read(nlp, "The team won 3-1 on Sunday.") == ()
+    assert read(nlp, "The council approved 12-15 homes.") == ()
+
+
+def test_a_denied_verb_measures_nothing_but_a_vote_denied_is_an_abstention(nlp):
+    abstained = one(read(nlp, "Twenty-three members of the ruling coalition abstained.", article="a"), 23)
+    denied = one(read(nlp, "23 coalition deputies did not vote.", article="b"), 23)
+    assert str(abstained.measure) == str(denied.measure) == "abstained"
+    assert denied.label == "deputies who abstained"
+    assert str(one(read(nlp, "Two passengers were not injured."), 2).measure) != "injured"
+    assert str(one(read(nlp, "Two passengers were injured."), 2).measure) == "injured"
+
+
+def test_bln_and_mln_are_scales(nlp):
+    assert one(read(nlp, "Spending will rise to 612 bln zlotys next year."), 612e9).unit == "zloty"
+    assert one(read(nlp, "The firm sold 3.5 mln cars."), 3.5e6).counted == "car"
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

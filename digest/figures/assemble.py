@@ -19,6 +19,7 @@ from digest.figures.measurements import read_measurement
 from digest.figures.measures import find_measure, verb_measure
 from digest.figures.naming import is_caliber, is_coordinate
 from digest.figures.numbers import (
+    bare_margin_side,
     count_value,
     from_partner,
     is_not_count,
@@ -37,7 +38,6 @@ from digest.figures.words import (
     GENERIC_PEOPLE,
     LABEL_PARTICIPLES,
     PEOPLE_MEASURES,
-    VOTING_VERBS,
     WORKER_NOUNS,
 )
 from digest.model import Article, Figure, Measure, Sentence
@@ -159,19 +159,7 @@ def margin_side(run: Span) -> str | None:
     before = [t.lower_ for t in doc[max(run.start - 2, 0) : run.start]]
     if before == ["votes", "to"] and run.start >= 3 and doc[run.start - 3].like_num:
         return "voted against"
-    # "The bill passed the House 218 to 212", "The Senate voted 52-48": a bare margin of a vote
-    if run.end + 1 < len(doc) and doc[run.end].lower_ in {"to", "-"} and tallies_vote(run_root(run), doc[run.end + 1]):
-        return "voted for"
-    if run.start >= 2 and doc[run.start - 1].lower_ in {"to", "-"} and tallies_vote(doc[run.start - 2], run_root(run)):
-        return "voted against"
-    return None
-
-
-def tallies_vote(first: Token, second: Token) -> bool:
-    """Whether two numbers are the margin a verb of voting passed or rejected something by: the
-    first its bare object or adverb, the second counting nothing ("approved 12 to 15 homes" is a range)."""
-    bare = first.dep_ in {"npadvmod", "dobj"} and first.head.lemma_.lower() in VOTING_VERBS
-    return bare and first.like_num and second.like_num and second.dep_ in {"pobj", "prep"}
+    return bare_margin_side(run)
 
 
 def bare_people(number: Token) -> tuple[Token, str] | None:

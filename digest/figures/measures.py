@@ -20,6 +20,7 @@ from digest.figures.words import (
     IDIOMS,
     INJURY_WORDS,
     MANAGING_VERBS,
+    NEGATED_MEASURES,
     NOUN_MEASURES,
     REPORTING_VERBS,
     SETTLEMENT_NOUNS,
@@ -53,6 +54,8 @@ def word_measure(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in {"fatal", "mortal"} and lemma_of(token.head) in GENERIC_PEOPLE:
         return "killed"  # "fatal victims", as Portuguese "vítimas mortais" is translated
+    if is_denied(token):
+        return NEGATED_MEASURES.get(lemma) if token.pos_ in {"VERB", "AUX"} else None
     if token.pos_ == "ADJ" or token.lower_ in ADJ_MEASURES:
         return ADJ_MEASURES.get(token.lower_) or ADJ_MEASURES.get(lemma)
     if token.pos_ in {"VERB", "AUX"}:
@@ -60,6 +63,12 @@ def word_measure(token: Token) -> str | None:
             return None  # "four hospitals run by the group" are managed by it, not running
         return VERB_MEASURES.get(lemma) or idiom_measure(token)
     return None
+
+
+def is_denied(token: Token) -> bool:
+    """ "did not vote", "were not injured": the word, or the verb it completes, is negated."""
+    verbs = [token, token.head] if token.dep_ in {"acomp", "oprd", "attr"} else [token]
+    return any(c.dep_ == "neg" for v in verbs for c in v.children)
 
 
 def idiom_measure(verb: Token, without: Token | None = None) -> str | None:

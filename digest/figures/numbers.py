@@ -29,6 +29,7 @@ from digest.figures.words import (
     UNIT_NOUNS,
     VAGUE_AMOUNTS,
     VERB_MEASURES,
+    VOTING_VERBS,
 )
 from digest.nlp.sentences import memoised, sentence_of
 from digest.nlp.vocabulary import ARGUMENTS
@@ -95,6 +96,8 @@ def is_not_count(run: Span, elided: bool = False) -> bool:
     before = doc[run.start - 1] if run.start > 0 else None
     # The model tags "the toll stands at 80" and "On Wednesday 470 firefighters" DATE;
     # a tally noun, a counted plural or a noun counted before outweighs the tag.
+    if bare_margin_side(run) is not None:
+        return False  # "voted 52-48", which the model may tag a date: a hyphen between the two sides of a vote
     tagged = any(t.ent_type_ in NOT_COUNTS for t in run)
     if tagged and not (elided or said_of_count(run) or counts_plural(run) or counts_part(run) or befalls(run)):
         return True
@@ -106,6 +109,29 @@ def is_not_count(run: Span, elided: bool = False) -> bool:
     if before is not None and (before.lower_ in marks or before.lower_ in UNIT_NOUNS):
         return True
     return is_year(run) or is_anaphoric(run) or names_something(run) or is_vague_multiple(run)
+
+
+def bare_margin_side(run: Span) -> str | None:
+    """The side of a vote's margin written bare after its verb, the votes for first: "passed the
+    House 218 to 212", "voted 52-48", "backed the plan 212-187"."""
+    doc = run.doc
+    if run.end + 1 < len(doc) and doc[run.end].lower_ in {"to", "-"} and tallies_vote(run_root(run), doc[run.end + 1]):
+        return "voted for"
+    if run.start >= 2 and doc[run.start - 1].lower_ in {"to", "-"} and tallies_vote(doc[run.start - 2], run_root(run)):
+        return "voted against"
+    return None
+
+
+def tallies_vote(first: Token, second: Token) -> bool:
+    """Whether two numbers are the margin a verb of voting passed or rejected something by: the
+    first its bare object or adverb, or set after the object ("passed the budget 212-187"), the
+    second counting nothing ("approved 12 to 15 homes" is a range)."""
+    head = first.head
+    after_object = first.dep_ == "nummod" and head.i < first.i and head.dep_ == "dobj"
+    verb = head.head if after_object else head
+    bare = (first.dep_ in {"npadvmod", "dobj"} or after_object) and verb.lemma_.lower() in VOTING_VERBS
+    second_bare = second.dep_ in {"pobj", "prep"} or second.dep_ == "dobj" and second.head.i == verb.i
+    return bare and first.like_num and second.like_num and second_bare
 
 
 def is_vague_multiple(run: Span) -> bool:

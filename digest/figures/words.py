@@ -24,6 +24,7 @@ UNITS = {
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+    "mln": 1_000_000, "bln": 1_000_000_000,
 }  # fmt: skip
 # "several dozen", "a few thousand": words that make a scale a vague amount ("some hundred" is about a hundred)
 VAGUE_AMOUNTS = {"several", "few", "many"}
@@ -76,7 +77,7 @@ VERB_MEASURES = {
     "maim": "injured", "abduct": "hostages", "kidnap": "hostages", "displace": "displaced",
     "flee": "displaced", "uproot": "displaced", "evacuate": "displaced", "arrest": "arrested",
     "detain": "arrested", "imprison": "arrested", "jail": "arrested", "rescue": "rescued",
-    "vote": "voted", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
+    "vote": "voted", "abstain": "abstained", "live": "inhabitants", "infect": "infected", "hospitalise": "hospitalised",
     "hospitalize": "hospitalised", "release": "released", "free": "released",
     "destroy": "destroyed", "damage": "damaged", "treat": "injured", "survive": "rescued",
     "raze": "destroyed", "flatten": "destroyed", "demolish": "destroyed",
@@ -174,8 +175,11 @@ LABEL_PARTICIPLES = {
     "closed": "closed", "cancelled": "cancelled", "running": "running", "trapped": "trapped",
     "voted for": "voting for", "voted against": "voting against", "took part": "taking part",
     "at large": "at large", "escaped": "escaped", "recaptured": "recaptured", "shot": "shot",
-    "ill": "ill", "vaccinated": "vaccinated", "unemployed": "unemployed",
+    "ill": "ill", "vaccinated": "vaccinated", "unemployed": "unemployed", "abstained": "who abstained",
 }  # fmt: skip
+# What a verb measures when it is denied: "23 deputies did not vote" abstained; any other denied
+# verb measures nothing ("two were not injured" are not the injured).
+NEGATED_MEASURES = {"vote": "abstained"}
 # Verbs that attribute a figure to its source ("the ministry reported"), wider than quoting verbs.
 REPORTING_VERBS = {
     "say", "report", "tell", "announce", "state", "add", "confirm", "claim", "estimate",
