@@ -883,6 +883,24 @@ def test_bln_and_mln_are_scales(nlp):
     assert one(read(nlp, "The firm sold 3.5 mln cars."), 3.5e6).counted == "car"
 
 
+@pytest.mark.parametrize("text, label", [
+    ("The plan sets the deficit at 2.9% of GDP.", "deficit as a share of GDP"),
+    ("Public debt stands at 62% of gross domestic product.", "debt as a share of gross domestic product"),
+    ("Officials estimated 66.7% of homes were damaged.", "share of homes"),  # the estimate is no part of the homes
+    ("Norway's fields supply 30% of the gas.", "share of the gas"),
+    ("About 40% of Polish homeowners have a mortgage.", "share of Polish homeowners"),
+])  # fmt: skip
+def test_a_share_label_says_whose_size_it_is_and_keeps_names_and_acronyms(nlp, text, label):
+    (figure,) = read(nlp, text)
+    assert figure.label == label
+
+
+def test_a_share_said_with_or_without_its_part_is_one_measure(nlp):
+    figures = read(nlp, "The plan sets the deficit at 2.9% of GDP.", article="a") + read(nlp, "The deficit target is 2.9% of GDP.", article="b")
+    (group,) = group_figures(figures + read(nlp, "It put the gap at 2.9% of GDP.", article="c"))
+    assert group.status == "agreed" and len(group.values) == 3
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

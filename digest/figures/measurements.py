@@ -24,11 +24,13 @@ from digest.figures.words import (
     CURRENCY_NAMES,
     DEPTH_WORDS,
     DIMENSION_WORDS,
+    ESTIMATING_VERBS,
     FALL_WORDS,
     GAIN_LOSS_VERBS,
     GENUS_KINDS,
     IRREGULAR_PARTICIPLES,
     LENGTH_UNITS,
+    LEVEL_VERBS,
     MAGNITUDE_NOUNS,
     MEASURED_SYNONYMS,
     MEASUREMENT_WORDS,
@@ -468,7 +470,15 @@ def describe_share(unit: str, reading: Reading) -> tuple[Measure, str] | None:
     if reading.whole is not None and not reading.unnamed:
         whole = phrase(reading.whole)
         key = Measure("share", whole=measured_key(reading.whole), restriction=participles(reading.whole), owner=owner)
-        return key, (f"{possessive(reading.owner)} share of {whole}" if reading.owner else f"share of {whole}")
+        if reading.owner:
+            return key, f"{possessive(reading.owner)} share of {whole}"
+        # "put the deficit at 2.9% of GDP": the label says whose size it is; the key does not, as
+        # outlets name it apart ("the deficit", "the deficit target"). "lost 6% of its value" is a
+        # part of the subject's own whole.
+        part = reading.head or reading.subject
+        if part is not None and reading.direction is None and is_sized_as_share(part, reading.whole):
+            return key, f"{measured_words(part)} as a share of {whole}"
+        return key, f"share of {whole}"
     points = f" ({unit}s)" if unit != "%" else ""
     noun = reading.head or reading.subject
     if noun is not None:
@@ -478,6 +488,19 @@ def describe_share(unit: str, reading: Reading) -> tuple[Measure, str] | None:
     if reading.owner:
         return Measure("share", owner=owner), f"{possessive(reading.owner)} share{points}"
     return None
+
+
+def is_sized_as_share(part: Token, whole: Token) -> bool:
+    """Whether a percentage of a whole gives the size of the noun its verb sets or holds at it:
+    "put the deficit at 2.9% of GDP", "public debt stands at 62% of GDP"; not the noun's own
+    part ("lost 6% of its value"), a unit ("86 billion crowns, 1.3% of GDP") or what a verb of
+    content does ("Norway's fields supply 30% of the gas")."""
+    lemma = part.head.lemma_.lower()
+    # the one who estimates is no part: "officials put 66.7% of homes at risk"
+    held = part.dep_ == "nsubj" and lemma in LEVEL_VERBS or part.dep_ in {"dobj", "nsubjpass"} and lemma in ESTIMATING_VERBS
+    owned = any(c.dep_ == "poss" for c in whole.children)
+    unit = part.lemma_.lower() in MEASUREMENT_WORDS or part.lower_ in MEASUREMENT_WORDS
+    return part.pos_ == "NOUN" and held and not owned and not unit
 
 
 def possessive(name: str) -> str:
@@ -508,8 +531,22 @@ def participles(noun: Token) -> tuple[str, ...]:
 
 def phrase(noun: Token) -> str:
     """A noun with its article and compounds, as written: "the vote", "ballots counted"."""
-    kept = [c for c in noun.lefts if c.dep_ in {"det", "compound"} and c.lower_ not in {"a", "an"}]
-    return " ".join([*(t.text for t in kept), noun.text, *participles(noun)]).lower()
+    # An adjective only where it names ("Polish homeowners", "gross domestic product"): others
+    # would move the label's meaning, which the figure's context vector reads.
+    adjectives = [c for c in noun.lefts if c.dep_ == "amod"]
+    spelled = tuple(t.lower_ for t in (*adjectives, noun))[-3:] in SPELLED_OUT
+    kept = [c for c in noun.lefts if c.dep_ in {"det", "compound"} and c.lower_ not in {"a", "an"}
+            or c.dep_ == "amod" and (spelled or is_named(c))]
+    return " ".join([*(as_written(t) for t in kept), as_written(noun), *participles(noun)])
+
+
+def as_written(token: Token) -> str:
+    """A word for a label: lower case, but for an acronym ("GDP") or a name ("Polish")."""
+    return token.text if is_named(token) else token.lower_
+
+
+def is_named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ == "NORP" or token.text.isupper() and len(token.text) > 1
 
 
 def participle(verb: Token) -> str:

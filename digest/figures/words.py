@@ -460,6 +460,8 @@ PEOPLE_MEASURES = {
 
 # Verbs that set a quantity at a number: "police put the crowd at 35,000".
 ESTIMATING_VERBS = {"put", "estimate", "place", "peg", "set", "number"}
+# Verbs that hold their subject at a level: "public debt stands at 62% of GDP".
+LEVEL_VERBS = frozenset({"be", "stand", "remain", "stay", "reach", "hit", "total", "amount", "equal", "top", "exceed"})
 # Nouns whose compound says what a source's bare number counts: "Crowd estimates vary wildly".
 ESTIMATE_NOUNS = {"estimate", "figure", "count", "tally"}
 
