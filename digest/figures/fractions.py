@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 from digest.figures.context import assemble
 from digest.figures.counted import partitive_noun
-from digest.figures.measurements import describe_share, read_measured
+from digest.figures.measurements import describe_share
 from digest.figures.numbers import of_object, read_qualifier_at
+from digest.figures.readings import read_measured
 from digest.figures.values import token_value
 from digest.figures.words import FRACTION_WORDS, PERIOD_UNITS
 from digest.model import Article, Figure, Sentence
