@@ -901,6 +901,35 @@ def test_a_share_said_with_or_without_its_part_is_one_measure(nlp):
     assert group.status == "agreed" and len(group.values) == 3
 
 
+@pytest.mark.parametrize("text, value, unit, written", [
+    ("Temperatures reached 38C.", 38, "degree", "38C"),
+    ("In Seville temperatures hit 44C on Monday.", 44, "degree", "44C"),
+    ("The mercury hit 104F.", 104, "fahrenheit", "104F"),
+])  # fmt: skip
+def test_a_temperature_glued_to_its_scale_is_read(nlp, text, value, unit, written):
+    figure = one(read(nlp, text), value)
+    assert (figure.unit, figure.text) == (unit, written)
+
+
+@pytest.mark.parametrize("text", [
+    "The heat was worst in Room 12C.",  # a name
+    "She bought seat 12C for the flight.",  # no temperature
+])  # fmt: skip
+def test_a_number_glued_to_c_or_f_elsewhere_is_no_temperature(nlp, text):
+    assert not [f for f in read(nlp, text) if f.unit in {"degree", "fahrenheit"}]
+
+
+def test_an_area_burned_scorched_or_consumed_is_one_measure(nlp):
+    figures = [
+        *read(nlp, "The wildfire has burned 1,500 hectares.", article="a"),
+        *read(nlp, "The blaze has scorched 1,500 hectares.", article="b"),
+        *read(nlp, "The fire had consumed 1,500 hectares.", article="c"),
+    ]
+    assert {str(f.measure) for f in figures} == {"burn"}
+    (group,) = group_figures(figures)
+    assert group.status == "agreed" and len(group.values) == 3
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

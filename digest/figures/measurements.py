@@ -10,6 +10,7 @@ from digest.figures.context import assemble
 from digest.figures.counted import kinds_of, lemma_of
 from digest.figures.numbers import (
     count_value,
+    glued_temperature,
     is_year,
     number_value,
     of_object,
@@ -18,6 +19,7 @@ from digest.figures.numbers import (
 from digest.figures.readings import Reading, read_measured
 from digest.figures.units import currency_scale, is_magnitude_word, range_upper
 from digest.figures.words import (
+    BURNING_VERBS,
     COMPASS,
     COUNTING_NOUNS,
     CURRENCY_NAMES,
@@ -94,7 +96,7 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
             if reading.subject is not None:
                 return Measure(thing, whole=measured_key(reading.subject)), f"{thing} of {measured_words(reading.subject)} in {written}"
             return Measure(thing), f"{thing} in {written}"
-        return Measure(PAYING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
+        return Measure(PAYING_VERBS.get(lemma) or BURNING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
     return None
@@ -252,7 +254,9 @@ def read_measurement(
     if start > 0 and doc[start - 1].lower_ == "between" and range_upper(run) is not None:
         start -= 1  # "between 40 and 60 tonnes": the lower bound of one quantity's range
     measure, label = ((Measure("distance"), f"distance in {UNIT_LABELS.get(name, name + 's')}") if is_distance(doc, name, high) else described)
+    text = doc[start:high].text
+    text = text.removesuffix(".") if glued_temperature(doc[high - 1]) else text  # "38C.": the stop ends the sentence
     return assemble(
-        article, sentences, previous, anchor, run.start_char, value=value, text=doc[start:high].text,
+        article, sentences, previous, anchor, run.start_char, value=value, text=text,
         qualifier=qualifier, noun=None, unit=name, measure=measure, label=label,
     )

@@ -15,6 +15,7 @@ from digest.figures.words import (
     DIGITS,
     FALL_WORDS,
     GENERIC_PEOPLE,
+    GLUED_TEMPERATURE,
     MONTH_PREFIXES,
     NOT_COUNTS,
     PEOPLE_MEASURES,
@@ -25,6 +26,7 @@ from digest.figures.words import (
     SCALED,
     SCALES,
     TALLY_NOUNS,
+    TEMPERATURE_CUES,
     TRAILING_QUALIFIERS,
     UNIT_NOUNS,
     VAGUE_AMOUNTS,
@@ -42,7 +44,8 @@ def number_value(tokens: Iterable[Token]) -> float | None:
         if token.text == "-":
             continue
         glued = is_glued_million(token)
-        value = 1_000_000.0 if glued else token_value(token.text)
+        temperature = glued_temperature(token)
+        value = 1_000_000.0 if glued else temperature[0] if temperature else token_value(token.text)
         if value is None:
             return None
         if token.lower_ in {"hundred", "dozen"}:  # "two dozen" is 24, "two hundred" 200
@@ -65,6 +68,18 @@ def is_glued_million(token: Token) -> bool:
     return not number.whitespace_ and bool(DIGITS.match(number.text)) and plural
 
 
+def glued_temperature(token: Token) -> tuple[float, str] | None:
+    """The value and unit of a temperature written as one word ("38C", "104F") in a sentence about
+    the temperature."""
+    match = GLUED_TEMPERATURE.match(token.text)
+    if match is None or not any(t.lemma_.lower() in TEMPERATURE_CUES for t in sentence_of(token)):
+        return None
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text.istitle() and not before.is_sent_start:
+        return None  # "Room 12C", "Apartment 4C": a name
+    return float(match.group(1)), "fahrenheit" if match.group(2) == "F" else "degree"
+
+
 def count_value(run: Span) -> float | None:
     if len(run) == 1 and POINT_GROUPED.match(run.text):
         return float(run.text.replace(".", ""))
@@ -78,7 +93,7 @@ def number_runs(doc: Doc) -> Iterator[Span]:
         # Only spelled-out parts join: "787-9" is a model, "2-1" a score, not 796 or 3.
         joins = token.text == "-" and start is not None and token.i + 1 < len(doc) and doc[token.i - 1].is_alpha
         glued = start is not None and is_glued_million(token)
-        if token_value(token.text) is not None or glued or (joins and doc[token.i + 1].is_alpha and token_value(doc[token.i + 1].text)):
+        if token_value(token.text) is not None or glued or glued_temperature(token) or (joins and doc[token.i + 1].is_alpha and token_value(doc[token.i + 1].text)):
             start = token.i if start is None else start
             continue
         if start is not None:

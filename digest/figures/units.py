@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from digest.figures.numbers import compared_with, from_partner, is_fractional, number_value, read_qualifier, run_around, run_root, runs_of
+from digest.figures.numbers import compared_with, from_partner, glued_temperature, is_fractional, number_value, read_qualifier, run_around, run_root, runs_of
 from digest.figures.values import token_value
 from digest.figures.words import (
     CURRENCY_CODES,
@@ -29,6 +29,9 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     """The unit of a measured number, the token that stands for the measurement in the tree,
     and the span of the figure as written (unit and sign included); None for a plain count."""
     doc, number = run.doc, run_root(run)
+    temperature = glued_temperature(run[-1])
+    if temperature is not None:
+        return temperature[1], run[-1], run.start, run.end
     after = doc[run.end] if run.end < len(doc) else None
     before = doc[run.start - 1] if run.start > 0 else None
     sign = currency_sign(before) if before is not None else None

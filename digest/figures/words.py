@@ -32,6 +32,13 @@ DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 # "$10.3bn", "€2mn": a scale written onto the number (never "m" or "k", which may be metres)
 SCALED = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|tn)$")
+# "Temperatures reached 38C", "104F.": British copy glues the scale on (the tokenizer keeps it,
+# and a full stop after it), read only in a sentence about temperature ("Apartment 4C" is a name).
+GLUED_TEMPERATURE = re.compile(r"^(\d{1,3}(?:\.\d)?)([CF])\.?$")
+TEMPERATURE_CUES = frozenset(
+    """temperature mercury heat heatwave thermometer hot hotter hottest warm warmer warmest cold colder
+    coldest freezing frost celsius fahrenheit weather forecast""".split()
+)
 
 # "400.000 patients": continental Europe groups thousands with points. A count is whole,
 # so in a count (never a measurement: "1.125%") three digits after a point are thousands.
@@ -379,6 +386,8 @@ QUANTITY_NOUNS = {
 # will cost €60m".
 PRICE_VERBS = frozenset({"cost", "start", "retail", "sell", "price"})
 PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay"}
+# Verbs a fire's area is told by: "burned 1,200 hectares", "scorched 1,500", "consumed 2,400".
+BURNING_VERBS = {"scorch": "burn", "consume": "burn", "blacken": "burn", "char": "burn", "ravage": "burn", "devour": "burn"}
 
 # Nouns that say only that an amount is an amount: "exports in value of 1.2 billion euros" and
 # "grain worth €1.2bn shipped" measure the same thing; "value" names neither.
