@@ -930,6 +930,31 @@ def test_an_area_burned_scorched_or_consumed_is_one_measure(nlp):
     assert group.status == "agreed" and len(group.values) == 3
 
 
+def test_another_measurement_is_no_owner_of_a_share(nlp):
+    figures = read(nlp, "Only 68% of children have received the first dose of the vaccine, well below the 95% needed.")
+    assert "%" not in " ".join(f.label for f in figures)
+    assert one(figures, 68).label == "share of children"
+
+
+def test_a_time_still_to_come_is_no_window_counted_in(nlp):
+    planned = one(read(nlp, "The government will immunise 50,000 children within four weeks."), 50000)
+    past = one(read(nlp, "The team vaccinated 5,000 children in the past four weeks."), 5000)
+    assert (planned.period, past.period) == (None, "four weeks")
+
+
+def test_a_scale_glued_before_a_currency_name_scales_it(nlp):
+    figure = one(read(nlp, "The campaign comes at a cost of 12m lei."), 12_000_000)
+    assert (figure.unit, figure.label) == ("leu", "cost in lei")
+    assert one(read(nlp, "The city built a 10m wall."), 10).unit == "m"
+
+
+def test_money_spent_on_a_thing_is_what_it_costs(nlp):
+    figures = read(nlp, "The ministry will spend 12 million lei on the campaign.", article="a") + read(
+        nlp, "The campaign will cost 12 million lei.", article="b"
+    )
+    assert [f.measure.thing for f in figures] == ["cost", "cost"]
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

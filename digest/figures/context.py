@@ -158,9 +158,15 @@ def find_period(chain: Sequence[Token]) -> str | None:
 
 def lasted(pobj: Token) -> bool:
     """ "deliberated for nine hours": how long something lasted, not a window counted in; "for
-    the past week" is one."""
+    the past week" is one. Nor is a time still to come: "will immunise 50,000 children within
+    four weeks" counts a plan, not the last four weeks."""
     recent = any(c.lower_ in {"last", "past", "previous", "preceding"} for c in pobj.children)
-    return pobj.head.lower_ == "for" and not recent
+    return not recent and (pobj.head.lower_ == "for" or is_planned(pobj.head.head))
+
+
+def is_planned(verb: Token) -> bool:
+    """A verb of what is yet to happen: "will immunise", "plans to vaccinate"."""
+    return any(c.dep_ == "aux" and (c.lower_ in {"will", "shall", "'ll", "wo"} or c.tag_ == "TO") for c in verb.children)
 
 
 def date_children(node: Token) -> Iterator[Token]:

@@ -19,7 +19,6 @@ from digest.figures.numbers import (
 from digest.figures.readings import Reading, read_measured
 from digest.figures.units import currency_scale, is_magnitude_word, range_upper
 from digest.figures.words import (
-    BURNING_VERBS,
     COMPASS,
     COUNTING_NOUNS,
     CURRENCY_NAMES,
@@ -40,6 +39,7 @@ from digest.figures.words import (
     SPELLED_OUT,
     UNIT_LABELS,
     VALUE_NOUNS,
+    VERB_SYNONYMS,
     WHOLE_UNITS,
     ZERO_GROUPED,
 )
@@ -96,7 +96,7 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
             if reading.subject is not None:
                 return Measure(thing, whole=measured_key(reading.subject)), f"{thing} of {measured_words(reading.subject)} in {written}"
             return Measure(thing), f"{thing} in {written}"
-        return Measure(PAYING_VERBS.get(lemma) or BURNING_VERBS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
+        return Measure(PAYING_VERBS.get(lemma) or VERB_SYNONYMS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
     return None

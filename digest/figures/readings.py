@@ -306,7 +306,8 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
         return Reading(whole=whole, head=head, direction=direction)
     content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
-    subjects = [p for s in clause_subjects(verb) if s.i != anchor.i and (p := past_dateline(s)) is not None]
+    # not another measurement ("68% of children have received …, below the 95% needed"): it is no owner
+    subjects = [p for s in clause_subjects(verb) if s.i != anchor.i and not is_measurement(s) and (p := past_dateline(s)) is not None]
     # "Counting showed the incumbent ahead with 51.3%": the object's share, not the subject's
     held = anchor.dep_ == "pobj" and anchor.head.lower_ == "with" and anchor.head.head.i == verb.i and obj is not None
     if held and obj is not None:
@@ -325,6 +326,11 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
+
+
+def is_measurement(noun: Token) -> bool:
+    """A unit with its own number: "68%", "12 million lei" (not "the zloty", a currency itself)."""
+    return noun.lemma_.lower() in MEASUREMENT_WORDS and any(c.like_num for c in noun.children)
 
 
 def is_comment_what(subject: Token) -> bool:

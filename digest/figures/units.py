@@ -37,6 +37,8 @@ def measurement_unit(run: Span) -> tuple[str, Token, int, int] | None:
     sign = currency_sign(before) if before is not None else None
     if before is not None and sign is not None and currency_scale(run, sign):
         return sign, doc[run.end], before.i, run.end + 1  # "€2.5m": "m" heads it
+    if after is not None and after.lower_ in CURRENCY_SCALES and currency_scale(run, scaled_name(after) or ""):
+        return scaled_name(after) or "", doc[after.i + 1], run.start, after.i + 2  # "12m lei": the currency heads it
     if after is not None:
         found = unit_after(after)
         if found is not None:  # "per cent", "percentage points": the last word heads the phrase
@@ -109,10 +111,21 @@ def joined_unit(run: Span) -> tuple[str, Token, int, int] | None:
 
 
 def currency_scale(run: Span, unit: str) -> float | None:
+    """The scale glued to a sum in a currency: "€2.5m", "$3bn", "12m lei"."""
     doc = run.doc
     signed = run.start > 0 and currency_sign(doc[run.start - 1]) == unit
-    after = doc[run.end].lower_ if run.end < len(doc) else ""
-    return CURRENCY_SCALES.get(after) if signed and doc[run.end - 1].whitespace_ == "" else None
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is None or doc[run.end - 1].whitespace_ != "":
+        return None
+    named = scaled_name(after) == unit
+    return CURRENCY_SCALES.get(after.lower_) if signed or named else None
+
+
+def scaled_name(scale: Token) -> str | None:
+    """The currency named after a glued scale: "lei" of "12m lei"."""
+    doc = scale.doc
+    found = unit_after(doc[scale.i + 1]) if scale.i + 1 < len(doc) and scale.whitespace_ else None
+    return found[0] if found is not None and found[0] in CURRENCY_NAMES.values() else None
 
 
 def currency_sign(token: Token) -> str | None:

@@ -324,6 +324,8 @@ TEMPERATURE_UNITS = {"degree", "fahrenheit"}
 UNIT_LABELS = {
     "%": "%", "km": "km", "m": "m", "cm": "cm", "mm": "mm", "km/h": "km/h", "mph": "mph", "kg": "kg", "foot": "feet",
     "inch": "inches", "fahrenheit": "degrees Fahrenheit",
+    # currencies whose plural is no "-s": "12 million lei", "500 leva"
+    "leu": "lei", "lev": "leva", "yen": "yen", "yuan": "yuan", "rand": "rand", "baht": "baht", "naira": "naira",
 }  # fmt: skip
 
 # Nouns whose plural is their singular, which the tagger tags singular after a count: "the 40 staff".
@@ -386,8 +388,12 @@ QUANTITY_NOUNS = {
 # will cost €60m".
 PRICE_VERBS = frozenset({"cost", "start", "retail", "sell", "price"})
 PAYING_VERBS = {"promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay"}
-# Verbs a fire's area is told by: "burned 1,200 hectares", "scorched 1,500", "consumed 2,400".
-BURNING_VERBS = {"scorch": "burn", "consume": "burn", "blacken": "burn", "char": "burn", "ravage": "burn", "devour": "burn"}
+# Verbs outlets use alike of one amount: a fire's area ("burned 1,200 hectares", "scorched
+# 1,500", "consumed 2,400"), and money spent on a thing, which is what it costs.
+VERB_SYNONYMS = {
+    "scorch": "burn", "consume": "burn", "blacken": "burn", "char": "burn", "ravage": "burn", "devour": "burn",
+    "spend": "cost",
+}  # fmt: skip
 
 # Nouns that say only that an amount is an amount: "exports in value of 1.2 billion euros" and
 # "grain worth €1.2bn shipped" measure the same thing; "value" names neither.
@@ -400,7 +406,7 @@ POST_NOUNS = {"job", "post", "cut", "layoff", "redundancy"}
 # Nouns of seismic events, whose magnitude is often written as a bare number: "a 6.4 earthquake".
 SEISMIC_NOUNS = {"earthquake", "quake", "aftershock", "tremor", "temblor", "foreshock"}
 IRREGULAR_PARTICIPLES = {
-    "bring": "brought", "build": "built", "burn": "burned", "buy": "bought", "cost": "cost", "cut": "cut",
+    "see": "seen", "foresee": "foreseen", "oversee": "overseen", "bring": "brought", "build": "built", "burn": "burned", "buy": "bought", "cost": "cost", "cut": "cut",
     "draw": "drawn", "drive": "driven", "fall": "fallen", "fly": "flown", "freeze": "frozen", "give": "given",
     "go": "gone", "grow": "grown", "hit": "hit", "hold": "held", "keep": "kept", "lead": "led", "leave": "left",
     "lose": "lost", "make": "made", "pay": "paid", "put": "put", "raise": "raised", "rise": "risen", "run": "run",
