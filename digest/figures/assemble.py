@@ -28,6 +28,7 @@ from digest.figures.numbers import (
     run_root,
     trailing_qualifier,
 )
+from digest.figures.terms import read_term, term_unit
 from digest.figures.units import measurement_unit, range_upper
 from digest.figures.values import is_person_noun, token_value
 from digest.figures.words import (
@@ -65,6 +66,9 @@ def find_figures(article: Article, doc: Doc, sentences: tuple[Sentence, ...]) ->
 
 
 def read_figure(article: Article, run: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
+    term = term_unit(run)
+    if term is not None:
+        return read_term(article, run, term, sentences, previous)
     unit = measurement_unit(run)
     if unit is not None:
         return None if is_coordinate(run) or is_caliber(run) else read_measurement(article, run, unit, sentences, previous)

@@ -519,3 +519,17 @@ NAMING_ENTITIES = {"PRODUCT", "ORG", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERS
 PERIOD_NOUNS = {*PERIOD_UNITS, "quarter", "half", "season", "term", "session", "period", "fiscal"}
 # "since the FTX collapse, when ...", "just like 2022, when ...": a comparison's event.
 COMPARISON_PREPS = {"since", "like", "unlike", "than", "as"}
+
+# A court's terms (`terms.py`): years and months are read only where these words set a term and
+# the sentence is about a court or a ban.
+TERM_UNITS = {"year": "year", "month": "month"}
+TERM_WORDS = frozenset({"sentence", "jail", "imprison", "prison", "term", "serve", "custody", "detention", "incarcerate", "bars"})
+COURT_WORDS = frozenset(
+    """sentence sentenced jail jailed imprison imprisonment prison custody detention incarcerate bars
+    court judge judges jury prosecutor prosecutors prosecution convict convicted guilty sentencing""".split()
+)
+BAN_WORDS = frozenset({"ban", "disqualify", "disqualification"})
+SOUGHT_VERBS = frozenset({"seek", "demand", "request", "ask", "want", "urge"})
+PROSECUTION_WORDS = frozenset({"prosecutor", "prosecution"})
+FACING_VERBS = frozenset({"face", "risk", "carry"})
+RECEIVING_VERBS = frozenset({"get", "receive"})
