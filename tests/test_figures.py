@@ -955,6 +955,20 @@ def test_money_spent_on_a_thing_is_what_it_costs(nlp):
     assert [f.measure.thing for f in figures] == ["cost", "cost"]
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("Revenue almost doubled to $18.1bn.", 18.1e9, "revenue in dollars"),
+    ("Net profit tripled to $6.2 billion.", 6.2e9, "profit in dollars"),
+    ("Profit halved to $2 billion.", 2e9, "profit in dollars"),
+])  # fmt: skip
+def test_a_sum_a_verb_of_multiplying_brings_it_to_is_its_subjects_level(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label
+
+
+def test_a_change_set_after_a_noun_is_the_nouns_change(nlp):
+    text = "Novatek reported record quarterly revenue of $18.1 billion on Wednesday, up 94% from a year earlier."
+    assert str(one(read(nlp, text), 94).measure) == "rise in revenue"
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

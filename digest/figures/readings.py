@@ -132,6 +132,9 @@ def read_measured(anchor: Token) -> Reading:
             node = head.head
         elif head.pos_ in {"VERB", "AUX"}:
             node = head
+        elif node.dep_ == "advmod" and head.pos_ == "NOUN" and (direction or direction_of(node)):
+            # "reported revenue of $18.1 billion, up 94% from a year earlier": the noun changed
+            return Reading(whole=whole, head=head, owner=own, direction=direction or direction_of(node))
         elif node.dep_ in {"npadvmod", "advmod", "acomp", "amod"}:
             direction = direction or direction_of(head)
             node = head

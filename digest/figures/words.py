@@ -351,7 +351,7 @@ NEUTRAL_VERBS = {
 FALL_WORDS = {
     "fall", "drop", "decline", "slump", "plunge", "sink", "shrink", "slide", "tumble", "dip",
     "contract", "slip", "plummet", "decrease", "lower", "down", "less", "low", "cut", "reduce",
-    "slash", "trim", "weaken", "ease",
+    "slash", "trim", "weaken", "ease", "halve",
 }  # fmt: skip
 # Verbs of gain or loss whose object is the change itself, in percent or points: "the stock lost
 # 6%", "the index added 120 points" ("lost 30% of its members" keeps a share of the whole).
@@ -359,7 +359,7 @@ GAIN_LOSS_VERBS = {"lose": "fall", "shed": "fall", "gain": "rise", "add": "rise"
 CHANGE_UNIT_WORDS = frozenset({"%", "percent", "pct", "cent", "point"})
 RISE_WORDS = {
     "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rally", "expand", "rebound",
-    "higher", "high", "up", "more", "raise", "lift", "boost", "strengthen",
+    "higher", "high", "up", "more", "raise", "lift", "boost", "strengthen", "double", "triple", "quadruple",
 }  # fmt: skip
 
 # General synonyms of measured things: outlets write either for the same quantity.
@@ -367,7 +367,7 @@ MEASURED_SYNONYMS = {
     "quake": "earthquake", "temblor": "earthquake", "gust": "wind", "rainfall": "rain",
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
     "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
-    "mercury": "temperature", "kid": "child", "turnover": "revenue", "sale": "revenue",
+    "mercury": "temperature", "kid": "child", "turnover": "revenue", "sale": "revenue", "earning": "profit",
 }  # fmt: skip
 
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
