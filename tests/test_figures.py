@@ -969,6 +969,19 @@ def test_a_change_set_after_a_noun_is_the_nouns_change(nlp):
     assert str(one(read(nlp, text), 94).measure) == "rise in revenue"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The winners received 40,000 euros each.", 40_000),
+    ("Each winner received $40,000.", 40_000),
+    ("The region will get 300 million euros.", 300_000_000),
+])  # fmt: skip
+def test_a_sum_received_is_paid_not_a_share_of_its_receiver(nlp, text, value):
+    assert str(one(read(nlp, text), value).measure) == "pay"
+
+
+def test_a_percentage_taken_is_still_its_takers_share(nlp):
+    assert str(one(read(nlp, "The Greens got 24%."), 24).measure) == "share for Greens"
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

@@ -13,6 +13,9 @@ from digest.figures.numbers import of_object
 from digest.figures.values import strip_article
 from digest.figures.words import (
     CHANGE_UNIT_WORDS,
+    CURRENCY_CODES,
+    CURRENCY_NAMES,
+    CURRENCY_SIGNS,
     DEPTH_WORDS,
     DIMENSION_WORDS,
     FALL_WORDS,
@@ -21,6 +24,7 @@ from digest.figures.words import (
     NEUTRAL_VERBS,
     PERIOD_UNITS,
     QUANTITY_NOUNS,
+    RECEIVING_MONEY_VERBS,
     REPORTING_VERBS,
     RISE_WORDS,
     SHARE_VERBS,
@@ -308,7 +312,8 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         return Reading(whole=whole, head=head, subject=recorded, direction=direction)
     if lemma in REPORTING_VERBS:  # "…, the firm said": the speaker is the source, not what is measured
         return Reading(whole=whole, head=head, direction=direction)
-    content = lemma not in NEUTRAL_VERBS and direction_of(verb) is None
+    received = lemma in RECEIVING_MONEY_VERBS and is_money(anchor)
+    content = (lemma not in NEUTRAL_VERBS or received) and direction_of(verb) is None
     # not another measurement ("68% of children have received …, below the 95% needed"): it is no owner
     subjects = [p for s in clause_subjects(verb) if s.i != anchor.i and not is_measurement(s) and (p := past_dateline(s)) is not None]
     # "Counting showed the incumbent ahead with 51.3%": the object's share, not the subject's
@@ -325,10 +330,17 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
         subject = quantity_antecedent(subject) or subject
     named = proper_name(subject) if subject is not None else None
     common = subject if subject is not None and named is None and subject.pos_ in {"NOUN", "PROPN"} else None
-    if common is not None and (lemma in SHARE_VERBS or held):  # "the far-right party took 12%": whose share
+    if common is not None and (lemma in SHARE_VERBS or held) and not received:  # "the far-right party took 12%": whose share
         named, common = " ".join(t.text for t in name_tokens(common)), None
     unnamed = subject is not None and subject.pos_ == "PRON"
     return Reading(whole=whole, head=head, verb=verb if content else None, subject=common, owner=named, unnamed=unnamed, direction=direction)
+
+
+def is_money(anchor: Token) -> bool:
+    """Whether the measurement's token is a currency: "euros", "$", "EUR", or a number after a sign."""
+    before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
+    signed = anchor.like_num and before is not None and (before.lower_ in CURRENCY_SIGNS or before.text in CURRENCY_CODES)
+    return anchor.lemma_.lower() in CURRENCY_NAMES or anchor.lower_ in CURRENCY_SIGNS or anchor.text in CURRENCY_CODES or signed
 
 
 def is_measurement(noun: Token) -> bool:
