@@ -982,6 +982,14 @@ def test_a_percentage_taken_is_still_its_takers_share(nlp):
     assert str(one(read(nlp, "The Greens got 24%."), 24).measure) == "share for Greens"
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("Ripping $43 billion out of public services was hard.", 43e9, "dollars ripped"),
+    ("The ministry plans to ship 200 tonnes.", 200, "tonnes shipped"),
+])  # fmt: skip
+def test_a_label_writes_a_verbs_participle_as_english_does(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

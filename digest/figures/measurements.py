@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -201,7 +202,13 @@ def participle(verb: Token) -> str:
         return verb.lower_
     if lemma in IRREGULAR_PARTICIPLES:
         return IRREGULAR_PARTICIPLES[lemma]
-    return lemma + ("d" if lemma.endswith("e") else "ed")
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"  # "supplied"
+    # one syllable ending consonant-vowel-consonant doubles its last letter: "ripped", "banned"
+    doubles = len(re.findall("[aeiou]+", lemma)) == 1 and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma)
+    return lemma + (lemma[-1] if doubles else "") + "ed"
 
 
 def amount_in(doc: Doc, unit: str, end: int) -> tuple[Measure, str] | None:
