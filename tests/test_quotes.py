@@ -69,6 +69,16 @@ def test_two_statements_either_side_of_an_attribution_stay_two_quotes(nlp: Langu
     assert len(quotes_of(nlp, text)) == 2
 
 
+@pytest.mark.parametrize("text", [
+    'Police said the violence was planned. The mayor spoke of "a shame for the city".',
+    'Police said the violence was planned. The mayor condemned the riots as "a shame for the city".',
+    'Police said the violence was planned. The mayor branded the riots "a shame for the city".',
+])  # fmt: skip
+def test_a_partial_quote_after_a_verb_of_judging_is_its_subjects(nlp: Language, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_text) == ("a shame for the city", "The mayor")
+
+
 def test_he_said_resolves_to_the_person_who_spoke_not_the_last_one_named(nlp: Language) -> None:
     text = 'Olaf Berg told reporters that Karl Weiss had resigned. "The decision surprised all of us," he said.'
     [quote] = quotes_of(nlp, text)

@@ -19,7 +19,8 @@ SPEECH_VERBS = frozenset(
     describe call quote testify concede complain lament mention answer repeat affirm cry shout
     scream whisper joke boast retort counter contend allege estimate
     assure reassure underline underscore specify indicate exclaim sob plead sigh murmur mutter yell
-    chant request demand accuse""".split()
+    chant request demand accuse
+    speak brand dub term hail condemn slam""".split()
 )
 # Verbs of saying whose object is what was said, word for word: "chanted "thieves, thieves"",
 # "requested "total privacy"", "denied "any wrongdoing"" (not "wrote", "called", "described").
