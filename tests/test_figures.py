@@ -650,7 +650,7 @@ def test_a_balance_of_no_persons_is_no_toll(nlp):
 
 def test_a_count_said_of_the_injured_by_a_copula_is_one_though_tagged_a_date(nlp):
     figures = read(nlp, "The injured are 47, of whom 9 in grave conditions.")  # the model tags "47" DATE
-    assert [(f.value, str(f.measure)) for f in figures] == [(47, "injure"), (9, "injure")]
+    assert [(f.value, str(f.measure)) for f in figures] == [(47, "injured"), (9, "injured")]
 
 
 @pytest.mark.parametrize("text, value, counted", [
@@ -988,6 +988,19 @@ def test_a_percentage_taken_is_still_its_takers_share(nlp):
 ])  # fmt: skip
 def test_a_label_writes_a_verbs_participle_as_english_does(nlp, text, value, label):
     assert one(read(nlp, text), value).label == label
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("The injured are 47, of whom 9 in grave condition.", 47, "injured"),
+    ("He visited the hospital, where 21 of the injured remain in serious condition.", 21, "injured"),
+    ("The toll rose to nine after two of the injured died in hospital.", 2, "killed"),  # what befell the part
+])  # fmt: skip
+def test_a_participle_standing_for_people_measures_them(nlp, text, value, measure):
+    assert str(one(read(nlp, text), value).measure) == measure
+
+
+def test_a_relative_whole_nothing_counts_is_no_counted_noun(nlp):
+    assert "which" not in [f.label for f in read(nlp, "Were registered 40 injured, of which 6 in serious state.")]
 
 
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):

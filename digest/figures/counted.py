@@ -63,7 +63,11 @@ def counted_noun(number: Token) -> Token | None:
         return head  # "The victims, 12 in all, were identified", "The injured, 23 in total, …"; not ages ("The suspects, 19 and 21")
     partitive = partitive_noun(number)
     if partitive is not None:
-        return (earlier_counted_noun(number) or relative_whole(partitive) or partitive) if partitive.pos_ == "PRON" else partitive
+        if partitive.pos_ != "PRON":
+            return partitive
+        # "of which 6": a relative whole nothing before counts is no noun ("6 which")
+        found = earlier_counted_noun(number) or relative_whole(partitive)
+        return found or (None if partitive.lower_ in {"which", "whom"} else partitive)
     if number.dep_ == "pobj" and head.lemma_ in {"include", "among"}:
         return including_noun(head)
     estimated = estimated_noun(number)

@@ -43,7 +43,8 @@ def noun_measure(noun: Token) -> str | None:
         return next((k for k in kinds if k), "killed" if lemma in DEATH_TALLIES else None)
     if lemma == "casualty" and mentions_injury(sentence_of(noun)):
         return "casualties"  # killed and wounded together
-    return NOUN_MEASURES.get(lemma)
+    # "The injured are 47": a participle standing for the people it says befell
+    return NOUN_MEASURES.get(lemma) or (ADJ_MEASURES.get(noun.lower_) if noun.pos_ in {"VERB", "ADJ"} else None)
 
 
 def mentions_injury(sentence: Span) -> bool:
@@ -131,7 +132,10 @@ def find_measure(number: Token, noun: Token) -> str | None:
     # "nine of the miners trapped": what befell the whole is not the part's own measure
     whole = partitive_noun(number)
     part = whole is not None and whole.i == noun.i
-    found = noun_measure(noun) or modifier_measure(number) or (None if part else modifier_measure(noun))
+    # "two of the injured died": a whole the participle names gives the part's measure only when
+    # its clause says nothing else befell it ("21 of the injured remain in serious condition")
+    standing = part and noun.pos_ in {"VERB", "ADJ"}
+    found = (None if standing else noun_measure(noun)) or modifier_measure(number) or (None if part else modifier_measure(noun))
     found = found or dwelling_measure(number, noun) or held_measure(number, noun)
     if found is None and not is_partitive_whole(number.doc[number.i : number.i + 1]):
         found = climb_measure(number, noun)  # "Seven of the ten voted": the seven voted, not the ten
@@ -141,7 +145,7 @@ def find_measure(number: Token, noun: Token) -> str | None:
         # "rescued 14 people trapped under debris", "20 people trapped in the mine have died": being
         # trapped is how they were found; the clause says what became of them
         found = AFTER_TRAPPED[befell]
-    return found or compared_measure(number, noun) or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
+    return found or compared_measure(number, noun) or (noun_measure(noun) if standing else None) or WEAK_NOUN_MEASURES.get(noun.lemma_.lower())
 
 
 def compared_measure(number: Token, noun: Token) -> str | None:
