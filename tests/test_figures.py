@@ -1003,6 +1003,22 @@ def test_a_relative_whole_nothing_counts_is_no_counted_noun(nlp):
     assert "which" not in [f.label for f in read(nlp, "Were registered 40 injured, of which 6 in serious state.")]
 
 
+def test_a_contest_won_with_a_share_is_not_whose_share_it_is(nlp):
+    text = "Portugal's centre-right Democratic Alliance won Sunday's general election with 32.1% of the vote."
+    assert str(one(read(nlp, text), 32.1).measure) == "share of vote for Democratic Alliance"
+    assert str(one(read(nlp, "Counting showed the incumbent ahead with 51.3%."), 51.3).measure) == "share for incumbent"
+
+
+def test_an_owners_short_form_in_brackets_stays_out_of_its_name(nlp):
+    figure = one(read(nlp, "The Democratic Alliance (AD) took 32 percent and 91 seats."), 32)
+    assert figure.label == "Democratic Alliance's share"
+
+
+def test_participation_is_turnout(nlp):
+    figures = read(nlp, "Participation reached 66.2 percent.", article="a") + read(nlp, "Turnout was 66.2%.", article="b")
+    assert {str(f.measure) for f in figures} == {"turnout"}
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

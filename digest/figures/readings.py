@@ -13,6 +13,7 @@ from digest.figures.numbers import of_object
 from digest.figures.values import strip_article
 from digest.figures.words import (
     CHANGE_UNIT_WORDS,
+    CONTEST_NOUNS,
     CURRENCY_CODES,
     CURRENCY_NAMES,
     CURRENCY_SIGNS,
@@ -42,7 +43,10 @@ def proper_name(token: Token) -> str | None:
     # A capitalised first word ("Turnout was …") may be tagged a name: alone, trust it as an entity.
     if len(names) == 1 and names[0].is_sent_start and not names[0].ent_type_:
         return None
-    return strip_article(token.doc[names[0].i : names[-1].i + 1].text)
+    span = token.doc[names[0].i : names[-1].i + 1]
+    # "the Democratic Alliance (AD)": the name, not its short form in brackets
+    bracket = next((t.i for t in span if t.text in {"(", "["}), None)
+    return strip_article((span if bracket is None or bracket == span.start else token.doc[span.start : bracket]).text.strip())
 
 
 def is_name_part(part: Token, head: Token) -> bool:
@@ -317,7 +321,9 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
     # not another measurement ("68% of children have received …, below the 95% needed"): it is no owner
     subjects = [p for s in clause_subjects(verb) if s.i != anchor.i and not is_measurement(s) and (p := past_dateline(s)) is not None]
     # "Counting showed the incumbent ahead with 51.3%": the object's share, not the subject's
+    # (not "won Sunday's election with 32.1%": a contest is no one's share)
     held = anchor.dep_ == "pobj" and anchor.head.lower_ == "with" and anchor.head.head.i == verb.i and obj is not None
+    held = held and obj is not None and obj.lemma_.lower() not in CONTEST_NOUNS
     if held and obj is not None:
         subjects = [obj]
     elif verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} for s in subjects):

@@ -368,6 +368,7 @@ MEASURED_SYNONYMS = {
     "precipitation": "rain", "stock": "share", "ballot": "vote", "temperature": "temperature",
     "goal": "target", "aim": "target", "objective": "target", "salary": "pay", "wage": "pay",
     "mercury": "temperature", "kid": "child", "turnover": "revenue", "sale": "revenue", "earning": "profit",
+    "participation": "turnout",
 }  # fmt: skip
 
 # Verbs whose subject holds a share: "the party took 12%", unlike "turnout reached 61%".
@@ -540,3 +541,6 @@ SOUGHT_VERBS = frozenset({"seek", "demand", "request", "ask", "want", "urge"})
 PROSECUTION_WORDS = frozenset({"prosecutor", "prosecution"})
 FACING_VERBS = frozenset({"face", "risk", "carry"})
 RECEIVING_VERBS = frozenset({"get", "receive"})
+
+# Contests a party wins with a share, never the holder of one: "won Sunday's election with 32.1%".
+CONTEST_NOUNS = frozenset({"election", "vote", "poll", "ballot", "race", "contest", "referendum", "primary", "round", "runoff"})
