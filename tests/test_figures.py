@@ -1019,6 +1019,17 @@ def test_participation_is_turnout(nlp):
     assert {str(f.measure) for f in figures} == {"turnout"}
 
 
+@pytest.mark.parametrize("text, value, written", [
+    ("It destroyed thousands of buildings and left nearly half a million homeless.", 500_000, "nearly half a million"),
+    ("A quarter of a million people marched.", 250_000, "quarter of a million"),
+    ("The bank paid half a million euros.", 500_000, "half a million euros"),
+    ("The tanker spilled half a million tonnes of oil.", 500_000, "half a million tonnes"),
+    ("The bank paid more than a billion euros.", 1e9, "more than a billion euros"),
+])  # fmt: skip
+def test_half_a_million_is_half_of_it(nlp, text, value, written):
+    assert one(read(nlp, text), value).text == written
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

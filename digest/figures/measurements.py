@@ -16,6 +16,7 @@ from digest.figures.numbers import (
     number_value,
     of_object,
     read_qualifier_at,
+    scale_part,
 )
 from digest.figures.readings import Reading, read_measured
 from digest.figures.units import currency_scale, is_magnitude_word, range_upper
@@ -245,7 +246,8 @@ def read_measurement(
 ) -> Figure | None:
     name, anchor, low, high = unit
     zeros = len(run) == 1 and ZERO_GROUPED.match(run.text) and name not in PERCENT_KINDS
-    value = count_value(run) if name in WHOLE_UNITS or zeros else number_value(run)
+    share, part_start = scale_part(run)  # "half a million tonnes"
+    value = count_value(run) if name in WHOLE_UNITS or zeros else (v * share if (v := number_value(run)) is not None else None)
     scale = currency_scale(run, name)
     if value is not None and scale is not None:
         value = value * scale
@@ -255,7 +257,9 @@ def read_measurement(
     if value is None or described is None or is_year(run):
         return None
     doc = run.doc
-    if low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
+    if share != 1.0:
+        low = min(low, part_start)
+    elif low > 0 and doc[low - 1].lower_ in {"a", "an"} and run[0].lower_ in SCALES:
         low -= 1  # "more than a billion euros"
     qualifier, start = read_qualifier_at(doc, low)
     if start > 0 and doc[start - 1].lower_ == "between" and range_upper(run) is not None:

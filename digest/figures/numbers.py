@@ -83,7 +83,8 @@ def glued_temperature(token: Token) -> tuple[float, str] | None:
 def count_value(run: Span) -> float | None:
     if len(run) == 1 and POINT_GROUPED.match(run.text):
         return float(run.text.replace(".", ""))
-    return number_value(run)
+    value = number_value(run)
+    return value * scale_part(run)[0] if value is not None else None
 
 
 def number_runs(doc: Doc) -> Iterator[Span]:
@@ -293,7 +294,24 @@ def is_fronted_whole(noun: Token) -> bool:
 
 
 def read_qualifier(run: Span) -> tuple[str | None, int]:
-    return read_qualifier_at(run.doc, run.start)
+    return read_qualifier_at(run.doc, scale_part(run)[1])
+
+
+# A part of a bare scale, written before it: "half a million", "a quarter of a million".
+SCALE_PARTS = ((("half", "a"), 0.5), (("a", "half"), 0.5), (("quarter", "of", "a"), 0.25), (("a", "quarter"), 0.25))
+
+
+def scale_part(run: Span) -> tuple[float, int]:
+    """The share of a bare scale written before it and where that starts ("half a million" is
+    500,000 from "half"); (1.0, the run's start) for any other number."""
+    doc = run.doc
+    if len(run) != 1 or run[0].lower_ not in SCALES:
+        return 1.0, run.start
+    for words, share in SCALE_PARTS:
+        start = run.start - len(words)
+        if start >= 0 and tuple(t.lower_ for t in doc[start : run.start]) == words:
+            return share, start
+    return 1.0, run.start
 
 
 def read_qualifier_at(doc: Doc, end: int) -> tuple[str | None, int]:
