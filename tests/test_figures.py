@@ -1030,6 +1030,15 @@ def test_half_a_million_is_half_of_it(nlp, text, value, written):
     assert one(read(nlp, text), value).text == written
 
 
+def test_degrees_said_of_a_place_are_its_temperature(nlp):
+    figure = one(read(nlp, "Madrid recorded 40.1C, and hospitals treated more than 200 people for heat-related illness."), 40.1)
+    assert (str(figure.measure), figure.label) == ("temperature", "temperature in degrees")
+
+
+def test_a_unit_symbol_has_no_plural_in_a_label(nlp):
+    assert one(read(nlp, "The phone has 12 GB of memory."), 12).label == "GB of memory"
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

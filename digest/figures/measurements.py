@@ -39,6 +39,7 @@ from digest.figures.words import (
     SCALES,
     SEISMIC_NOUNS,
     SPELLED_OUT,
+    TEMPERATURE_UNITS,
     UNIT_LABELS,
     VALUE_NOUNS,
     VERB_SYNONYMS,
@@ -101,6 +102,8 @@ def describe_measurement(unit: str, anchor: Token, reading: Reading) -> tuple[Me
         return Measure(PAYING_VERBS.get(lemma) or VERB_SYNONYMS.get(lemma, lemma)), f"{written} {participle(reading.verb)}"
     if reading.subject is not None:
         return changed(reading, measured_key(reading.subject), measured_words(reading.subject), f" in {written}")
+    if unit in TEMPERATURE_UNITS:
+        return Measure("temperature"), f"temperature in {written}"  # "Madrid recorded 40.1C": what else is in degrees
     return None
 
 

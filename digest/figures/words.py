@@ -326,6 +326,8 @@ UNIT_LABELS = {
     "inch": "inches", "fahrenheit": "degrees Fahrenheit",
     # currencies whose plural is no "-s": "12 million lei", "500 leva"
     "leu": "lei", "lev": "leva", "yen": "yen", "yuan": "yuan", "rand": "rand", "baht": "baht", "naira": "naira",
+    # symbols have no plural: "12 GB of storage"
+    "GB": "GB", "TB": "TB", "MB": "MB",
 }  # fmt: skip
 
 # Nouns whose plural is their singular, which the tagger tags singular after a count: "the 40 staff".
