@@ -942,6 +942,15 @@ def test_a_time_still_to_come_is_no_window_counted_in(nlp):
     assert (planned.period, past.period) == (None, "four weeks")
 
 
+@pytest.mark.parametrize("text, value, period", [
+    ("Lufthansa has offered 10% over 36 months.", 10, None),  # a deal's term
+    ("The union demands a raise of 8% over two years.", 8, None),
+    ("Prices rose 10% over 12 months.", 10, "12 months"),
+])  # fmt: skip
+def test_the_term_of_an_offer_or_demand_is_no_window(nlp, text, value, period):
+    assert one(read(nlp, text), value).period == period
+
+
 def test_a_scale_glued_before_a_currency_name_scales_it(nlp):
     figure = one(read(nlp, "The campaign comes at a cost of 12m lei."), 12_000_000)
     assert (figure.unit, figure.label) == ("leu", "cost in lei")

@@ -19,6 +19,7 @@ from digest.figures.words import (
     PLACE_KINDS,
     PLACE_LABELS,
     PLACE_PREPS,
+    PROPOSING_VERBS,
     REPORT_NOUNS,
     REPORTING_VERBS,
     RUNNING_TALLIES,
@@ -161,11 +162,15 @@ def lasted(pobj: Token) -> bool:
     the past week" is one. Nor is a time still to come: "will immunise 50,000 children within
     four weeks" counts a plan, not the last four weeks."""
     recent = any(c.lower_ in {"last", "past", "previous", "preceding"} for c in pobj.children)
-    return not recent and (pobj.head.lower_ == "for" or is_planned(pobj.head.head))
+    verb = next((t for t in pobj.head.ancestors if t.pos_ in {"VERB", "AUX"}), pobj.head.head)
+    return not recent and (pobj.head.lower_ == "for" or is_planned(verb))
 
 
 def is_planned(verb: Token) -> bool:
-    """A verb of what is yet to happen: "will immunise", "plans to vaccinate"."""
+    """A verb of what is yet to happen: "will immunise", "plans to vaccinate", and what a side
+    offers or demands ("offered 10% over 36 months" is a deal's term, not the last 36 months)."""
+    if verb.lemma_.lower() in PROPOSING_VERBS:
+        return True
     return any(c.dep_ == "aux" and (c.lower_ in {"will", "shall", "'ll", "wo"} or c.tag_ == "TO") for c in verb.children)
 
 

@@ -546,3 +546,6 @@ RECEIVING_VERBS = frozenset({"get", "receive"})
 
 # Contests a party wins with a share, never the holder of one: "won Sunday's election with 32.1%".
 CONTEST_NOUNS = frozenset({"election", "vote", "poll", "ballot", "race", "contest", "referendum", "primary", "round", "runoff"})
+
+# Verbs of what one side proposes: a period after them is the proposal's term, not a window.
+PROPOSING_VERBS = frozenset({"offer", "propose", "demand", "seek", "want", "plan"})
