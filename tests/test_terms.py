@@ -30,6 +30,8 @@ def terms(nlp, text: str, article: str = "a") -> list[tuple[float, str, str]]:
     ("Prosecutors had sought 12 years.", (12, "year", "prison term sought")),
     ("She faces up to 20 years in prison if convicted.", (20, "year", "maximum prison term")),
     ("Reyes could get 110 years. Judge Helen Ward will sentence him Sept. 18.", (110, "year", "maximum prison term")),
+    ("The court condemned him to 7 years of prison.", (7, "year", "prison term")),  # as translations write it
+    ("He received a sentence of seven years and six months.", (7.5, "year", "prison term")),  # one term
 ])  # fmt: skip
 def test_a_term_the_clause_ties_to_a_court_is_read(nlp, text, expected):
     assert terms(nlp, text) == [expected]

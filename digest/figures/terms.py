@@ -41,9 +41,27 @@ def term_unit(run: Span) -> tuple[str, Token, int] | None:
     if after.text == "-" and not after.whitespace_ and run.end + 1 < len(doc):
         after = doc[run.end + 1]
     unit = TERM_UNITS.get(after.lemma_.lower())
-    if unit is None or is_range_bound(run):
+    if unit is None or is_range_bound(run) or is_months_of_years(run):
         return None
-    return (unit, after, after.i + 1) if sentencing_kind(after) is not None else None
+    tail = months_after(after)
+    end = tail[1] if unit == "year" and tail is not None else after.i + 1
+    return (unit, after, end) if sentencing_kind(after) is not None else None
+
+
+def months_after(unit: Token) -> tuple[float, int] | None:
+    """The months a term in years goes on with, and where they end: "seven years and six months"."""
+    doc = unit.doc
+    words = doc[unit.i + 1 : unit.i + 4]
+    if len(words) < 3 or words[0].lower_ != "and" or TERM_UNITS.get(words[2].lemma_.lower()) != "month":
+        return None
+    months = number_value([words[1]])
+    return (months, unit.i + 4) if months is not None else None
+
+
+def is_months_of_years(run: Span) -> bool:
+    """The "six months" of "seven years and six months": part of the term before it."""
+    doc = run.doc
+    return run.start >= 2 and doc[run.start - 1].lower_ == "and" and TERM_UNITS.get(doc[run.start - 2].lemma_.lower()) == "year"
 
 
 def is_range_bound(run: Span) -> bool:
@@ -108,7 +126,9 @@ def is_age_or_date(unit: Token) -> bool:
     something, whatever the sentence is about."""
     doc = unit.doc
     after = [t.lower_ for t in doc[unit.i + 1 : unit.i + 3]]
-    return after[:1] in (["ago"], ["old"], ["of"]) or after[:2] == ["-", "old"]
+    # "12 years of experience" is a span; "7 years of prison", as translations write it, a term
+    spanned = after[:1] == ["of"] and after[1:2] != [] and not {t.lemma_.lower() for t in doc[unit.i + 2 : unit.i + 3]} & TERM_WORDS
+    return after[:1] in (["ago"], ["old"]) or spanned or after[:2] == ["-", "old"]
 
 
 def governors(token: Token) -> list[Token]:
@@ -132,6 +152,9 @@ def sentenced(unit: Token) -> str | None:
 def read_term(article: Article, run: Span, found: tuple[str, Token, int], sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
     unit, anchor, end = found
     value = number_value(run)
+    tail = months_after(anchor) if unit == "year" else None
+    if value is not None and tail is not None:
+        value += tail[0] / 12  # "seven years and six months" is seven and a half years
     kind = sentencing_kind(anchor)
     if value is None or kind is None:
         return None
