@@ -1048,6 +1048,14 @@ def test_a_unit_symbol_has_no_plural_in_a_label(nlp):
     assert one(read(nlp, "The phone has 12 GB of memory."), 12).label == "GB of memory"
 
 
+@pytest.mark.parametrize("text, value, label", [
+    ("As many as 2,000 people needed accommodation, half of whom had been given temporary housing.", 50, "share of people"),
+    ("The firm has 400 workers, 30% of whom are women.", 30, "share of workers"),
+])  # fmt: skip
+def test_a_share_of_whom_is_a_share_of_what_whom_stands_for(nlp, text, value, label):
+    assert one(read(nlp, text), value).label == label
+
+
 def test_a_measurement_window_left_unsaid_joins_but_two_windows_stay_apart(nlp):
     figures = [
         *read(nlp, "Some 80 mm of rain fell on the town.", article="a"),

@@ -11,7 +11,7 @@ from digest.figures.context import assemble
 from digest.figures.counted import partitive_noun
 from digest.figures.measurements import describe_share
 from digest.figures.numbers import of_object, read_qualifier_at
-from digest.figures.readings import read_measured
+from digest.figures.readings import antecedent, read_measured
 from digest.figures.values import token_value
 from digest.figures.words import FRACTION_WORDS, PERIOD_UNITS
 from digest.model import Article, Figure, Sentence
@@ -81,7 +81,7 @@ def fraction_whole(span: Span) -> Token | None:
     last = span[-1]
     if is_one_in(span):
         return last.head if last.dep_ == "nummod" and last.head.pos_ == "NOUN" else partitive_noun(last)
-    return of_object(last) or of_object(span.root) or partitive_noun(last)
+    return antecedent(of_object(last) or of_object(span.root) or partitive_noun(last))
 
 
 def read_fraction(article: Article, span: Span, sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:

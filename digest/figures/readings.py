@@ -105,7 +105,7 @@ def read_measured(anchor: Token) -> Reading:
     converted = converted_from(anchor)
     if converted is not None:
         return read_measured(converted)  # "110 billion euros ($141 billion)": it measures what the amount it converts does
-    whole, node, direction, level = of_object(anchor), anchor, None, False
+    whole, node, direction, level = antecedent(of_object(anchor)), anchor, None, False
     lower, upper = repeated_range(anchor)
     if upper is not None and whole is None:
         whole = of_object(upper)  # "40 percent to 70 percent of the buildings": both bounds' whole
@@ -170,6 +170,19 @@ def changed_by(anchor: Token, verb: Token, whole: Token | None) -> str | None:
     if whole is not None or anchor.dep_ not in {"dobj", "npadvmod"} or anchor.head.i != verb.i or anchor.lemma_.lower() not in CHANGE_UNIT_WORDS:
         return None
     return GAIN_LOSS_VERBS.get(verb.lemma_.lower())
+
+
+def antecedent(whole: Token | None) -> Token | None:
+    """What a relative "of whom" or "of which" stands for: "2,000 people …, half of whom had
+    been given housing" is half of the people (the noun the relative clause hangs on)."""
+    if whole is None or whole.lower_ not in {"whom", "which"}:
+        return whole
+    clause = next((t for t in whole.ancestors if t.dep_ == "relcl"), None)
+    if clause is not None and clause.head.pos_ == "NOUN":
+        return clause.head
+    # the parse may hang the clause elsewhere: the last noun counted before it ("2,000 people")
+    before = whole.doc[sentence_of(whole).start : whole.i]
+    return next((t for t in reversed(before) if t.pos_ == "NOUN" and any(c.like_num for c in t.children)), None)
 
 
 def repeated_range(anchor: Token) -> tuple[Token | None, Token | None]:
