@@ -10,13 +10,12 @@ from spacy.tokens import Token
 from digest.figures.context import name_tokens
 from digest.figures.counted import kinds_of
 from digest.figures.numbers import of_object
+from digest.figures.units import currency_sign
 from digest.figures.values import strip_article
 from digest.figures.words import (
     CHANGE_UNIT_WORDS,
     CONTEST_NOUNS,
-    CURRENCY_CODES,
     CURRENCY_NAMES,
-    CURRENCY_SIGNS,
     DEPTH_WORDS,
     DIMENSION_WORDS,
     FALL_WORDS,
@@ -358,8 +357,8 @@ def read_clause(anchor: Token, verb: Token, whole: Token | None, direction: str 
 def is_money(anchor: Token) -> bool:
     """Whether the measurement's token is a currency: "euros", "$", "EUR", or a number after a sign."""
     before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
-    signed = anchor.like_num and before is not None and (before.lower_ in CURRENCY_SIGNS or before.text in CURRENCY_CODES)
-    return anchor.lemma_.lower() in CURRENCY_NAMES or anchor.lower_ in CURRENCY_SIGNS or anchor.text in CURRENCY_CODES or signed
+    signed = anchor.like_num and before is not None and currency_sign(before) is not None
+    return anchor.lemma_.lower() in CURRENCY_NAMES or currency_sign(anchor) is not None or signed
 
 
 def is_measurement(noun: Token) -> bool:

@@ -31,9 +31,9 @@ from digest.nlp.sentences import sentence_of
 CLIMB = 4  # governors looked at above the unit: "sentenced him to nine years in prison" is two
 
 
-def term_unit(run: Span) -> tuple[str, Token, int] | None:
-    """The unit of a term ("year" or "month"), the token that stands for it and where it ends:
-    "nine years", "nine-year" (the hyphen joins it to the noun it measures)."""
+def term_unit(run: Span) -> tuple[str, Token, int, str] | None:
+    """The unit of a term ("year" or "month"), the token that stands for it, where it ends and
+    what kind of term it is: "nine years", "nine-year" (the hyphen joins it to the noun it measures)."""
     doc = run.doc
     if run.end >= len(doc):
         return None
@@ -45,7 +45,8 @@ def term_unit(run: Span) -> tuple[str, Token, int] | None:
         return None
     tail = months_after(after)
     end = tail[1] if unit == "year" and tail is not None else after.i + 1
-    return (unit, after, end) if sentencing_kind(after) is not None else None
+    kind = sentencing_kind(after)
+    return (unit, after, end, kind) if kind is not None else None
 
 
 def months_after(unit: Token) -> tuple[float, int] | None:
@@ -114,7 +115,7 @@ def court_nearby(unit: Token, received: bool) -> bool:
 def clause_words(unit: Token) -> list[Token]:
     """The unit and its governors up to its clause's verb: "years ← to ← sentenced"."""
     words = [unit]
-    for token in governors(unit):
+    for token in list(unit.ancestors)[:CLIMB]:
         words.append(token)
         if token.pos_ in {"VERB", "AUX"}:
             break
@@ -131,17 +132,9 @@ def is_age_or_date(unit: Token) -> bool:
     return after[:1] in (["ago"], ["old"]) or spanned or after[:2] == ["-", "old"]
 
 
-def governors(token: Token) -> list[Token]:
-    chain: list[Token] = []
-    while token.head.i != token.i and len(chain) < CLIMB:
-        token = token.head
-        chain.append(token)
-    return chain
-
-
 def sentenced(unit: Token) -> str | None:
     """Whose term it is: the person sentenced or jailed, where the clause names them."""
-    for verb in governors(unit):
+    for verb in list(unit.ancestors)[:CLIMB]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         person = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"}), None)
@@ -149,14 +142,15 @@ def sentenced(unit: Token) -> str | None:
     return None
 
 
-def read_term(article: Article, run: Span, found: tuple[str, Token, int], sentences: tuple[Sentence, ...], previous: str | None) -> Figure | None:
-    unit, anchor, end = found
+def read_term(
+    article: Article, run: Span, found: tuple[str, Token, int, str], sentences: tuple[Sentence, ...], previous: str | None
+) -> Figure | None:
+    unit, anchor, end, kind = found
     value = number_value(run)
     tail = months_after(anchor) if unit == "year" else None
     if value is not None and tail is not None:
         value += tail[0] / 12  # "seven years and six months" is seven and a half years
-    kind = sentencing_kind(anchor)
-    if value is None or kind is None:
+    if value is None:
         return None
     qualifier, start = read_qualifier(run)
     owner = sentenced(anchor)

@@ -390,13 +390,13 @@ QUANTITY_NOUNS = {
 # Verbs a sum is the price (or, for "cost", the cost) by: "the Model Y starts at $44,990", "the recall
 # will cost €60m".
 PRICE_VERBS = frozenset({"cost", "start", "retail", "sell", "price"})
-PAYING_VERBS = {
-    "promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay",
-    "receive": "pay", "get": "pay", "win": "pay", "pocket": "pay", "collect": "pay",
-}  # fmt: skip
 # Verbs by which a sum is received: "the winners received 40,000 euros each" is a sum paid to
 # them, not the winners' share of something (as "the party took 12%" is).
 RECEIVING_MONEY_VERBS = frozenset({"receive", "get", "win", "pocket", "collect"})
+PAYING_VERBS = {
+    "promise": "pay", "pledge": "pay", "give": "pay", "grant": "pay", "award": "pay", "donate": "pay",
+    **dict.fromkeys(sorted(RECEIVING_MONEY_VERBS), "pay"),
+}  # fmt: skip
 # Verbs outlets use alike of one amount: a fire's area ("burned 1,200 hectares", "scorched
 # 1,500", "consumed 2,400"), and money spent on a thing, which is what it costs.
 VERB_SYNONYMS = {
