@@ -548,4 +548,4 @@ RECEIVING_VERBS = frozenset({"get", "receive"})
 CONTEST_NOUNS = frozenset({"election", "vote", "poll", "ballot", "race", "contest", "referendum", "primary", "round", "runoff"})
 
 # Verbs of what one side proposes: a period after them is the proposal's term, not a window.
-PROPOSING_VERBS = frozenset({"offer", "propose", "demand", "seek", "want", "plan"})
+PROPOSING_VERBS = SOUGHT_VERBS | {"offer", "propose", "plan"}
